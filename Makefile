@@ -1,0 +1,37 @@
+# The README's commands. Every target that builds first installs what a new machine lacks.
+SWIFT        ?= swift
+APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO_DIR     ?= reports/demo
+
+.PHONY: all deps build demo test bench clean
+
+all: build
+
+## deps: install the Debian packages the build links against, when missing
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+## build: compile the etl command
+build: deps
+	$(SWIFT) build --product etl
+
+## demo: run the whole pipeline against the embedded sandbox APIs; prints the report's path
+demo: build
+	"$$($(SWIFT) build --show-bin-path)/etl" demo --out $(DEMO_DIR)
+
+## test: the whole test suite (unit, HTTP on loopback, end to end through the built binary)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build reports/demo

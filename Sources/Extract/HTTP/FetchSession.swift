@@ -1,0 +1,172 @@
+import Foundation
+import Logging
+import Warehouse
+
+/// One source's conversation with its vendor: it paces requests to the rate budget, lands every
+/// response in the raw table before anyone reads it, retries what is transient and turns the rest
+/// into an `ExtractError` naming the source and the endpoint.
+public final class FetchSession: Sendable {
+    public let source: SourceSettings
+    private let client: any HTTPClient
+    private let warehouse: Warehouse
+    private let runID: Int64
+    private let budget: RateBudget
+    private let logger: Logger
+    private let counters = Counters()
+    private let sleep: @Sendable (Duration) async throws -> Void
+
+    public init(source: SourceSettings, client: any HTTPClient, warehouse: Warehouse, runID: Int64,
+                budget: RateBudget, logger: Logger,
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+        self.source = source
+        self.client = client
+        self.warehouse = warehouse
+        self.runID = runID
+        self.budget = budget
+        self.logger = logger
+        self.sleep = sleep
+    }
+
+    /// Pages, API calls, retries and 429s so far.
+    public func statistics() async -> FetchStatistics { await counters.value }
+
+    /// Fetches one page of `endpoint`, lands it, and returns it once it is a 2xx JSON answer.
+    public func fetch(_ endpoint: Endpoint, _ parameters: Parameters = Parameters(),
+                      headers: [String: String] = [:]) async throws -> LandedPage {
+        let request = try makeRequest(endpoint, parameters, headers: headers)
+        var attempt = 0
+        var rateLimitWaits = 0
+        while true {
+            attempt += 1
+            let waited = try await budget.acquire()
+            if waited > .zero {
+                logger.info("\(source.name): \(endpoint.name): pacing to the rate limit, waited \(waited)")
+            }
+            await counters.add(\.apiCalls)
+            let response: HTTPResponse
+            do {
+                response = try await client.send(request)
+            } catch {
+                let cause = redacted(String(describing: error))
+                guard attempt < source.retry.maxAttempts else {
+                    throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .transport(cause))
+                }
+                try await retryLater(endpoint, attempt: attempt, reason: cause)
+                continue
+            }
+            await budget.observe(limit: response.header("X-RateLimit-Limit-Minute").flatMap { Int($0) },
+                                 remaining: response.header("X-RateLimit-Remaining-Minute").flatMap { Int($0) },
+                                 remainingToday: response.header("X-RateLimit-Remaining-Day").flatMap { Int($0) })
+            let page = try land(endpoint, parameters, response)
+            switch response.status {
+            case 200..<300:
+                await counters.add(\.pages)
+                return try LandedPage(page: page, source: source.name, bodyPrefix: bodyPrefix(of: page.body))
+            case 401, 403:
+                throw error(endpoint, response, .unauthorized)
+            case 429:
+                await counters.add(\.rateLimited)
+                let limit = RateLimitAnswer(response.body)
+                if limit.isDaily {
+                    throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
+                                       cause: .budgetExhausted(retryAfter: limit.resumeTime()))
+                }
+                rateLimitWaits += 1
+                guard rateLimitWaits <= source.retry.maxRateLimitWaits else {
+                    throw error(endpoint, response, .transientExhausted)
+                }
+                let pause = limit.retryAfter ?? .seconds(60)
+                logger.notice("\(source.name): \(endpoint.name): rate limited, waiting \(pause) as the vendor asks")
+                try await budget.pause(for: pause)
+                attempt -= 1
+            case 408, 500..<600:
+                guard attempt < source.retry.maxAttempts else {
+                    throw error(endpoint, response, .transientExhausted)
+                }
+                try await retryLater(endpoint, attempt: attempt, reason: "HTTP \(response.status)")
+            default:
+                throw error(endpoint, response, .httpStatus)
+            }
+        }
+    }
+
+    private func retryLater(_ endpoint: Endpoint, attempt: Int, reason: String) async throws {
+        await counters.add(\.retries)
+        let delay = source.retry.backoff(afterAttempt: attempt)
+        logger.warning("\(source.name): \(endpoint.name): \(reason); retry \(attempt) of \(source.retry.maxAttempts - 1) in \(delay)")
+        try await sleep(delay)
+    }
+
+    private func makeRequest(_ endpoint: Endpoint, _ parameters: Parameters, headers: [String: String]) throws -> HTTPRequest {
+        let url = source.baseURL.appendingPathComponent(String(endpoint.path.drop { $0 == "/" }))
+        var allHeaders = source.authHeaders.merging(headers) { _, new in new }
+        allHeaders["Accept"] = "application/json"
+        switch endpoint.method {
+        case .get:
+            guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
+                throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .configuration("invalid base_url"))
+            }
+            let items = parameters.queryItems
+            if !items.isEmpty {
+                components.percentEncodedQuery = items.map { "\(Self.encode($0.name))=\(Self.encode($0.value ?? ""))" }
+                    .joined(separator: "&")
+            }
+            guard let full = components.url else {
+                throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .configuration("invalid base_url"))
+            }
+            return HTTPRequest(method: "GET", url: full, headers: allHeaders, timeout: source.timeout)
+        case .post:
+            allHeaders["Content-Type"] = "application/json"
+            return HTTPRequest(method: "POST", url: url, headers: allHeaders, body: parameters.jsonBody, timeout: source.timeout)
+        }
+    }
+
+    /// Percent-encodes everything but RFC 3986's unreserved characters, so ids holding `+`, `/`
+    /// or `=` reach the vendor intact.
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    private func land(_ endpoint: Endpoint, _ parameters: Parameters, _ response: HTTPResponse) throws -> RawPage {
+        let body = Data(redacted(String(decoding: response.body, as: UTF8.self)).utf8)
+        var page = RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: endpoint.name,
+                           method: endpoint.method.rawValue, parameters: parameters.canonicalJSON,
+                           httpStatus: response.status, contentType: response.header("Content-Type"),
+                           fetchedAt: Timestamp.string(Date()), body: body, contentHash: SHA256.hex(body))
+        page.id = try warehouse.pool.write { db in try page.insert(db) }
+        return page
+    }
+
+    private func error(_ endpoint: Endpoint, _ response: HTTPResponse, _ cause: ExtractError.Cause) -> ExtractError {
+        ExtractError(source: source.name, endpoint: endpoint.name, status: response.status, cause: cause,
+                     bodyPrefix: bodyPrefix(of: response.body))
+    }
+
+    private func bodyPrefix(of body: Data) -> String {
+        let text = redacted(String(decoding: body.prefix(120), as: UTF8.self))
+        return text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
+
+    /// Removes every secret of the source from text bound for the raw table, a log or an error.
+    func redacted(_ text: String) -> String {
+        source.secrets.reduce(text) { result, secret in
+            secret.isEmpty ? result : result.replacingOccurrences(of: secret, with: "[redacted]")
+        }
+    }
+}
+
+/// How much one source's extraction has done.
+public struct FetchStatistics: Sendable, Equatable {
+    public var pages = 0
+    public var apiCalls = 0
+    public var retries = 0
+    public var rateLimited = 0
+}
+
+/// The mutable counters behind `FetchStatistics`.
+actor Counters {
+    var value = FetchStatistics()
+    func add(_ counter: WritableKeyPath<FetchStatistics, Int>) { value[keyPath: counter] += 1 }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The request allowance of one credential: it paces requests so the vendor's per-window limit is
+/// never hit, using the vendor's own `X-RateLimit-*` headers when it sends them.
+public actor RateBudget {
+    private let window: Duration
+    private var limitPerWindow: Int?
+    private var remainingInWindow: Int?
+    private var remainingToday: Int?
+    private var recent: [ContinuousClock.Instant] = []
+    private let clock = ContinuousClock()
+    private let sleep: @Sendable (Duration) async throws -> Void
+
+    /// - Parameters:
+    ///   - window: the length of the vendor's short window (a minute for Konnector).
+    ///   - limitPerWindow: the allowance per window when known before the first response.
+    public init(window: Duration = .seconds(60), limitPerWindow: Int? = nil,
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+        self.window = window
+        self.limitPerWindow = limitPerWindow
+        self.sleep = sleep
+    }
+
+    /// Requests left today as the vendor last reported them, if it did.
+    public var reportedRemainingToday: Int? { remainingToday }
+
+    /// Waits until one more request fits in the window, then counts it.
+    /// Returns how long it waited, so callers can report rate-limit waits.
+    @discardableResult
+    public func acquire() async throws -> Duration {
+        var waited: Duration = .zero
+        while true {
+            let now = clock.now
+            recent.removeAll { now - $0 >= window }
+            let exhausted = remainingInWindow.map { $0 <= 0 } ?? false
+            let full = limitPerWindow.map { recent.count >= $0 } ?? false
+            guard exhausted || full, let oldest = recent.first else { break }
+            // A twentieth of the window on top: the vendor's clock starts when our request arrives.
+            let pause = window - (now - oldest) + window / 20
+            try await sleep(pause)
+            waited += pause
+            remainingInWindow = nil
+        }
+        recent.append(clock.now)
+        if let remaining = remainingInWindow { remainingInWindow = remaining - 1 }
+        return waited
+    }
+
+    /// Takes in what the vendor said about the allowance.
+    public func observe(limit: Int?, remaining: Int?, remainingToday: Int?) {
+        if let limit { limitPerWindow = limit }
+        if let remaining { remainingInWindow = remaining }
+        if let remainingToday { self.remainingToday = remainingToday }
+    }
+
+    /// Waits out a 429 without spending the window's other slots.
+    public func pause(for duration: Duration) async throws {
+        try await sleep(duration)
+        remainingInWindow = nil
+        recent.removeAll()
+    }
+}

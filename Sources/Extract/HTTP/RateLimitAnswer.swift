@@ -1,0 +1,31 @@
+import Foundation
+import Warehouse
+
+/// What a 429 body says: how long to wait, and whether the daily allowance (not the minute's) ran out.
+struct RateLimitAnswer {
+    /// The wait the vendor asks for.
+    let retryAfter: Duration?
+    /// True when the daily limit was hit; Konnector then gives `retry_after` in hours, not seconds.
+    let isDaily: Bool
+
+    init(_ body: Data) {
+        let json = try? JSONValue.parse(body)
+        let message = (json?["message"]?.string ?? "").lowercased()
+        let remainingDay = json?.at("data", "rate_limit_info", "remaining_day")?.int
+        let remainingMinute = json?.at("data", "rate_limit_info", "remaining_minute")?.int
+        let daily = message.contains("per day") || (remainingDay == 0 && remainingMinute != 0)
+        isDaily = daily
+        let value = json?.at("data", "retry_after")?.double
+        retryAfter = value.map { daily ? .seconds($0 * 3600) : .milliseconds(Int(($0 * 1000).rounded(.up))) }
+    }
+
+    /// When a daily budget comes back, as `HH:MM UTC`.
+    func resumeTime(now: Date = Date()) -> String? {
+        guard let retryAfter else { return nil }
+        let date = now.addingTimeInterval(Double(retryAfter.components.seconds))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+    }
+}

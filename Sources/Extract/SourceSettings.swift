@@ -1,0 +1,38 @@
+import Foundation
+
+/// Everything an extractor needs to know about one configured source, secrets already resolved.
+public struct SourceSettings: Sendable {
+    public var name: String
+    public var kind: String
+    public var baseURL: URL
+    /// Headers that authenticate every request.
+    public var authHeaders: [String: String]
+    /// Every secret value of the source, removed from anything stored, logged or shown.
+    public var secrets: [String]
+    /// The first day to read (inclusive), nil for all the history the vendor offers.
+    public var startDate: String?
+    /// The last day to read (inclusive), nil for up to today.
+    public var endDate: String?
+    /// Items per page where the vendor pages.
+    public var pageSize: Int
+    public var retry: RetryPolicy
+    /// The length of the vendor's short rate-limit window.
+    public var rateWindow: Duration
+    public var timeout: TimeInterval
+
+    public init(name: String, kind: String, baseURL: URL, authHeaders: [String: String] = [:], secrets: [String] = [],
+                startDate: String? = nil, endDate: String? = nil, pageSize: Int = 50, retry: RetryPolicy = RetryPolicy(),
+                rateWindow: Duration = .seconds(60), timeout: TimeInterval = 60) {
+        self.name = name
+        self.kind = kind
+        self.baseURL = baseURL
+        self.authHeaders = authHeaders
+        self.secrets = secrets
+        self.startDate = startDate
+        self.endDate = endDate
+        self.pageSize = pageSize
+        self.retry = retry
+        self.rateWindow = rateWindow
+        self.timeout = timeout
+    }
+}

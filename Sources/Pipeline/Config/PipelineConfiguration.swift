@@ -1,0 +1,161 @@
+import Extract
+import Foundation
+import Report
+import Warehouse
+
+/// The configuration file (TOML) as the contract describes it.
+public struct PipelineConfiguration: Sendable {
+    /// The SQLite warehouse; relative paths in the file are relative to the file.
+    public var warehouse: URL
+    public var reportsDirectory: URL
+    public var formats: [ReportFormat]
+    public var sources: [SourceConfiguration]
+
+    public init(warehouse: URL, reportsDirectory: URL, formats: [ReportFormat] = ReportFormat.allCases,
+                sources: [SourceConfiguration]) {
+        self.warehouse = warehouse
+        self.reportsDirectory = reportsDirectory
+        self.formats = formats
+        self.sources = sources
+    }
+
+    /// Reads and checks the file at `url`.
+    public static func load(from url: URL) throws(ConfigurationError) -> PipelineConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(file: url.path, "cannot read the configuration file")
+        }
+        return try parse(text, file: url.path, baseDirectory: url.deletingLastPathComponent())
+    }
+
+    /// Parses and checks configuration text; relative paths resolve against `baseDirectory`.
+    public static func parse(_ text: String, file: String? = nil, baseDirectory: URL) throws(ConfigurationError) -> PipelineConfiguration {
+        let document: [String: TOMLValue]
+        do {
+            document = try TOMLParser.parse(text)
+        } catch {
+            throw ConfigurationError(file: file, error.description)
+        }
+        var reader = Reader(file: file)
+        try reader.allow(document, keys: ["warehouse", "reports", "sources"], in: "the file")
+        let warehouse = try reader.table(document["warehouse"], "[warehouse]")
+        try reader.allow(warehouse, keys: ["path"], in: "[warehouse]")
+        let reports = try reader.table(document["reports"], "[reports]")
+        try reader.allow(reports, keys: ["dir", "formats"], in: "[reports]")
+
+        let warehousePath = try reader.string(warehouse["path"], "[warehouse] path") ?? "warehouse.sqlite"
+        let reportsPath = try reader.string(reports["dir"], "[reports] dir") ?? "reports"
+        var formats = ReportFormat.allCases
+        if let list = reports["formats"] {
+            guard let items = list.array else { throw reader.error("[reports] formats must be an array of strings") }
+            formats = try items.map { item throws(ConfigurationError) in
+                guard let name = item.string, let format = ReportFormat(rawValue: name) else {
+                    throw reader.error("[reports] formats: unknown format \(item); use csv, xlsx or html")
+                }
+                return format
+            }
+        }
+        var sources: [SourceConfiguration] = []
+        guard let entries = (document["sources"] ?? .array([])).array else {
+            throw reader.error("sources must be written as [[sources]] tables")
+        }
+        for (index, entry) in entries.enumerated() {
+            let source = try reader.source(entry, number: index + 1)
+            guard !sources.contains(where: { $0.name == source.name }) else {
+                throw reader.error("two sources are named \"\(source.name)\"; names must be unique")
+            }
+            sources.append(source)
+        }
+        return PipelineConfiguration(warehouse: resolve(warehousePath, baseDirectory),
+                                     reportsDirectory: resolve(reportsPath, baseDirectory),
+                                     formats: formats, sources: sources)
+    }
+
+    private static func resolve(_ path: String, _ base: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path).standardizedFileURL
+    }
+
+    /// Reads typed values out of TOML tables with one-line errors naming the key.
+    private struct Reader {
+        let file: String?
+
+        func error(_ message: String) -> ConfigurationError { ConfigurationError(file: file, message) }
+
+        func table(_ value: TOMLValue?, _ name: String) throws(ConfigurationError) -> [String: TOMLValue] {
+            guard let value else { return [:] }
+            guard let table = value.table else { throw error("\(name) must be a table") }
+            return table
+        }
+
+        func allow(_ table: [String: TOMLValue], keys: Set<String>, in name: String) throws(ConfigurationError) {
+            if let unknown = table.keys.sorted().first(where: { !keys.contains($0) }) {
+                throw error("unknown key \"\(unknown)\" in \(name); allowed: \(keys.sorted().joined(separator: ", "))")
+            }
+        }
+
+        func string(_ value: TOMLValue?, _ name: String) throws(ConfigurationError) -> String? {
+            guard let value else { return nil }
+            guard let text = value.string else { throw error("\(name) must be a string") }
+            return text
+        }
+
+        func integer(_ value: TOMLValue?, _ name: String, range: ClosedRange<Int64>) throws(ConfigurationError) -> Int? {
+            guard let value else { return nil }
+            guard let number = value.integer, range.contains(number) else {
+                throw error("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return Int(number)
+        }
+
+        func source(_ entry: TOMLValue, number: Int) throws(ConfigurationError) -> SourceConfiguration {
+            guard let table = entry.table else { throw error("source \(number) must be a table") }
+            let label = "source \(number)"
+            try allow(table, keys: ["name", "kind", "base_url", "api_key_env", "email_env", "password_env", "schedule",
+                                    "lookback_days", "start_date", "page_size", "rate_window_seconds"], in: label)
+            guard let name = try string(table["name"], "\(label) name"), !name.isEmpty else {
+                throw error("\(label) has no name")
+            }
+            let named = "source \"\(name)\""
+            guard let kind = try string(table["kind"], "\(named) kind") else { throw error("\(named) has no kind") }
+            guard Extractors.supportedKinds.contains(kind) else {
+                let known = ["konnector", "weconnect", "welink", "linkedapi"]
+                throw error(known.contains(kind)
+                    ? "\(named): kind \"\(kind)\" is not supported by this version yet (supported: \(Extractors.supportedKinds.joined(separator: ", ")))"
+                    : "\(named): unknown kind \"\(kind)\"; use one of \(known.joined(separator: ", "))")
+            }
+            guard let urlText = try string(table["base_url"], "\(named) base_url"), let url = URL(string: urlText),
+                  ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw error("\(named) needs base_url, an http(s) URL")
+            }
+            let apiKeyEnv = try string(table["api_key_env"], "\(named) api_key_env")
+            if kind == "konnector", apiKeyEnv == nil {
+                throw error("\(named) needs api_key_env, the environment variable that holds its API key")
+            }
+            var startDate: String?
+            if let value = table["start_date"] {
+                guard let text = value.date ?? value.string, DayParts(text) != nil else {
+                    throw error("\(named) start_date must be a date, YYYY-MM-DD")
+                }
+                startDate = text
+            }
+            var rateWindow = 60.0
+            if let value = table["rate_window_seconds"] {
+                guard let seconds = value.float ?? value.integer.map(Double.init), seconds > 0 else {
+                    throw error("\(named) rate_window_seconds must be a positive number")
+                }
+                rateWindow = seconds
+            }
+            return SourceConfiguration(
+                name: name, kind: kind, baseURL: url, apiKeyEnv: apiKeyEnv,
+                emailEnv: try string(table["email_env"], "\(named) email_env"),
+                passwordEnv: try string(table["password_env"], "\(named) password_env"),
+                schedule: try string(table["schedule"], "\(named) schedule") ?? "daily",
+                lookbackDays: try integer(table["lookback_days"], "\(named) lookback_days", range: 0...3650) ?? 14,
+                startDate: startDate,
+                pageSize: try integer(table["page_size"], "\(named) page_size", range: 1...1000) ?? 50,
+                rateWindowSeconds: rateWindow)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// One `[[sources]]` entry of the configuration file.
+public struct SourceConfiguration: Sendable, Equatable {
+    /// Unique; shown in reports.
+    public var name: String
+    /// `konnector`, `weconnect`, `welink` or `linkedapi`.
+    public var kind: String
+    public var baseURL: URL
+    /// Names of environment variables holding secrets; the file never holds a secret itself.
+    public var apiKeyEnv: String?
+    public var emailEnv: String?
+    public var passwordEnv: String?
+    /// How often `etl run --due` runs the source.
+    public var schedule: String
+    /// Days re-read on each run for late updates.
+    public var lookbackDays: Int
+    /// The first day a first run reads (`YYYY-MM-DD`); nil for all history the vendor offers.
+    public var startDate: String?
+    /// Items per page where the vendor pages.
+    public var pageSize: Int
+    /// The length of the vendor's short rate-limit window, in seconds (60 for Konnector).
+    public var rateWindowSeconds: Double
+
+    public init(name: String, kind: String, baseURL: URL, apiKeyEnv: String? = nil, emailEnv: String? = nil,
+                passwordEnv: String? = nil, schedule: String = "daily", lookbackDays: Int = 14, startDate: String? = nil,
+                pageSize: Int = 50, rateWindowSeconds: Double = 60) {
+        self.name = name
+        self.kind = kind
+        self.baseURL = baseURL
+        self.apiKeyEnv = apiKeyEnv
+        self.emailEnv = emailEnv
+        self.passwordEnv = passwordEnv
+        self.schedule = schedule
+        self.lookbackDays = lookbackDays
+        self.startDate = startDate
+        self.pageSize = pageSize
+        self.rateWindowSeconds = rateWindowSeconds
+    }
+}

@@ -1,0 +1,161 @@
+import Extract
+import Foundation
+import Logging
+import Report
+import Transform
+import Warehouse
+
+/// Runs the stages (extract, transform, report) for a configuration: the engine behind every command.
+public struct PipelineRunner: Sendable {
+    public let configuration: PipelineConfiguration
+    private let environment: [String: String]
+    private let client: any HTTPClient
+    private let retry: RetryPolicy
+    private let logger: Logger
+
+    /// - Parameter environment: where `*_env` secrets are looked up; the process environment by default.
+    public init(configuration: PipelineConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
+                client: any HTTPClient = URLSessionHTTPClient(), retry: RetryPolicy = RetryPolicy(),
+                logger: Logger = Logger(label: "etl")) {
+        self.configuration = configuration
+        self.environment = environment
+        self.client = client
+        self.retry = retry
+        self.logger = logger
+    }
+
+    /// Opens (creating and migrating when needed) the configured warehouse.
+    public func openWarehouse() throws -> Warehouse {
+        try Warehouse(url: configuration.warehouse)
+    }
+
+    /// The sources named (all when `names` is empty); an unknown name is a configuration error.
+    public func selectSources(_ names: [String]) throws(ConfigurationError) -> [SourceConfiguration] {
+        guard !names.isEmpty else { return configuration.sources }
+        return try names.map { name throws(ConfigurationError) in
+            guard let source = configuration.sources.first(where: { $0.name == name }) else {
+                throw ConfigurationError(file: nil, "no source named \"\(name)\" in the configuration")
+            }
+            return source
+        }
+    }
+
+    /// Extracts each source in turn; one source failing never stops the others.
+    public func extract(_ sources: [SourceConfiguration], window: DateWindow, warehouse: Warehouse,
+                        runID: Int64) async throws -> [SourceOutcome] {
+        var outcomes: [SourceOutcome] = []
+        let log = RunLog(warehouse: warehouse)
+        for source in sources {
+            let started = Date()
+            logger.info("\(source.name): extracting (\(source.kind))")
+            var outcome = SourceOutcome(source: source.name, kind: source.kind, status: "ok", startedAt: started, finishedAt: started)
+            do {
+                let settings = try settings(for: source, window: window)
+                let session = FetchSession(source: settings, client: client, warehouse: warehouse, runID: runID,
+                                           budget: RateBudget(window: settings.rateWindow), logger: logger)
+                defer { outcome.finishedAt = Date() }
+                do {
+                    guard let extractor = Extractors.extractor(for: source.kind) else {
+                        throw ExtractError(source: source.name, endpoint: "-", cause: .configuration("kind \(source.kind) is not supported"))
+                    }
+                    try await extractor.extract(session)
+                } catch {
+                    outcome.status = "failed"
+                    outcome.error = String(describing: error)
+                }
+                let statistics = await session.statistics()
+                outcome.pages = statistics.pages
+                outcome.apiCalls = statistics.apiCalls
+                outcome.retries = statistics.retries
+                outcome.rateLimited = statistics.rateLimited
+            } catch {
+                outcome.status = "failed"
+                outcome.error = String(describing: error)
+                outcome.finishedAt = Date()
+            }
+            if let error = outcome.error {
+                logger.error("\(error)")
+            } else {
+                logger.info("\(source.name): \(outcome.pages) pages in \(outcome.apiCalls) API calls (\(outcome.retries) retries, \(outcome.rateLimited) rate-limited)")
+            }
+            try log.recordSource(outcome, runID: runID)
+            outcomes.append(outcome)
+        }
+        return outcomes
+    }
+
+    /// Loads the raw pages not loaded yet (all of them with `rebuild`) into the star schema.
+    public func transform(_ warehouse: Warehouse, rebuild: Bool) throws -> TransformSummary {
+        let summary = try Transformer(warehouse: warehouse).run(rebuild: rebuild)
+        for problem in summary.problems { logger.warning("\(problem)") }
+        logger.info("transform: \(summary.pagesLoaded) raw pages loaded\(rebuild ? " (rebuild)" : "")")
+        return summary
+    }
+
+    /// Renders the reports from the views; returns the files written.
+    public func report(_ warehouse: Warehouse, generatedAt: Date = Date()) throws -> [URL] {
+        let health = try RunLog(warehouse: warehouse).sourceHealth().map {
+            SourceHealth(name: $0.source, kind: $0.kind, status: $0.status, lastSuccessAt: $0.lastSuccessAt, error: $0.error)
+        }
+        let model = try ReportModel.load(from: warehouse.pool, generatedAt: generatedAt, sources: health)
+        let files = try ReportWriter().write(model, formats: configuration.formats, to: configuration.reportsDirectory)
+        logger.info("report: \(files.count) files in \(configuration.reportsDirectory.path)")
+        return files
+    }
+
+    /// The whole run: extract the selected sources, transform, report. The outcome says which sources failed.
+    public func run(sources names: [String] = [], window: DateWindow = DateWindow()) async throws -> RunResult {
+        let sources = try selectSources(names)
+        let warehouse = try openWarehouse()
+        let log = RunLog(warehouse: warehouse)
+        let runID = try log.beginRun(command: "run")
+        let outcomes = try await extract(sources, window: window, warehouse: warehouse, runID: runID)
+        try transform(warehouse, rebuild: false)
+        let files = try report(warehouse)
+        let result = RunResult(outcomes: outcomes, files: files)
+        try log.finishRun(runID, status: result.succeeded ? "ok" : "failed")
+        return result
+    }
+
+    private func settings(for source: SourceConfiguration, window: DateWindow) throws -> SourceSettings {
+        var headers: [String: String] = [:]
+        var secrets: [String] = []
+        if let variable = source.apiKeyEnv {
+            guard let key = environment[variable], !key.isEmpty else {
+                throw ExtractError(source: source.name, endpoint: "-",
+                                   cause: .configuration("the environment variable \(variable) (api_key_env) is not set"))
+            }
+            secrets.append(key)
+            if source.kind == "konnector" { headers = KonnectorAPI.authHeaders(apiKey: key) }
+        }
+        return SourceSettings(name: source.name, kind: source.kind, baseURL: source.baseURL, authHeaders: headers,
+                              secrets: secrets, startDate: window.since ?? source.startDate, endDate: window.until,
+                              pageSize: source.pageSize, retry: retry,
+                              rateWindow: .milliseconds(Int(source.rateWindowSeconds * 1000)))
+    }
+}
+
+/// The days a run reads: `--since` / `--until`, each optional.
+public struct DateWindow: Sendable {
+    public var since: String?
+    public var until: String?
+
+    public init(since: String? = nil, until: String? = nil) {
+        self.since = since
+        self.until = until
+    }
+}
+
+/// What a run did, per source, and the report files it wrote.
+public struct RunResult: Sendable {
+    public var outcomes: [SourceOutcome]
+    public var files: [URL]
+
+    /// True when every source succeeded.
+    public var succeeded: Bool { outcomes.allSatisfy { $0.status == "ok" } }
+}
+
+extension DateWindow {
+    /// Whether `text` is a real `YYYY-MM-DD` day.
+    public static func isDay(_ text: String) -> Bool { DayParts(text) != nil }
+}

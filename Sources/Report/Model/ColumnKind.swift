@@ -1,0 +1,35 @@
+/// How a report column is formatted, derived from its name.
+public enum ColumnKind: Sendable {
+    case text, count, rate, date, timestamp, flag
+
+    /// The columns that hold counts, by name.
+    static let countColumns: Set<String> = [
+        "requests_sent", "requests_accepted", "messages_sent", "messages_replied",
+        "members", "requests", "messages_in", "messages_out",
+    ]
+
+    /// The kind of a column named `name`: `*_rate`, `date`, `*_at`, `replied`, the count columns, else text.
+    public init(columnName name: String) {
+        if name.hasSuffix("_rate") {
+            self = .rate
+        } else if name == "date" {
+            self = .date
+        } else if name.hasSuffix("_at") {
+            self = .timestamp
+        } else if name == "replied" {
+            self = .flag
+        } else if Self.countColumns.contains(name) {
+            self = .count
+        } else {
+            self = .text
+        }
+    }
+
+    /// Whether the column holds figures that read best right-aligned.
+    var isNumeric: Bool {
+        switch self {
+        case .count, .rate, .flag: true
+        case .text, .date, .timestamp: false
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// Everything a report shows, read once from the warehouse's reporting views; renderers only format it.
+public struct ReportModel: Sendable {
+    /// The five contract views, in contract order.
+    public static let contractViews = [
+        "report_sender_summary", "report_campaign_summary", "report_daily_activity",
+        "report_request_outcomes", "report_threads",
+    ]
+    static let kpiView = "report_kpis"
+    static let dailyTrendView = "report_daily_trend"
+    static let warningsView = "report_quality_warnings"
+
+    public let generatedAt: Date
+    /// The five contract views, in contract order.
+    public let views: [ReportTable]
+    /// One row: requests_sent, requests_accepted, acceptance_rate, messages_sent, messages_replied, response_rate.
+    public let kpis: ReportTable
+    /// One row per date: date, requests_sent, requests_accepted, messages_sent, messages_replied.
+    public let dailyTrend: ReportTable
+    /// source, scope, subject_id, subject_name, check_name, detail.
+    public let warnings: ReportTable
+    public var sources: [SourceHealth]
+
+    public init(
+        generatedAt: Date, views: [ReportTable], kpis: ReportTable, dailyTrend: ReportTable,
+        warnings: ReportTable, sources: [SourceHealth]
+    ) {
+        self.generatedAt = generatedAt
+        self.views = views
+        self.kpis = kpis
+        self.dailyTrend = dailyTrend
+        self.warnings = warnings
+        self.sources = sources
+    }
+
+    /// Reads every reporting view (`SELECT *`, the views carry their own order) in one read transaction.
+    public static func load(from db: any DatabaseReader, generatedAt: Date, sources: [SourceHealth]) throws -> ReportModel {
+        try db.read { db in
+            ReportModel(
+                generatedAt: generatedAt,
+                views: try contractViews.map { try table(named: $0, in: db) },
+                kpis: try table(named: kpiView, in: db),
+                dailyTrend: try table(named: dailyTrendView, in: db),
+                warnings: try table(named: warningsView, in: db),
+                sources: sources
+            )
+        }
+    }
+
+    private static func table(named name: String, in db: Database) throws -> ReportTable {
+        do {
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(name.quotedDatabaseIdentifier)")
+            let columns = cursor.columnNames.map { ReportColumn(name: $0) }
+            var rows: [[CellValue]] = []
+            while let row = try cursor.next() {
+                rows.append(row.databaseValues.map(CellValue.init))
+            }
+            return ReportTable(name: name, columns: columns, rows: rows)
+        } catch let error as DatabaseError {
+            throw ReportError.query(view: name, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

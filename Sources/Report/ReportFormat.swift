@@ -1,0 +1,4 @@
+/// An output format the report writer can render.
+public enum ReportFormat: String, CaseIterable, Sendable, Codable {
+    case csv, xlsx, html
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Writes a report model as `<view>.csv` per contract view, `report.xlsx` and `index.html` into one folder.
+public struct ReportWriter {
+    public init() {}
+
+    /// Creates `directory` when missing and writes the requested formats (each once, in the order given);
+    /// returns the files written. Each file appears whole or not at all: it is written beside and renamed.
+    public func write(_ model: ReportModel, formats: [ReportFormat], to directory: URL) throws -> [URL] {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError.file(path: directory.path, message: error.localizedDescription)
+        }
+        var written: [URL] = []
+        var seen: Set<ReportFormat> = []
+        for format in formats where seen.insert(format).inserted {
+            switch format {
+            case .csv:
+                for view in model.views {
+                    let url = directory.appendingPathComponent("\(view.name).csv")
+                    try replace(url) { try CSVWriter().write(view, to: $0) }
+                    written.append(url)
+                }
+            case .xlsx:
+                let url = directory.appendingPathComponent("report.xlsx")
+                try replace(url) { try XLSXRenderer().write(model, to: $0) }
+                written.append(url)
+            case .html:
+                let url = directory.appendingPathComponent("index.html")
+                let html = Data(HTMLRenderer().render(model).utf8)
+                try replace(url) { try html.write(to: $0) }
+                written.append(url)
+            }
+        }
+        return written
+    }
+
+    /// Lets `body` write a hidden partial file beside `url`, then renames it over `url`; removes it on failure.
+    private func replace(_ url: URL, with body: (URL) throws -> Void) throws {
+        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
+        do {
+            try body(partial)
+            guard rename(partial.path, url.path) == 0 else {
+                throw ReportError.file(path: url.path, message: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            if let error = error as? ReportError { throw error }
+            throw ReportError.file(path: url.path, message: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import CXLSXWriter
+import Foundation
+
+/// Owns one libxlsxwriter workbook handle, closes it exactly once and turns `lxw_error` into `ReportError`.
+final class XLSXWorkbook {
+    let path: String
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+
+    /// Starts a constant-memory workbook that is written to `path` on `close()`.
+    init(path: String) throws {
+        self.path = path
+        var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
+        guard let handle = workbook_new_opt(path, &options) else {
+            throw ReportError.xlsx(path: path, operation: "create", message: "libxlsxwriter could not start the workbook")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        // Only reached when close() was not: free the handle; the caller reports the error that got us here.
+        if let handle { _ = workbook_close(handle) }
+    }
+
+    /// Sets the title, subject, creator and creation time shown in the document properties.
+    func setProperties(title: String, subject: String, creator: String, created: Date) throws {
+        let book = try open("set properties")
+        var properties = lxw_doc_properties()
+        properties.created = time_t(created.timeIntervalSince1970.rounded(.down))
+        let result = title.withCString { title in
+            subject.withCString { subject in
+                creator.withCString { creator in
+                    properties.title = UnsafeMutablePointer(mutating: title)
+                    properties.subject = UnsafeMutablePointer(mutating: subject)
+                    properties.author = UnsafeMutablePointer(mutating: creator)
+                    return workbook_set_properties(book, &properties)
+                }
+            }
+        }
+        try check(result, "set properties")
+    }
+
+    /// Adds a worksheet named `name` after the existing ones.
+    func addSheet(named name: String) throws -> XLSXSheet {
+        let book = try open("add sheet \(name)")
+        try check(workbook_validate_sheet_name(book, name), "add sheet \(name)")
+        guard let sheet = workbook_add_worksheet(book, name) else {
+            throw ReportError.xlsx(path: path, operation: "add sheet \(name)", message: "libxlsxwriter refused the sheet")
+        }
+        return XLSXSheet(workbook: self, name: name, pointer: sheet)
+    }
+
+    /// Adds a cell format configured by `configure`; the workbook owns it.
+    func addFormat(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) throws -> UnsafeMutablePointer<lxw_format> {
+        guard let format = workbook_add_format(try open("add format")) else {
+            throw ReportError.xlsx(path: path, operation: "add format", message: "libxlsxwriter could not allocate a format")
+        }
+        configure(format)
+        return format
+    }
+
+    /// Assembles and writes the file, then frees the handle; later calls fail.
+    func close() throws {
+        let book = try open("close")
+        handle = nil
+        try check(workbook_close(book), "close")
+    }
+
+    /// The live handle, or an error once the workbook is closed.
+    func open(_ operation: String) throws -> UnsafeMutablePointer<lxw_workbook> {
+        guard let handle else {
+            throw ReportError.xlsx(path: path, operation: operation, message: "the workbook is already closed")
+        }
+        return handle
+    }
+
+    /// Throws unless `result` is `LXW_NO_ERROR`.
+    func check(_ result: lxw_error, _ operation: String) throws {
+        guard result != LXW_NO_ERROR else { return }
+        let message = lxw_strerror(result).map { String(cString: $0) } ?? "error \(result.rawValue)"
+        throw ReportError.xlsx(path: path, operation: operation, message: message)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The embedded sandbox: one Hummingbird HTTP server on loopback that emulates the vendor APIs
+/// (Konnector under `/konnector/social_app/api/v1/third_party`) from deterministic generated data,
+/// with a request log and fault injection for tests.
+public final class SandboxServer: Sendable {
+    /// The path prefix of the Konnector emulator on this server.
+    public static let konnectorPathPrefix = KonnectorVendor.pathPrefix
+
+    public let configuration: SandboxConfiguration
+    /// The data the Konnector emulator serves.
+    public let konnector: KonnectorDataset
+
+    private let vendor: KonnectorVendor
+    private let faults = SandboxFaultInjector()
+    private let log = SandboxRequestLog()
+    private let state = LockedBox<RunState>(RunState())
+
+    private struct RunState {
+        var task: Task<Void, any Error>?
+        var group: ServiceGroup?
+        var baseURL: URL?
+    }
+
+    public init(configuration: SandboxConfiguration = SandboxConfiguration()) {
+        self.configuration = configuration
+        let dataset = KonnectorGenerator(
+            scale: configuration.scale, endDate: configuration.endDate, days: configuration.days,
+            seed: configuration.seed
+        ).make()
+        self.konnector = dataset
+        self.vendor = KonnectorVendor(dataset: dataset, configuration: configuration)
+    }
+
+    /// Starts listening and returns the server's base URL, e.g. `http://127.0.0.1:54321`.
+    /// Port 0 picks a free port; the URL carries the port actually bound.
+    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> URL {
+        let responder = SandboxResponder(vendors: [vendor], faults: faults, log: log)
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "sandbox")
+        logger.logLevel = .warning
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? port)
+                continuation.finish()
+            },
+            logger: logger
+        )
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let task: Task<Void, any Error>? = state.withLock { state in
+            guard state.task == nil else { return nil }
+            let task = Task<Void, any Error> {
+                defer { continuation.finish() }
+                try await group.run()
+            }
+            state.task = task
+            state.group = group
+            return task
+        }
+        guard let task else { throw SandboxError.alreadyRunning }
+
+        var iterator = ports.makeAsyncIterator()
+        guard let boundPort = await iterator.next() else {
+            let reason: String
+            switch await task.result {
+            case .failure(let error): reason = String(describing: error)
+            case .success: reason = "the server exited"
+            }
+            state.withLock { state in
+                state.task = nil
+                state.group = nil
+            }
+            throw SandboxError.failedToStart(host: host, port: port, reason: reason)
+        }
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        guard let url = URL(string: "http://\(hostPart):\(boundPort)") else {
+            await stop()
+            throw SandboxError.failedToStart(host: host, port: port, reason: "no valid URL for this host")
+        }
+        state.withLock { $0.baseURL = url }
+        return url
+    }
+
+    /// The base URL returned by `start`, nil while not running.
+    public var baseURL: URL? {
+        state.withLock { $0.baseURL }
+    }
+
+    /// The Konnector API base: the base URL plus `/konnector/social_app/api/v1/third_party`.
+    /// Before `start` it points at `http://127.0.0.1:0`, where nothing listens.
+    public var konnectorBaseURL: URL {
+        let base = baseURL?.absoluteString ?? "http://127.0.0.1:0"
+        return URL(string: base + Self.konnectorPathPrefix) ?? URL(fileURLWithPath: "/")
+    }
+
+    /// Stops the server and waits until it has shut down: a graceful shutdown (open connections
+    /// finish their request), then cancellation if that takes more than two seconds. Safe to call
+    /// more than once.
+    public func stop() async {
+        let (task, group) = state.withLock { state -> (Task<Void, any Error>?, ServiceGroup?) in
+            defer {
+                state.task = nil
+                state.group = nil
+                state.baseURL = nil
+            }
+            return (state.task, state.group)
+        }
+        guard let task else { return }
+        await group?.triggerGracefulShutdown()
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(2))
+            task.cancel()
+        }
+        _ = await task.result
+        watchdog.cancel()
+    }
+
+    /// Every request received so far, in order of completion.
+    public func requests() async -> [SandboxRequest] {
+        await log.all()
+    }
+
+    /// The next `times` requests whose path ends with `pathSuffix` get `status` and `body` (a
+    /// standard JSON error body when nil) instead of the emulator's answer, before authentication
+    /// and rate limiting (they do not count against the limits).
+    public func injectFault(pathSuffix: String, status: Int, body: String? = nil, times: Int = 1) async {
+        await faults.add(SandboxFault(pathSuffix: pathSuffix, status: status, body: body, remaining: times))
+    }
+}

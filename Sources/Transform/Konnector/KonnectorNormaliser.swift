@@ -1,0 +1,120 @@
+import Warehouse
+
+/// Loads Konnector's pages: senders and campaigns into their dimensions, `campaign-info`'s
+/// cumulative counters into snapshots, and every daily series into the daily facts.
+struct KonnectorNormaliser: Normaliser {
+    func load(_ page: RawPage, json: JSONValue, sourceKey: Int64, into star: StarWriter) throws {
+        guard let data = json["data"], let pageID = page.id else { return }
+        let context = Context(page: page, pageID: pageID, sourceKey: sourceKey, star: star)
+        switch page.endpoint {
+        case "user-campaign-filters": try context.loadFilters(data)
+        case "campaign-info": try context.loadCampaignInfo(data)
+        case "dashboard-info": try context.loadDashboard(data)
+        case "optimized_routine_data": try context.loadRoutineData(data)
+        default: break
+        }
+    }
+
+    /// One page being loaded.
+    private struct Context {
+        let page: RawPage
+        let pageID: Int64
+        let sourceKey: Int64
+        let star: StarWriter
+
+        func loadFilters(_ data: JSONValue) throws {
+            for user in data["linkedin_users"]?.array ?? [] {
+                _ = try sender(user)
+            }
+            for routine in data["campaign_routines"]?.array ?? [] {
+                guard let id = routine["linkedin_campaign_routine_id"]?.string else { continue }
+                try campaign(id, CampaignAttributes(name: routine["name"]?.string, type: routine["campaign_type"]?.string,
+                                                    status: routine["campaign_status"]?.string,
+                                                    createdAt: routine["created_at"]?.string.flatMap(Timestamp.utc(fromVendor:))))
+            }
+        }
+
+        func loadCampaignInfo(_ data: JSONValue) throws {
+            for entry in data["campaign_info"]?.array ?? [] {
+                guard let routine = entry["linkedin_campaign_routine"], let id = routine["id"]?.string else { continue }
+                let senderKey = try entry["linkedin_user"].flatMap(sender)
+                let key = try campaign(id, CampaignAttributes(
+                    name: routine["campaign_name"]?.string ?? routine["name"]?.string,
+                    type: routine["campaign_type"]?.string, status: routine["campaign_status"]?.string,
+                    senderKey: senderKey, createdAt: routine["created_at"]?.string.flatMap(Timestamp.utc(fromVendor:))))
+                try star.campaignSnapshot(campaignKey: key, rawPageID: pageID, observedAt: page.fetchedAt, CampaignCounters(
+                    members: entry["member_count"]?.int, requestsSent: entry["friend_request_count"]?.int,
+                    requestsAccepted: entry["friend_accept_count"]?.int,
+                    vendorAcceptancePct: entry["connection_percentage"]?.double,
+                    messagesSent: entry["message_sent_count"]?.int, messagesReplied: entry["message_replied_count"]?.int,
+                    vendorResponsePct: entry["response_rate"]?.double))
+                try daily(entry["daily_stats"], .mixed) { try star.campaignDaily(campaignKey: key, day: $0, $1, rawPageID: pageID) }
+            }
+        }
+
+        /// A dashboard page fetched for exactly one sender gives that sender's daily series and
+        /// window totals; any other selection has no sender grain and is kept raw only.
+        func loadDashboard(_ data: JSONValue) throws {
+            for user in data["user_performance"]?.array ?? [] {
+                _ = try sender(user)
+            }
+            let parameters = (try? JSONValue.parse(page.parameters.data(using: .utf8) ?? .init())) ?? .null
+            guard let ids = parameters["linkedin_user_information_ids"]?.array, ids.count == 1,
+                  let id = ids[0].string else { return }
+            let senderKey = try star.sender(sourceKey: sourceKey, id: id)
+            let store = { (day: String, counts: DailyCounts) in
+                try star.senderDaily(senderKey: senderKey, day: day, counts, rawPageID: pageID)
+            }
+            try daily(data.at("campaign_member_info", "data"), .members, store)
+            try daily(data.at("connection_graph", "request"), .requests, store)
+            try daily(data.at("connection_graph", "accept"), .accepts, store)
+            try daily(data.at("message_stats", "daily_stats"), .messages, store)
+            let graph = data["connection_graph"]
+            let messages = data["message_stats"]
+            try star.senderWindow(senderKey: senderKey, rawPageID: pageID, observedAt: page.fetchedAt,
+                                  windowStart: parameters["start_date"]?.string, windowEnd: parameters["end_date"]?.string,
+                                  CampaignCounters(requestsSent: graph?["total_friend_request_count"]?.int,
+                                                   requestsAccepted: graph?["total_friend_accept_count"]?.int,
+                                                   vendorAcceptancePct: graph?["connection_percentage"]?.double,
+                                                   messagesSent: messages?["sent"]?.int,
+                                                   messagesReplied: messages?["replied"]?.int,
+                                                   vendorResponsePct: messages?["response_rate"]?.double))
+        }
+
+        func loadRoutineData(_ data: JSONValue) throws {
+            let parameters = (try? JSONValue.parse(page.parameters.data(using: .utf8) ?? .init())) ?? .null
+            let details = data["campaign_details"]
+            guard let id = details?["id"]?.string ?? parameters["linkedin_campaign_routine_id"]?.string else { return }
+            let senderKey = try data["linkedin_user"].flatMap(sender)
+            let key = try campaign(id, CampaignAttributes(
+                name: details?["name"]?.string ?? details?["campaign_name"]?.string,
+                type: details?["campaign_type"]?.string, status: details?["campaign_status"]?.string,
+                senderKey: senderKey, createdAt: details?["created_at"]?.string.flatMap(Timestamp.utc(fromVendor:))))
+            let store = { (day: String, counts: DailyCounts) in
+                try star.campaignDaily(campaignKey: key, day: day, counts, rawPageID: pageID)
+            }
+            try daily(data.at("performance_metrics", "connection_metrics", "daily_metrics"), .connections, store)
+            try daily(data.at("performance_metrics", "message_metrics", "daily_metrics"), .messages, store)
+        }
+
+        private func sender(_ user: JSONValue) throws -> Int64? {
+            guard let id = user["linkedin_user_information_id"]?.string else { return nil }
+            return try star.sender(sourceKey: sourceKey, id: id, name: user["name"]?.string,
+                                   email: user["email"]?.string, status: user["status"]?.string)
+        }
+
+        @discardableResult
+        private func campaign(_ id: String, _ attributes: CampaignAttributes) throws -> Int64 {
+            try star.campaign(sourceKey: sourceKey, id: id, attributes: attributes, observedAt: page.fetchedAt, rawPageID: pageID)
+        }
+
+        private func daily(_ rows: JSONValue?, _ series: KonnectorDailyRow.Series,
+                           _ store: (String, DailyCounts) throws -> Void) throws {
+            for row in rows?.array ?? [] {
+                if let (day, counts) = KonnectorDailyRow.decode(row, series: series) {
+                    try store(day, counts)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Warehouse
+
+/// Writes dimension members and facts within one transform transaction, upserting so that loading
+/// the same raw page twice leaves the same rows. Keys it has looked up once are cached.
+final class StarWriter {
+    private let db: Database
+    private var sourceKeys: [String: Int64] = [:]
+    private var senderKeys: [String: Int64] = [:]
+    private var campaignKeys: [String: Int64] = [:]
+    private var currentVersions: [Int64: CampaignAttributes] = [:]
+    private var knownDays: Set<String> = []
+
+    init(db: Database) { self.db = db }
+
+    func sourceKey(name: String, kind: String) throws -> Int64 {
+        if let key = sourceKeys[name] { return key }
+        try db.execute(sql: "INSERT INTO dim_source (name, kind) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind",
+                       arguments: [name, kind])
+        let key = try Int64.fetchOne(db, sql: "SELECT source_key FROM dim_source WHERE name = ?", arguments: [name]) ?? 0
+        sourceKeys[name] = key
+        return key
+    }
+
+    /// The sender's key, creating the member when new and updating what this observation says.
+    func sender(sourceKey: Int64, id: String, name: String? = nil, email: String? = nil, status: String? = nil) throws -> Int64 {
+        let cacheKey = "\(sourceKey)\u{1F}\(id)"
+        if name != nil || email != nil || status != nil || senderKeys[cacheKey] == nil {
+            try db.cachedStatement(sql: """
+                INSERT INTO dim_sender (source_key, sender_id, name, email, status) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(source_key, sender_id) DO UPDATE SET
+                    name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email),
+                    status = COALESCE(excluded.status, status)
+                """).execute(arguments: [sourceKey, id, name, email, status])
+        }
+        if let key = senderKeys[cacheKey] { return key }
+        let key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT sender_key FROM dim_sender WHERE source_key = ? AND sender_id = ?"),
+                                     arguments: [sourceKey, id]) ?? 0
+        senderKeys[cacheKey] = key
+        return key
+    }
+
+    /// The campaign's key; a change of its attributes closes the open version and opens a new one.
+    @discardableResult
+    func campaign(sourceKey: Int64, id: String, attributes: CampaignAttributes, observedAt: String, rawPageID: Int64) throws -> Int64 {
+        let key = try campaignKey(sourceKey: sourceKey, id: id)
+        let previous = try currentVersion(key)
+        let merged = attributes.filled(from: previous)
+        guard merged != previous else { return key }
+        if previous != nil {
+            try db.cachedStatement(sql: "UPDATE dim_campaign_version SET valid_to = ? WHERE campaign_key = ? AND valid_to IS NULL")
+                .execute(arguments: [observedAt, key])
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO dim_campaign_version (campaign_key, valid_from, valid_to, name, campaign_type, campaign_status,
+                                              sender_key, created_at, raw_page_id)
+            VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [key, observedAt, merged.name, merged.type, merged.status, merged.senderKey,
+                                     merged.createdAt, rawPageID])
+        currentVersions[key] = merged
+        return key
+    }
+
+    private func campaignKey(sourceKey: Int64, id: String) throws -> Int64 {
+        let cacheKey = "\(sourceKey)\u{1F}\(id)"
+        if let key = campaignKeys[cacheKey] { return key }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO dim_campaign (source_key, campaign_id) VALUES (?, ?)")
+            .execute(arguments: [sourceKey, id])
+        let key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT campaign_key FROM dim_campaign WHERE source_key = ? AND campaign_id = ?"),
+                                     arguments: [sourceKey, id]) ?? 0
+        campaignKeys[cacheKey] = key
+        return key
+    }
+
+    private func currentVersion(_ key: Int64) throws -> CampaignAttributes? {
+        if let cached = currentVersions[key] { return cached }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT name, campaign_type, campaign_status, sender_key, created_at
+            FROM dim_campaign_version WHERE campaign_key = ? AND valid_to IS NULL
+            """), arguments: [key]) else { return nil }
+        let attributes = CampaignAttributes(name: row["name"], type: row["campaign_type"], status: row["campaign_status"],
+                                            senderKey: row["sender_key"], createdAt: row["created_at"])
+        currentVersions[key] = attributes
+        return attributes
+    }
+
+    func campaignSnapshot(campaignKey: Int64, rawPageID: Int64, observedAt: String, _ counters: CampaignCounters) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO fact_campaign_snapshot (campaign_key, raw_page_id, observed_at, members, requests_sent,
+                requests_accepted, vendor_acceptance_pct, messages_sent, messages_replied, vendor_response_pct)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [campaignKey, rawPageID, observedAt, counters.members, counters.requestsSent,
+                                     counters.requestsAccepted, counters.vendorAcceptancePct, counters.messagesSent,
+                                     counters.messagesReplied, counters.vendorResponsePct])
+    }
+
+    func senderWindow(senderKey: Int64, rawPageID: Int64, observedAt: String, windowStart: String?, windowEnd: String?,
+                      _ counters: CampaignCounters) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO fact_sender_window (sender_key, raw_page_id, observed_at, window_start, window_end,
+                requests_sent, requests_accepted, vendor_acceptance_pct, messages_sent, messages_replied, vendor_response_pct)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [senderKey, rawPageID, observedAt, windowStart, windowEnd, counters.requestsSent,
+                                     counters.requestsAccepted, counters.vendorAcceptancePct, counters.messagesSent,
+                                     counters.messagesReplied, counters.vendorResponsePct])
+    }
+
+    /// Merges one observation of a campaign's day: figures it gives replace the stored ones,
+    /// figures it leaves out keep theirs.
+    func campaignDaily(campaignKey: Int64, day: String, _ counts: DailyCounts, rawPageID: Int64) throws {
+        try upsertDaily(table: "fact_campaign_daily", keyColumn: "campaign_key", key: campaignKey, day: day, counts, rawPageID)
+    }
+
+    func senderDaily(senderKey: Int64, day: String, _ counts: DailyCounts, rawPageID: Int64) throws {
+        try upsertDaily(table: "fact_sender_daily", keyColumn: "sender_key", key: senderKey, day: day, counts, rawPageID)
+    }
+
+    private func upsertDaily(table: String, keyColumn: String, key: Int64, day: String, _ counts: DailyCounts, _ rawPageID: Int64) throws {
+        guard !counts.isEmpty, try ensureDay(day) else { return }
+        try db.cachedStatement(sql: """
+            INSERT INTO \(table) (\(keyColumn), date_key, members_added, requests_sent, requests_accepted,
+                                  messages_sent, messages_replied, raw_page_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(\(keyColumn), date_key) DO UPDATE SET
+                members_added = COALESCE(excluded.members_added, members_added),
+                requests_sent = COALESCE(excluded.requests_sent, requests_sent),
+                requests_accepted = COALESCE(excluded.requests_accepted, requests_accepted),
+                messages_sent = COALESCE(excluded.messages_sent, messages_sent),
+                messages_replied = COALESCE(excluded.messages_replied, messages_replied),
+                raw_page_id = excluded.raw_page_id
+            """).execute(arguments: [key, day, counts.membersAdded, counts.requestsSent, counts.requestsAccepted,
+                                     counts.messagesSent, counts.messagesReplied, rawPageID])
+    }
+
+    /// Adds the day to the date dimension; false when it is not a real day.
+    private func ensureDay(_ day: String) throws -> Bool {
+        if knownDays.contains(day) { return true }
+        guard let parts = DayParts(day) else { return false }
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO dim_date (date_key, year, month, day, iso_year, iso_week, weekday) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [parts.key, parts.year, parts.month, parts.day, parts.isoYear, parts.isoWeek, parts.weekday])
+        knownDays.insert(day)
+        return true
+    }
+}

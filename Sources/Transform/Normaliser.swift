@@ -1,0 +1,17 @@
+import Warehouse
+
+/// Turns one vendor's raw pages into dimension members and facts.
+protocol Normaliser {
+    /// Loads one successful raw page whose body parsed as JSON.
+    func load(_ page: RawPage, json: JSONValue, sourceKey: Int64, into star: StarWriter) throws
+}
+
+/// The normaliser of each source kind.
+enum Normalisers {
+    static func normaliser(for kind: String) -> (any Normaliser)? {
+        switch kind {
+        case "konnector": KonnectorNormaliser()
+        default: nil
+        }
+    }
+}

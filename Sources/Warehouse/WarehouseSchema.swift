@@ -1,0 +1,158 @@
+/// The ordered, named migrations that build the warehouse's tables.
+///
+/// Migrations are append-only: a released migration is never edited, a change is a new one.
+public enum WarehouseSchema {
+    /// Every migration, in order.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-runs-and-raw-landing") { db in
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY,
+                    command TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL DEFAULT 'running'
+                );
+                CREATE TABLE run_source (
+                    run_id INTEGER NOT NULL REFERENCES run(id),
+                    source TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    pages INTEGER NOT NULL DEFAULT 0,
+                    api_calls INTEGER NOT NULL DEFAULT 0,
+                    retries INTEGER NOT NULL DEFAULT 0,
+                    rate_limited INTEGER NOT NULL DEFAULT 0,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    error TEXT,
+                    PRIMARY KEY (run_id, source)
+                );
+                CREATE TABLE raw_page (
+                    id INTEGER PRIMARY KEY,
+                    run_id INTEGER NOT NULL REFERENCES run(id),
+                    source TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    endpoint TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    parameters TEXT NOT NULL,
+                    http_status INTEGER NOT NULL,
+                    content_type TEXT,
+                    fetched_at TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    content_hash TEXT NOT NULL
+                );
+                CREATE INDEX raw_page_by_source ON raw_page(source, endpoint, id);
+                """)
+        }
+        migrator.registerMigration("v2-star-schema") { db in
+            try db.execute(sql: """
+                CREATE TABLE transform_state (
+                    key TEXT PRIMARY KEY,
+                    value INTEGER NOT NULL
+                );
+                CREATE TABLE dim_source (
+                    source_key INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL
+                );
+                CREATE TABLE dim_date (
+                    date_key TEXT PRIMARY KEY,
+                    year INTEGER NOT NULL,
+                    month INTEGER NOT NULL,
+                    day INTEGER NOT NULL,
+                    iso_year INTEGER NOT NULL,
+                    iso_week INTEGER NOT NULL,
+                    weekday INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE dim_sender (
+                    sender_key INTEGER PRIMARY KEY,
+                    source_key INTEGER NOT NULL REFERENCES dim_source(source_key),
+                    sender_id TEXT NOT NULL,
+                    name TEXT,
+                    email TEXT,
+                    status TEXT,
+                    UNIQUE (source_key, sender_id)
+                );
+                CREATE TABLE dim_campaign (
+                    campaign_key INTEGER PRIMARY KEY,
+                    source_key INTEGER NOT NULL REFERENCES dim_source(source_key),
+                    campaign_id TEXT NOT NULL,
+                    UNIQUE (source_key, campaign_id)
+                );
+                -- Type-2 history: one row per distinct set of attributes, the open one has valid_to NULL.
+                CREATE TABLE dim_campaign_version (
+                    campaign_key INTEGER NOT NULL REFERENCES dim_campaign(campaign_key),
+                    valid_from TEXT NOT NULL,
+                    valid_to TEXT,
+                    name TEXT,
+                    campaign_type TEXT,
+                    campaign_status TEXT,
+                    sender_key INTEGER REFERENCES dim_sender(sender_key),
+                    created_at TEXT,
+                    raw_page_id INTEGER NOT NULL,
+                    PRIMARY KEY (campaign_key, valid_from, raw_page_id)
+                );
+                CREATE INDEX dim_campaign_version_current ON dim_campaign_version(campaign_key) WHERE valid_to IS NULL;
+                -- The vendor's cumulative counters as seen on each fetch.
+                CREATE TABLE fact_campaign_snapshot (
+                    campaign_key INTEGER NOT NULL REFERENCES dim_campaign(campaign_key),
+                    raw_page_id INTEGER NOT NULL,
+                    observed_at TEXT NOT NULL,
+                    members INTEGER,
+                    requests_sent INTEGER,
+                    requests_accepted INTEGER,
+                    vendor_acceptance_pct REAL,
+                    messages_sent INTEGER,
+                    messages_replied INTEGER,
+                    vendor_response_pct REAL,
+                    PRIMARY KEY (campaign_key, raw_page_id)
+                ) WITHOUT ROWID;
+                -- A sender's figures over one requested window, as the vendor's dashboard reported them.
+                CREATE TABLE fact_sender_window (
+                    sender_key INTEGER NOT NULL REFERENCES dim_sender(sender_key),
+                    raw_page_id INTEGER NOT NULL,
+                    observed_at TEXT NOT NULL,
+                    window_start TEXT,
+                    window_end TEXT,
+                    requests_sent INTEGER,
+                    requests_accepted INTEGER,
+                    vendor_acceptance_pct REAL,
+                    messages_sent INTEGER,
+                    messages_replied INTEGER,
+                    vendor_response_pct REAL,
+                    PRIMARY KEY (sender_key, raw_page_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE fact_campaign_daily (
+                    campaign_key INTEGER NOT NULL REFERENCES dim_campaign(campaign_key),
+                    date_key TEXT NOT NULL REFERENCES dim_date(date_key),
+                    members_added INTEGER,
+                    requests_sent INTEGER,
+                    requests_accepted INTEGER,
+                    messages_sent INTEGER,
+                    messages_replied INTEGER,
+                    raw_page_id INTEGER NOT NULL,
+                    PRIMARY KEY (campaign_key, date_key)
+                ) WITHOUT ROWID;
+                CREATE TABLE fact_sender_daily (
+                    sender_key INTEGER NOT NULL REFERENCES dim_sender(sender_key),
+                    date_key TEXT NOT NULL REFERENCES dim_date(date_key),
+                    members_added INTEGER,
+                    requests_sent INTEGER,
+                    requests_accepted INTEGER,
+                    messages_sent INTEGER,
+                    messages_replied INTEGER,
+                    raw_page_id INTEGER NOT NULL,
+                    PRIMARY KEY (sender_key, date_key)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    /// The star-schema tables that `transform --rebuild` empties, children before parents.
+    public static let derivedTables = [
+        "fact_sender_daily", "fact_campaign_daily", "fact_sender_window", "fact_campaign_snapshot",
+        "dim_campaign_version", "dim_campaign", "dim_sender", "dim_date", "dim_source", "transform_state",
+    ]
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Sandbox
+
+/// `etl sandbox`: serve the sandbox vendor APIs until stopped.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox", abstract: "Serve the sandbox vendor APIs on loopback until interrupted.")
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "Sandbox data size.")
+    var scale = 1
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard (1...1000).contains(scale) else { throw ValidationError("--scale must be from 1 to 1000") }
+    }
+
+    func run() async throws {
+        let configuration = SandboxConfiguration(scale: scale)
+        let server = SandboxServer(configuration: configuration)
+        _ = try await server.start(port: port)
+        print("Konnector: \(server.konnectorBaseURL.absoluteString)  (Authorization: \(configuration.apiKey))")
+        print("Press Ctrl-C to stop.")
+        let signals = SignalWaiter()
+        await signals.wait()
+        await server.stop()
+    }
+}
+
+/// Waits for SIGINT or SIGTERM.
+final class SignalWaiter: Sendable {
+    func wait() async {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let queue = DispatchQueue(label: "signals")
+            let state = ResumeOnce(continuation)
+            for number in [SIGINT, SIGTERM] {
+                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+                source.setEventHandler { state.resume() }
+                source.resume()
+                state.keep(source)
+            }
+        }
+    }
+}
+
+/// Resumes a continuation once, keeping the signal sources alive until then.
+private final class ResumeOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, Never>?
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
+
+    func keep(_ source: any DispatchSourceSignal) { lock.withLock { sources.append(source) } }
+
+    func resume() {
+        let pending = lock.withLock { () -> CheckedContinuation<Void, Never>? in
+            defer { continuation = nil }
+            return continuation
+        }
+        pending?.resume()
+    }
+}

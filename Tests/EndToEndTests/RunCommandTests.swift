@@ -1,0 +1,101 @@
+import Foundation
+import Sandbox
+import TestSupport
+import Testing
+
+/// `etl run`, `transform --rebuild` and `report` through the built binary against the sandbox.
+@Suite struct RunCommandTests {
+    private func config(_ base: URL, sources: String) -> String {
+        """
+        [warehouse]
+        path = "warehouse.sqlite"
+
+        [reports]
+        dir = "reports"
+        formats = ["csv", "xlsx", "html"]
+
+        \(sources)
+        """
+    }
+
+    private func source(_ name: String, _ base: URL, keyEnv: String) -> String {
+        """
+        [[sources]]
+        name = "\(name)"
+        kind = "konnector"
+        base_url = "\(base.absoluteString)"
+        api_key_env = "\(keyEnv)"
+        schedule = "daily"
+        lookback_days = 14
+
+        """
+    }
+
+    @Test func oneFailingSourceDoesNotStopTheOthers() async throws {
+        let server = SandboxServer(configuration: SandboxConfiguration(endDate: "2026-11-20"))
+        _ = try await server.start()
+        let directory = try TemporaryDirectory("run")
+        defer { directory.remove() }
+        let base = server.konnectorBaseURL
+        try config(base, sources: source("good", base, keyEnv: "GOOD_KEY") + source("bad", base, keyEnv: "BAD_KEY"))
+            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+        let badKey = "not-the-key-7d1e"
+        let result = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
+                                             environment: ["GOOD_KEY": server.configuration.apiKey, "BAD_KEY": badKey])
+        await server.stop()
+        #expect(result.status == 1)
+        let errorLines = result.stderr.split(separator: "\n")
+        #expect(errorLines.contains { $0.contains("bad: user-campaign-filters: HTTP 401") })
+        #expect(!result.stderr.contains(badKey) && !result.stderr.contains(server.configuration.apiKey))
+        let campaigns = try String(contentsOf: directory.file("reports/report_campaign_summary.csv"), encoding: .utf8)
+        #expect(campaigns.contains("\ngood,"))
+        #expect(!campaigns.contains("\nbad,"))
+        let html = try String(contentsOf: directory.file("reports/index.html"), encoding: .utf8)
+        #expect(html.contains("bad"))
+        #expect(html.contains("HTTP 401"))
+    }
+
+    @Test func rebuildAndReportReproduceTheRunsFilesWithoutTheNetwork() async throws {
+        let server = SandboxServer(configuration: SandboxConfiguration(endDate: "2026-11-20"))
+        _ = try await server.start()
+        let directory = try TemporaryDirectory("rebuild")
+        defer { directory.remove() }
+        let base = server.konnectorBaseURL
+        try config(base, sources: source("acme", base, keyEnv: "KEY"))
+            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+        let runner = try CommandRunner()
+        let environment = ["KEY": server.configuration.apiKey]
+        let run = try await runner.run(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("reports/index.html\n"))
+        let views = ["report_sender_summary", "report_campaign_summary", "report_daily_activity"]
+        let before = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
+        await server.stop()
+        let rebuild = try await runner.run(["transform", "--config", "etl.toml", "--rebuild", "--quiet"], in: directory.url)
+        #expect(rebuild.status == 0, "\(rebuild.stderr)")
+        let report = try await runner.run(["report", "--config", "etl.toml", "--quiet"], in: directory.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        let after = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
+        #expect(before == after)
+    }
+
+    @Test(arguments: [
+        (["run", "--config", "missing.toml"], "missing.toml"),
+        (["run", "--config", "broken.toml"], "line 2"),
+        (["run", "--config", "etl.toml", "--source", "nope"], "no source named \"nope\""),
+        (["run", "--config", "etl.toml", "--since", "2025-13-01"], "--since"),
+        (["frobnicate"], "frobnicate"),
+    ])
+    func usageAndConfigurationErrorsExit2WithOneLine(arguments: [String], mention: String) async throws {
+        let directory = try TemporaryDirectory("usage")
+        defer { directory.remove() }
+        try "[warehouse]\npath = \n".write(to: directory.file("broken.toml"), atomically: true, encoding: .utf8)
+        try config(URL(string: "http://127.0.0.1:9")!, sources: source("acme", URL(string: "http://127.0.0.1:9")!, keyEnv: "K"))
+            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+        let result = try await CommandRunner().run(arguments, in: directory.url)
+        #expect(result.status == 2)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(mention), "\(result.stderr)")
+    }
+}

@@ -1,0 +1,60 @@
+@testable import Extract
+import Foundation
+import Testing
+import Warehouse
+
+/// The small parsers the extractors lean on.
+@Suite struct ParsingTests {
+    @Test func jsonParserReadsEveryKindOfValue() throws {
+        let json = try JSONValue.parse(Data(#"{"a":[1,2.5,-3e2],"b":true,"c":null,"d":"x\"y\u00e9\ud83d\ude00","e":{"f":"1"}}"#.utf8))
+        #expect(json["a"]?[0]?.int == 1)
+        #expect(json["a"]?[1]?.double == 2.5)
+        #expect(json["a"]?[2]?.int == -300)
+        #expect(json["b"] == .bool(true))
+        #expect(json["c"] == .null)
+        #expect(json["d"]?.string == "x\"yé😀")
+        #expect(json.at("e", "f")?.int == 1)
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "{\"a\":}", "tru", "{\"a\":1} x", "\"\u{01}\""])
+    func jsonParserRejectsBrokenInput(_ text: String) {
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Data(text.utf8)) }
+    }
+
+    @Test func sha256MatchesKnownDigests() {
+        #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func queryValuesArePercentEncodedStrictly() {
+        #expect(FetchSession.encode("ab+c/d=") == "ab%2Bc%2Fd%3D")
+        #expect(FetchSession.encode("a b&c") == "a%20b%26c")
+    }
+
+    @Test func offsetPaginatorFollowsTheVendorsSignals() {
+        let paginator = OffsetPaginator(itemsPath: ["items"], paginationPath: ["pagination"])
+        let first = Parameters(["limit": .integer(2), "offset": .integer(0)])
+        let full: JSONValue = .object(["items": .array([.number(1), .number(2)]),
+                                       "pagination": .object(["current_page": .number(1), "total_pages": .number(2)])])
+        #expect(paginator.next(after: first, page: full)?["offset"] == .integer(2))
+        let last: JSONValue = .object(["items": .array([.number(1), .number(2)]),
+                                       "pagination": .object(["current_page": .number(2), "total_pages": .number(2)])])
+        #expect(paginator.next(after: first, page: last) == nil)
+        let short: JSONValue = .object(["items": .array([.number(1)])])
+        #expect(paginator.next(after: first, page: short) == nil)
+        let noNext: JSONValue = .object(["items": .array([.number(1), .number(2)]), "pagination": .object(["next_page_url": .null])])
+        #expect(paginator.next(after: first, page: noNext) == nil)
+    }
+
+    @Test func vendorTimestampsBecomeUTC() {
+        #expect(Timestamp.utc(fromVendor: "2025-05-11T14:30:45+05:30") == "2025-05-11T09:00:45Z")
+        #expect(Timestamp.utc(fromVendor: "2025-05-11T14:30:45Z") == "2025-05-11T14:30:45Z")
+        #expect(Timestamp.utc(fromVendor: "2025-05-11T00:10:00.250-0200") == "2025-05-11T02:10:00Z")
+        #expect(Timestamp.utc(fromVendor: "4 days ago") == nil)
+        #expect(Timestamp.day(fromVendor: "2025-05-01") == "2025-05-01")
+        #expect(Timestamp.day(fromVendor: "2025-05-01T02:00:00+05:30") == "2025-04-30")
+        #expect(Timestamp.day(fromVendor: "2025-02-30") == nil)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Report
+
+@Suite struct ReportModelTests {
+    @Test func readsTheFiveContractViewsInContractOrder() throws {
+        let model = try withTemporaryDirectory(ReportFixture.loadModel)
+        #expect(model.views.map(\.name) == ReportModel.contractViews)
+        #expect(model.views.map(\.name) == [
+            "report_sender_summary", "report_campaign_summary", "report_daily_activity",
+            "report_request_outcomes", "report_threads",
+        ])
+        for view in model.views {
+            let fixture = try #require(ReportFixture.views.first { $0.0 == view.name })
+            #expect(view.columns.map(\.name) == fixture.1, "columns of \(view.name)")
+            #expect(view.rows == fixture.2, "rows of \(view.name)")
+        }
+    }
+
+    @Test func readsKPIsTrendAndWarningsAndKeepsTheSources() throws {
+        let model = try withTemporaryDirectory(ReportFixture.loadModel)
+        #expect(model.kpis.name == "report_kpis")
+        #expect(model.kpis.rows == ReportFixture.rows(of: "report_kpis"))
+        #expect(model.dailyTrend.rows == ReportFixture.rows(of: "report_daily_trend"))
+        #expect(model.warnings.columns.map(\.name) == ["source", "scope", "subject_id", "subject_name", "check_name", "detail"])
+        #expect(model.warnings.rows == ReportFixture.rows(of: "report_quality_warnings"))
+        #expect(model.sources == ReportFixture.sources)
+        #expect(model.generatedAt == ReportFixture.generatedAt)
+    }
+
+    @Test func keepsSQLiteStorageClasses() throws {
+        let model = try withTemporaryDirectory(ReportFixture.loadModel)
+        let row = try #require(model.views.first?.rows.first)
+        #expect(row[0] == .text("acme"))
+        #expect(row[3] == .integer(8))
+        #expect(row[5] == .real(0.625))
+        #expect(model.views[0].rows[1][5] == .null)
+    }
+
+    @Test func aMissingViewIsAQueryErrorNamingIt() throws {
+        try withTemporaryDirectory { directory in
+            let db = try ReportFixture.makeDatabase(in: directory)
+            try db.write { try $0.execute(sql: "DROP VIEW report_quality_warnings") }
+            #expect {
+                try ReportModel.load(from: db, generatedAt: ReportFixture.generatedAt, sources: [])
+            } throws: { error in
+                guard case let .query(view, message)? = error as? ReportError else { return false }
+                return view == "report_quality_warnings" && message.contains("no such table")
+                    && "\(error)".contains("report_quality_warnings")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("acceptance_rate", ColumnKind.rate), ("response_rate", .rate), ("date", .date),
+        ("first_outbound_at", .timestamp), ("first_reply_at", .timestamp), ("replied", .flag),
+        ("requests_sent", .count), ("requests_accepted", .count), ("messages_sent", .count),
+        ("messages_replied", .count), ("members", .count), ("requests", .count), ("messages_in", .count),
+        ("messages_out", .count), ("sender_name", .text), ("source", .text), ("thread_id", .text),
+        ("campaign_status", .text),
+    ])
+    func columnKindFollowsTheName(name: String, kind: ColumnKind) {
+        #expect(ReportColumn(name: name).kind == kind)
+    }
+
+    @Test func cellTextForPeople() {
+        #expect(CellValue.real(0.625).displayText(kind: .rate) == "62.5%")
+        #expect(CellValue.integer(1).displayText(kind: .rate) == "100.0%")
+        #expect(CellValue.null.displayText(kind: .rate) == "")
+        #expect(CellValue.real(3).displayText(kind: .count) == "3")
+        #expect(CellValue.real(2.5).plainText == "2.5")
+        #expect(CellValue.real(.nan).plainText == "")
+        #expect(CellValue.integer(-4).plainText == "-4")
+    }
+}

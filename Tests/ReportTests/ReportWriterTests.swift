@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Report
+
+@Suite struct ReportWriterTests {
+    private static let checker = "/work/shared/tools/check-contract.py"
+
+    @Test func writesEveryFormatIntoANewFolder() throws {
+        try withTemporaryDirectory { directory in
+            let model = try ReportFixture.loadModel(in: directory)
+            let out = directory.appendingPathComponent("reports/demo")
+            let written = try ReportWriter().write(model, formats: ReportFormat.allCases, to: out)
+            let expected = ReportModel.contractViews.map { "\($0).csv" } + ["report.xlsx", "index.html"]
+            #expect(written.map(\.lastPathComponent) == expected)
+            #expect(written.allSatisfy { $0.deletingLastPathComponent().path == out.path })
+            let listing = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+            #expect(listing == expected.sorted())
+        }
+    }
+
+    @Test func writesOnlyTheRequestedFormatsOnce() throws {
+        try withTemporaryDirectory { directory in
+            let model = try ReportFixture.loadModel(in: directory)
+            let html = try ReportWriter().write(model, formats: [.html, .html], to: directory.appendingPathComponent("a"))
+            #expect(html.map(\.lastPathComponent) == ["index.html"])
+            let csv = try ReportWriter().write(model, formats: [.csv], to: directory.appendingPathComponent("b"))
+            #expect(csv.count == 5)
+            #expect(try ReportWriter().write(model, formats: [], to: directory.appendingPathComponent("c")).isEmpty)
+        }
+    }
+
+    @Test func rewritingReplacesTheFiles() throws {
+        try withTemporaryDirectory { directory in
+            let model = try ReportFixture.loadModel(in: directory)
+            let out = directory.appendingPathComponent("out")
+            let first = try ReportWriter().write(model, formats: ReportFormat.allCases, to: out)
+            let before = try first.map { try Data(contentsOf: $0) }
+            let second = try ReportWriter().write(model, formats: ReportFormat.allCases, to: out)
+            #expect(try second.map { try Data(contentsOf: $0) } == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 7)
+        }
+    }
+
+    @Test func aFileInTheWayIsAReportError() throws {
+        try withTemporaryDirectory { directory in
+            let model = try ReportFixture.loadModel(in: directory)
+            let blocker = directory.appendingPathComponent("blocker")
+            try Data("x".utf8).write(to: blocker)
+            #expect(throws: ReportError.self) {
+                try ReportWriter().write(model, formats: [.csv], to: blocker)
+            }
+            let error = ReportError.file(path: "/x/report.csv", message: "disk full")
+            #expect(error.description == "Could not write the report file /x/report.csv: disk full.")
+            #expect(!error.isTransient)
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: checker), "needs the shared contract checker"))
+    func outputsPassTheContractChecker() throws {
+        try withTemporaryDirectory { directory in
+            let model = try ReportFixture.loadModel(in: directory)
+            _ = try ReportWriter().write(model, formats: ReportFormat.allCases, to: directory)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", Self.checker, directory.path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(output)")
+            #expect(output.contains("contract: 0 problems"))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+@testable import Report
+
+/// A temporary warehouse whose eight reporting views are literal rows, hostile strings included.
+enum ReportFixture {
+    static let formulaName = "=cmd|' /C calc'!A0"
+    static let hostile = [
+        formulaName, "+SUM(1)", "-2+3", "@x", "=1+1", "\"quoted, comma\"", "line one\nline two",
+        "<script>alert(1)</script>", "Zoë 李雷", "Tom & Jerry's \"deal\" <b>",
+    ]
+    static let generatedAt = Date(timeIntervalSince1970: 1_714_557_600)  // 2024-05-01T10:00:00Z
+
+    private static func t(_ text: String) -> CellValue { .text(text) }
+    private static func i(_ number: Int64) -> CellValue { .integer(number) }
+    private static func r(_ number: Double) -> CellValue { .real(number) }
+
+    /// The views: name, column names, rows (already in the order the views sort them).
+    static let views: [(String, [String], [[CellValue]])] = [
+        ("report_sender_summary",
+         ["source", "sender_id", "sender_name", "requests_sent", "requests_accepted", "acceptance_rate",
+          "messages_sent", "messages_replied", "response_rate"],
+         [[t("acme"), t("s1"), t(formulaName), i(8), i(5), r(0.625), i(10), i(10), r(1.0)],
+          [t("acme"), t("s2"), t("+SUM(1)"), i(0), i(0), .null, .null, .null, .null],
+          [t("acme"), t("s3"), t("\"quoted, comma\""), i(3), i(1), r(1.0 / 3), i(4), i(0), r(0.0)],
+          [t("acme"), t("s4"), t("line one\nline two"), i(1), .null, .null, i(2), i(1), r(0.5)],
+          [t("beta"), t("s5"), t("<script>alert(1)</script>"), i(2), i(2), i(1), i(1), i(0), r(0)],
+          [t("beta"), t("s6"), t("Zoë 李雷"), i(4), i(3), r(0.75), i(0), i(0), .null],
+          [t("beta"), t("s7"), t("-2+3"), i(1), i(0), r(0), i(1), i(1), r(1)],
+          [t("beta"), t("s8"), t("@x"), i(1), i(1), r(1), i(1), i(0), r(0)],
+          [t("beta"), t("s9"), t("=1+1"), i(1), i(1), r(1), i(1), i(0), r(0)]]),
+        ("report_campaign_summary",
+         ["source", "campaign_id", "campaign_name", "campaign_type", "campaign_status", "sender_id", "members",
+          "requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate"],
+         [[t("acme"), t("c1"), t("Tom & Jerry's \"deal\" <b>"), t("connect"), t("active"), t("s1"), i(40),
+           i(8), i(5), r(0.625), i(10), i(10), r(1.0)],
+          [t("beta"), t("c2"), t("@x"), t("message"), t("paused"), t("s5"), .null,
+           i(0), .null, .null, i(3), i(1), r(1.0 / 3)]]),
+        ("report_daily_activity",
+         ["date", "source", "sender_id", "campaign_id", "requests_sent", "requests_accepted",
+          "messages_sent", "messages_replied"],
+         [[t("2024-05-01"), t("acme"), t("s1"), t("c1"), i(5), i(3), i(6), i(4)],
+          [t("2024-05-02"), t("acme"), t("s1"), t("c1"), i(3), i(2), i(4), .null]]),
+        ("report_request_outcomes",
+         ["source", "sender_id", "action_type", "status", "requests"],
+         [[t("acme"), t("s1"), t("connect"), t("accepted"), i(5)],
+          [t("acme"), t("s1"), t("connect"), t("pending"), i(3)]]),
+        ("report_threads",
+         ["source", "sender_id", "thread_id", "prospect_name", "prospect_profile", "first_outbound_at",
+          "first_reply_at", "messages_in", "messages_out", "replied"],
+         [[t("acme"), t("s1"), t("123456789012345678901"), t("李雷"), t("https://www.linkedin.com/in/li-lei"),
+           t("2024-05-01T09:30:00Z"), .null, i(0), i(2), i(0)],
+          [t("acme"), t("s1"), t("t2"), t("Zoë"), t("javascript:alert(1)"),
+           t("2024-05-01T09:30:00Z"), t("2024-05-02T10:00:00.250Z"), i(1), i(1), i(1)]]),
+        ("report_kpis",
+         ["requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate"],
+         [[i(19), i(13), r(0.6842105), i(21), i(12), r(0.5714286)]]),
+        ("report_daily_trend",
+         ["date", "requests_sent", "requests_accepted", "messages_sent", "messages_replied"],
+         [[t("2024-05-01"), i(5), i(3), i(6), i(4)],
+          [t("2024-05-02"), i(3), .null, i(4), i(1)],
+          [t("2024-05-04"), i(7), i(2), i(0), i(0)]]),
+        ("report_quality_warnings",
+         ["source", "scope", "subject_id", "subject_name", "check_name", "detail"],
+         [[t("acme"), t("campaign"), t("c1"), t("<img src=x onerror=alert(1)>"), t("rate_mismatch"),
+           t("vendor says 70.0%, counts give 62.5%")]]),
+    ]
+
+    /// The rows of `view` in the fixture.
+    static func rows(of view: String) -> [[CellValue]] {
+        views.first { $0.0 == view }?.2 ?? []
+    }
+
+    static let failedSource = SourceHealth(
+        name: "beta <prod>", kind: "weconnect", status: "failed", lastSuccessAt: "2024-04-30T06:00:00Z",
+        error: "GET /api/v1/campaigns: HTTP 503 & \"retry later\"")
+    static let sources = [
+        SourceHealth(name: "acme", kind: "konnector", status: "ok", lastSuccessAt: "2024-05-01T09:55:00Z", error: nil),
+        failedSource,
+    ]
+
+    /// A fresh SQLite file holding the eight views, in a new temporary folder.
+    static func makeDatabase(in directory: URL) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("warehouse.sqlite").path)
+        try queue.write { db in
+            for (name, columns, rows) in views {
+                try db.execute(sql: "CREATE VIEW \(name) AS \(select(columns: columns, rows: rows))")
+            }
+        }
+        return queue
+    }
+
+    /// The model the report module reads from a fresh fixture database.
+    static func loadModel(in directory: URL) throws -> ReportModel {
+        try ReportModel.load(from: makeDatabase(in: directory), generatedAt: generatedAt, sources: sources)
+    }
+
+    private static func select(columns: [String], rows: [[CellValue]]) -> String {
+        guard !rows.isEmpty else {
+            return "SELECT " + columns.map { "NULL AS \($0)" }.joined(separator: ", ") + " WHERE 0"
+        }
+        return rows.enumerated().map { index, row in
+            "SELECT " + zip(row, columns).map { value, column in
+                index == 0 ? "\(literal(value)) AS \(column)" : literal(value)
+            }.joined(separator: ", ")
+        }.joined(separator: " UNION ALL ")
+    }
+
+    private static func literal(_ value: CellValue) -> String {
+        switch value {
+        case .null: "NULL"
+        case let .integer(number): String(number)
+        case let .real(number): "\(number)"
+        case let .text(text): "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+    }
+}
+
+/// Runs `body` with a new temporary folder, removed afterwards.
+func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("ReportTests-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    return try body(directory)
+}

@@ -1,0 +1,57 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A whole XML document parsed into elements with Foundation's XMLParser; parsing fails on malformed input.
+final class XMLTree: NSObject, XMLParserDelegate {
+    /// One element: name, attributes, children and all the text inside it, in document order.
+    final class Element {
+        let name: String
+        let attributes: [String: String]
+        var children: [Element] = []
+        var text = ""
+
+        init(name: String, attributes: [String: String]) {
+            self.name = name
+            self.attributes = attributes
+        }
+    }
+
+    struct Malformed: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private(set) var root: Element?
+    private(set) var all: [Element] = []
+    private var stack: [Element] = []
+
+    init(_ text: String) throws {
+        super.init()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = self
+        guard parser.parse(), root != nil else {
+            throw Malformed(description: "line \(parser.lineNumber): \(parser.parserError.map { "\($0)" } ?? "no root element")")
+        }
+    }
+
+    func elements(named name: String) -> [Element] {
+        all.filter { $0.name == name }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        let element = Element(name: elementName, attributes: attributeDict)
+        if let parent = stack.last { parent.children.append(element) } else { root = element }
+        stack.append(element)
+        all.append(element)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        _ = stack.popLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        for element in stack { element.text += string }
+    }
+}

@@ -1,0 +1,73 @@
+import Extract
+import Foundation
+import Logging
+import Pipeline
+import Sandbox
+import Warehouse
+
+/// A running Konnector sandbox plus a fresh warehouse, for tests that go over real HTTP on loopback.
+public final class KonnectorFixture: Sendable {
+    public let server: SandboxServer
+    public let directory: TemporaryDirectory
+    public let warehouse: Warehouse
+    public let configuration: SandboxConfiguration
+
+    /// Data ends on a fixed day so that figures are the same on any day the tests run.
+    public static let endDate = "2026-11-20"
+
+    public init(configuration: SandboxConfiguration = SandboxConfiguration(endDate: KonnectorFixture.endDate)) async throws {
+        self.configuration = configuration
+        server = SandboxServer(configuration: configuration)
+        _ = try await server.start()
+        directory = try TemporaryDirectory("konnector")
+        warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
+    }
+
+    public var dataset: KonnectorDataset { server.konnector }
+
+    /// Source settings pointing at the sandbox, with fast retries for tests.
+    public func settings(name: String = "acme-konnector", apiKey: String? = nil, pageSize: Int = 5,
+                         rateWindow: Duration = .seconds(60)) -> SourceSettings {
+        let key = apiKey ?? configuration.apiKey
+        return SourceSettings(name: name, kind: "konnector", baseURL: server.konnectorBaseURL,
+                              authHeaders: KonnectorAPI.authHeaders(apiKey: key), secrets: [key], pageSize: pageSize,
+                              retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
+                              rateWindow: rateWindow, timeout: 10)
+    }
+
+    /// Extracts with `settings` into the fixture's warehouse; returns the session (for its statistics).
+    @discardableResult
+    public func extract(_ settings: SourceSettings) async throws -> FetchSession {
+        let runID = try RunLog(warehouse: warehouse).beginRun(command: "test")
+        let session = FetchSession(source: settings, client: URLSessionHTTPClient(), warehouse: warehouse, runID: runID,
+                                   budget: RateBudget(window: settings.rateWindow), logger: Logger(label: "test"))
+        guard let extractor = Extractors.extractor(for: settings.kind) else { return session }
+        try await extractor.extract(session)
+        return session
+    }
+
+    /// A pipeline runner configured with one Konnector source on the sandbox.
+    public func runner(sourceName: String = "acme-konnector", pageSize: Int = 5) -> PipelineRunner {
+        let configuration = PipelineConfiguration(
+            warehouse: warehouse.url, reportsDirectory: directory.file("reports"),
+            sources: [SourceConfiguration(name: sourceName, kind: "konnector", baseURL: server.konnectorBaseURL,
+                                          apiKeyEnv: "TEST_KONNECTOR_KEY", pageSize: pageSize)])
+        return PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": self.configuration.apiKey],
+                              retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
+                              logger: Logger(label: "test"))
+    }
+
+    /// Every row of `view`, each cell as text (NULL as "∅"), in the view's order.
+    public func rows(of view: String) throws -> [[String]] {
+        try warehouse.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM \(view)").map { row in
+                row.databaseValues.map { $0.isNull ? "∅" : $0.description }
+            }
+        }
+    }
+
+    public func close() async {
+        await server.stop()
+        directory.remove()
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Transform
+import Warehouse
+
+/// The Konnector normaliser on hand-written raw pages: history, tolerance and time zones.
+@Suite struct KonnectorNormaliserTests {
+    private func warehouse() throws -> (Warehouse, TemporaryDirectory) {
+        let directory = try TemporaryDirectory("normaliser")
+        return (try Warehouse(url: directory.file("w.sqlite")), directory)
+    }
+
+    private func land(_ warehouse: Warehouse, endpoint: String, parameters: String = "{}", fetchedAt: String,
+                      status: Int = 200, body: String) throws {
+        try warehouse.pool.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO run (id, command, started_at) VALUES (1, 'test', ?)", arguments: [fetchedAt])
+            try RawPage(runID: 1, source: "k", kind: "konnector", endpoint: endpoint, method: "GET", parameters: parameters,
+                        httpStatus: status, contentType: "application/json", fetchedAt: fetchedAt, body: Data(body.utf8),
+                        contentHash: "-").insert(db)
+        }
+    }
+
+    private func campaignInfo(name: String, status: String, sent: Int) -> String {
+        """
+        {"code":200,"status":true,"data":{"campaign_info":[{"linkedin_campaign_routine":{"id":"c1","campaign_name":"\(name)",
+        "campaign_status":"\(status)","campaign_type":"smart_campaign","created_at":"2025-05-08T10:15:30+05:30"},
+        "member_count":10,"friend_request_count":\(sent),"friend_accept_count":2,"connection_percentage":50.0,
+        "message_sent_count":0,"message_replied_count":0,"response_rate":0,"unknown_field":{"x":1},
+        "linkedin_user":{"name":"Ann","linkedin_user_information_id":"u1","email":"a@x","status":"active"}}]}}
+        """
+    }
+
+    @Test func keepsCampaignHistoryWhenNameOrStatusChanges() throws {
+        let (warehouse, directory) = try warehouse()
+        defer { directory.remove() }
+        try land(warehouse, endpoint: "campaign-info", fetchedAt: "2025-05-10T00:00:00.000Z", body: campaignInfo(name: "Q2", status: "active", sent: 4))
+        try land(warehouse, endpoint: "campaign-info", fetchedAt: "2025-05-11T00:00:00.000Z", body: campaignInfo(name: "Q2", status: "active", sent: 4))
+        try land(warehouse, endpoint: "campaign-info", fetchedAt: "2025-05-12T00:00:00.000Z", body: campaignInfo(name: #"Q2 \"final\""#, status: "completed", sent: 6))
+        try Transformer(warehouse: warehouse).run()
+        let versions = try warehouse.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, campaign_status, valid_from, valid_to, created_at FROM dim_campaign_version ORDER BY valid_from")
+        }
+        #expect(versions.count == 2)
+        #expect(versions.first?["name"] == "Q2")
+        #expect(versions.first?["valid_to"] == "2025-05-12T00:00:00.000Z")
+        #expect(versions.first?["created_at"] == "2025-05-08T04:45:30Z")
+        #expect(versions.last?["name"] == "Q2 \"final\"")
+        #expect(versions.last?["valid_to"] == nil as String?)
+        let summary = try warehouse.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT campaign_name, campaign_status, requests_sent, acceptance_rate FROM report_campaign_summary")
+        }
+        #expect(summary?["campaign_name"] == "Q2 \"final\"")
+        #expect(summary?["campaign_status"] == "completed")
+        #expect(summary?["requests_sent"] == 6)
+        #expect(summary?["acceptance_rate"] == 2.0 / 6.0)
+        let snapshots = try warehouse.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fact_campaign_snapshot") }
+        #expect(snapshots == 3, "every fetch's cumulative counters are kept")
+    }
+
+    @Test func acceptsEveryDailyRowShapeSeenInTheVendorsMaterial() {
+        let decode = { (json: String, series: KonnectorDailyRow.Series) in
+            KonnectorDailyRow.decode((try? JSONValue.parse(Data(json.utf8))) ?? .null, series: series)
+        }
+        #expect(decode(#"{"date":"2025-05-01","count_data":25}"#, .requests)?.counts == DailyCounts(requestsSent: 25))
+        #expect(decode(#"{"date":"2025-05-01","count_data":25}"#, .members)?.counts == DailyCounts(membersAdded: 25))
+        #expect(decode(#"{"date":"2025-05-01","sent":5,"replied":2}"#, .messages)?.counts == DailyCounts(messagesSent: 5, messagesReplied: 2))
+        #expect(decode(#"{"date":"2025-05-01","connections":{"sent":5,"accepted":3},"messages":{"sent":4,"replied":1}}"#, .mixed)?.counts
+                == DailyCounts(requestsSent: 5, requestsAccepted: 3, messagesSent: 4, messagesReplied: 1))
+        #expect(decode(#"{"date":"2025-05-01","requests_sent":"7","requests_accepted":2,"extra":[1]}"#, .connections)?.counts
+                == DailyCounts(requestsSent: 7, requestsAccepted: 2))
+        #expect(decode(#"{"date":"2025-05-01T23:30:00-02:00","count_data":1}"#, .accepts)?.day == "2025-05-02")
+        #expect(decode(#"{"date":"4 days ago","count_data":1}"#, .accepts) == nil)
+        #expect(decode(#"{"count_data":1}"#, .accepts) == nil)
+        #expect(decode(#"{"date":"2025-05-01"}"#, .accepts) == nil)
+    }
+
+    @Test func skipsErrorPagesAndBrokenBodiesWithoutLosingTheRest() throws {
+        let (warehouse, directory) = try warehouse()
+        defer { directory.remove() }
+        try land(warehouse, endpoint: "campaign-info", fetchedAt: "2025-05-10T00:00:00.000Z", body: campaignInfo(name: "Q2", status: "active", sent: 4))
+        try land(warehouse, endpoint: "campaign-info", fetchedAt: "2025-05-11T00:00:00.000Z", status: 500, body: "oops")
+        try land(warehouse, endpoint: "campaign-info", fetchedAt: "2025-05-11T00:00:01.000Z", body: "{\"data\": [truncated")
+        let summary = try Transformer(warehouse: warehouse).run()
+        #expect(summary.pagesLoaded == 1)
+        #expect(summary.pagesSkipped == 2)
+        #expect(summary.problems.count == 1)
+        #expect(summary.problems.first?.hasPrefix("k: campaign-info: raw page 3 skipped") == true)
+        let count = try warehouse.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_campaign_summary") }
+        #expect(count == 1)
+    }
+
+    @Test func flagsBrokenCountsAndRatesThatDisagreeWithThem() throws {
+        let (warehouse, directory) = try warehouse()
+        defer { directory.remove() }
+        // 2 accepted of 1 sent breaks a rule; the vendor's 50% disagrees with 2/1.
+        try land(warehouse, endpoint: "campaign-info", fetchedAt: "2025-05-10T00:00:00.000Z", body: campaignInfo(name: "Q2", status: "active", sent: 1))
+        try Transformer(warehouse: warehouse).run()
+        let checks = try warehouse.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT check_name FROM report_quality_warnings")
+        }
+        #expect(checks.contains("accepted_exceeds_sent"))
+        #expect(checks.contains("acceptance_rate_mismatch"))
+        let rate = try warehouse.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT acceptance_rate FROM report_campaign_summary")?["acceptance_rate"] as Double?
+        }
+        #expect(rate == nil, "a rate over 1 is never reported")
+    }
+}
