@@ -66,6 +66,7 @@ public final class SandboxServer: Sendable {
 
         var iterator = ports.makeAsyncIterator()
         guard let boundPort = await iterator.next() else {
+            if Task.isCancelled { task.cancel() }
             let reason: String
             switch await task.result {
             case .failure(let error): reason = String(describing: error)

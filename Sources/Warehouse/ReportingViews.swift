@@ -81,7 +81,8 @@ public enum ReportingViews {
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 
         -- The finest grain each day has: campaign rows where the vendor gives them, otherwise
-        -- one sender row (campaign_id NULL) for a day no campaign row of that sender covers.
+        -- one sender row (campaign_id NULL) for a day with activity that no campaign row of that
+        -- sender covers. Sender days without any activity add nothing and are left out.
         CREATE VIEW report_daily_activity AS
         SELECT f.date_key AS date, s.name AS source, snd.sender_id, c.campaign_id,
                f.requests_sent, f.requests_accepted, f.messages_sent, f.messages_replied
@@ -95,7 +96,8 @@ public enum ReportingViews {
         FROM fact_sender_daily f
         JOIN dim_sender snd ON snd.sender_key = f.sender_key
         JOIN dim_source s ON s.source_key = snd.source_key
-        WHERE NOT EXISTS (SELECT 1 FROM fact_campaign_daily cd
+        WHERE (f.requests_sent > 0 OR f.requests_accepted > 0 OR f.messages_sent > 0 OR f.messages_replied > 0)
+          AND NOT EXISTS (SELECT 1 FROM fact_campaign_daily cd
                           JOIN campaign_current cc ON cc.campaign_key = cd.campaign_key
                           WHERE cc.sender_key = f.sender_key AND cd.date_key = f.date_key)
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8;

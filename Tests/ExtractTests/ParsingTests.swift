@@ -58,3 +58,39 @@ import Warehouse
         #expect(Timestamp.day(fromVendor: "2025-02-30") == nil)
     }
 }
+
+/// The rate budget's pacing, with time injected so it runs instantly.
+@Suite struct RateBudgetTests {
+    /// Records the pauses instead of sleeping.
+    actor Pauses {
+        var all: [Duration] = []
+        func add(_ pause: Duration) { all.append(pause) }
+    }
+
+    @Test func waitsForTheWindowOnlyWhenTheVendorSaysNoneRemain() async throws {
+        let pauses = Pauses()
+        let budget = RateBudget(window: .seconds(60)) { await pauses.add($0) }
+        try await budget.acquire()
+        await budget.observe(limit: 3, remaining: 2, remainingToday: 100)
+        try await budget.acquire()
+        await budget.observe(limit: 3, remaining: 1, remainingToday: 99)
+        #expect(await pauses.all.isEmpty)
+        try await budget.acquire()
+        await budget.observe(limit: 3, remaining: 0, remainingToday: 98)
+        try await budget.acquire()
+        let waited = await pauses.all
+        #expect(waited.count == 1)
+        #expect(waited.first.map { $0 > .seconds(59) && $0 <= .seconds(62) } == true)
+        #expect(await budget.reportedRemainingToday == 98)
+    }
+
+    @Test func knownLimitPacesEvenWithoutHeaders() async throws {
+        let pauses = Pauses()
+        let budget = RateBudget(window: .seconds(10), limitPerWindow: 2) { await pauses.add($0) }
+        try await budget.acquire()
+        try await budget.acquire()
+        #expect(await pauses.all.isEmpty)
+        try await budget.acquire()
+        #expect(await pauses.all.count == 1)
+    }
+}

@@ -183,6 +183,21 @@ import Testing
         }
     }
 
+    @Test func stringsBeyondExcelsLimitAreCutNotRefused() throws {
+        let columns = [ReportColumn(name: "detail")]
+        let long = String(repeating: "李", count: XLSXSheet.maxStringLength + 10)
+        let table = ReportTable(name: "report_threads", columns: columns, rows: [[.text(long)]])
+        let model = ReportModel(
+            generatedAt: ReportFixture.generatedAt, views: [table], kpis: table, dailyTrend: table, warnings: table, sources: [])
+        try withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("long.xlsx")
+            try XLSXRenderer().write(model, to: url)
+            let package = try XLSXPackage(url: url)
+            let cell = try #require(try package.cells(ofSheet: 2)["A2"])
+            #expect(try string(in: cell, of: package)?.count == XLSXSheet.maxStringLength)
+        }
+    }
+
     @Test func libxlsxwriterErrorsBecomeReportErrors() throws {
         try withTemporaryDirectory { directory in
             let workbook = try XLSXWorkbook(path: directory.appendingPathComponent("bad.xlsx").path)

@@ -18,7 +18,7 @@ import Warehouse
         let fixture = try await KonnectorFixture()
         defer { Task { await fixture.close() } }
         let runner = fixture.runner()
-        try await runner.run()
+        _ = try await runner.run()
         let first = try snapshot(fixture)
         #expect(first["report_campaign_summary"]?.isEmpty == false)
 
@@ -35,9 +35,9 @@ import Warehouse
         let fixture = try await KonnectorFixture()
         defer { Task { await fixture.close() } }
         let runner = fixture.runner()
-        try await runner.run()
+        _ = try await runner.run()
         let first = try snapshot(fixture)
-        try await runner.run()
+        _ = try await runner.run()
         #expect(try snapshot(fixture) == first)
         let rebuilt = try runner.transform(fixture.warehouse, rebuild: true)
         #expect(rebuilt.pagesSkipped == 0)
@@ -48,7 +48,7 @@ import Warehouse
         let fixture = try await KonnectorFixture()
         defer { Task { await fixture.close() } }
         let runner = fixture.runner()
-        try await runner.run()
+        _ = try await runner.run()
         let calls = await fixture.server.requests().count
         try runner.transform(fixture.warehouse, rebuild: true)
         _ = try runner.report(fixture.warehouse)

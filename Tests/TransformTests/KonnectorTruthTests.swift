@@ -33,7 +33,7 @@ import Warehouse
     @Test func senderSummaryEqualsTheGenerator() async throws {
         let fixture = try await KonnectorFixture()
         defer { Task { await fixture.close() } }
-        try await fixture.runner().run()
+        _ = try await fixture.runner().run()
         let rows = try fixture.rows(of: "report_sender_summary")
         let dataset = fixture.dataset
         #expect(rows.count == dataset.senders.count)
@@ -53,7 +53,7 @@ import Warehouse
     @Test func dailyActivityEqualsTheGeneratorsDays() async throws {
         let fixture = try await KonnectorFixture()
         defer { Task { await fixture.close() } }
-        try await fixture.runner().run()
+        _ = try await fixture.runner().run()
         let rows = try fixture.rows(of: "report_daily_activity")
         let campaignRows = rows.filter { $0[3] != "∅" }
         var expected: [[String]] = []
@@ -73,7 +73,7 @@ import Warehouse
     @Test func kpisAddUpTheSenders() async throws {
         let fixture = try await KonnectorFixture()
         defer { Task { await fixture.close() } }
-        try await fixture.runner().run()
+        _ = try await fixture.runner().run()
         let campaigns = fixture.dataset.campaigns
         let sent = campaigns.map(\.requestsSent).reduce(0, +)
         let accepted = campaigns.map(\.requestsAccepted).reduce(0, +)
@@ -86,7 +86,7 @@ import Warehouse
     @Test func theSandboxsOwnPercentagesReconcile() async throws {
         let fixture = try await KonnectorFixture()
         defer { Task { await fixture.close() } }
-        try await fixture.runner().run()
+        _ = try await fixture.runner().run()
         let warnings = try fixture.rows(of: "report_quality_warnings")
         #expect(warnings.filter { $0[4].contains("mismatch") || $0[4].contains("exceeds") }.isEmpty, "\(warnings)")
     }

@@ -7,7 +7,13 @@ public actor RateBudget {
     private var limitPerWindow: Int?
     private var remainingInWindow: Int?
     private var remainingToday: Int?
+    /// The vendor's last reported remaining count, to notice when its window restarts.
+    private var lastReported: Int?
+    /// Send times of our requests within the last window (for vendors that count a sliding window).
     private var recent: [ContinuousClock.Instant] = []
+    /// The latest moment the vendor's current window can have opened: when we received the first
+    /// answer of it (for vendors whose window opens at the first request, as Konnector's).
+    private var windowOpenedBy: ContinuousClock.Instant?
     private let clock = ContinuousClock()
     private let sleep: @Sendable (Duration) async throws -> Void
 
@@ -29,27 +35,35 @@ public actor RateBudget {
     @discardableResult
     public func acquire() async throws -> Duration {
         var waited: Duration = .zero
-        while true {
-            let now = clock.now
-            recent.removeAll { now - $0 >= window }
-            let exhausted = remainingInWindow.map { $0 <= 0 } ?? false
-            let full = limitPerWindow.map { recent.count >= $0 } ?? false
-            guard exhausted || full, let oldest = recent.first else { break }
-            // A twentieth of the window on top: the vendor's clock starts when our request arrives.
-            let pause = window - (now - oldest) + window / 20
-            try await sleep(pause)
-            waited += pause
+        let now = clock.now
+        recent.removeAll { now - $0 >= window }
+        let exhausted = remainingInWindow.map { $0 <= 0 } ?? false
+        let full = limitPerWindow.map { recent.count >= $0 } ?? false
+        // Wait until both readings of the window agree it has passed, plus a small margin.
+        if exhausted || full, let end = [recent.first, windowOpenedBy].compactMap({ $0.map { $0 + window } }).max() {
+            waited = max(.zero, end - now) + window / 50
+            try await sleep(waited)
+            recent.removeAll { $0 + window <= end }
             remainingInWindow = nil
+            windowOpenedBy = nil
+            lastReported = nil
         }
         recent.append(clock.now)
         if let remaining = remainingInWindow { remainingInWindow = remaining - 1 }
         return waited
     }
 
-    /// Takes in what the vendor said about the allowance.
+    /// Takes in what the vendor said about the allowance in the answer just received.
     public func observe(limit: Int?, remaining: Int?, remainingToday: Int?) {
         if let limit { limitPerWindow = limit }
-        if let remaining { remainingInWindow = remaining }
+        if let remaining {
+            // A count that did not go down means a new window opened since the last answer.
+            if windowOpenedBy == nil || remaining >= (lastReported ?? Int.max) {
+                windowOpenedBy = clock.now
+            }
+            lastReported = remaining
+            remainingInWindow = remaining
+        }
         if let remainingToday { self.remainingToday = remainingToday }
     }
 
@@ -57,6 +71,8 @@ public actor RateBudget {
     public func pause(for duration: Duration) async throws {
         try await sleep(duration)
         remainingInWindow = nil
+        windowOpenedBy = nil
+        lastReported = nil
         recent.removeAll()
     }
 }

@@ -85,6 +85,7 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Loads the raw pages not loaded yet (all of them with `rebuild`) into the star schema.
+    @discardableResult
     public func transform(_ warehouse: Warehouse, rebuild: Bool) throws -> TransformSummary {
         let summary = try Transformer(warehouse: warehouse).run(rebuild: rebuild)
         for problem in summary.problems { logger.warning("\(problem)") }

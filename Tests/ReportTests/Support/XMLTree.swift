@@ -25,13 +25,17 @@ final class XMLTree: NSObject, XMLParserDelegate {
     private(set) var root: Element?
     private(set) var all: [Element] = []
     private var stack: [Element] = []
+    private var errors: [String] = []
 
     init(_ text: String) throws {
         super.init()
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = self
-        guard parser.parse(), root != nil else {
-            throw Malformed(description: "line \(parser.lineNumber): \(parser.parserError.map { "\($0)" } ?? "no root element")")
+        // XMLParser may recover from some errors and still return true: any reported error fails the parse.
+        let parsed = parser.parse()
+        guard parsed, errors.isEmpty, root != nil else {
+            let reason = errors.first ?? parser.parserError.map { "\($0)" } ?? "no root element"
+            throw Malformed(description: "line \(parser.lineNumber): \(reason)")
         }
     }
 
@@ -49,6 +53,14 @@ final class XMLTree: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         _ = stack.popLast()
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        errors.append("\(parseError)")
+    }
+
+    func parser(_ parser: XMLParser, validationErrorOccurred validationError: any Error) {
+        errors.append("\(validationError)")
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
