@@ -17,7 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +35,11 @@ let package = Package(
         ),
         .target(
             name: "Extract",
-            dependencies: ["Warehouse", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Warehouse",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -47,7 +54,11 @@ let package = Package(
         ),
         .target(
             name: "Sandbox",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -75,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExtractTests",
-            dependencies: ["Extract", "Sandbox", "Warehouse", "TestSupport"],
+            dependencies: ["Extract", "Sandbox", "Warehouse", "Pipeline", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -90,17 +101,21 @@ let package = Package(
         ),
         .testTarget(
             name: "SandboxTests",
-            dependencies: ["Sandbox"],
+            dependencies: [
+                "Sandbox",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline"],
+            dependencies: ["Pipeline", "Warehouse", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Pipeline", "Sandbox", "TestSupport"],
+            dependencies: ["Pipeline", "Sandbox", "Extract", "Warehouse", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -9,10 +9,11 @@ public enum Extractors {
     public static func extractor(for kind: String) -> (any SourceExtractor)? {
         switch kind {
         case "konnector": KonnectorExtractor()
+        case "weconnect": WeConnectExtractor()
         default: nil
         }
     }
 
     /// The kinds this build can extract.
-    public static let supportedKinds = ["konnector"]
+    public static let supportedKinds = ["konnector", "weconnect"]
 }

@@ -19,10 +19,12 @@ public struct SourceSettings: Sendable {
     /// The length of the vendor's short rate-limit window.
     public var rateWindow: Duration
     public var timeout: TimeInterval
+    /// Days re-read on each run; WeConnect keeps checking a sent message for a reply this long.
+    public var lookbackDays: Int
 
     public init(name: String, kind: String, baseURL: URL, authHeaders: [String: String] = [:], secrets: [String] = [],
                 startDate: String? = nil, endDate: String? = nil, pageSize: Int = 50, retry: RetryPolicy = RetryPolicy(),
-                rateWindow: Duration = .seconds(60), timeout: TimeInterval = 60) {
+                rateWindow: Duration = .seconds(60), timeout: TimeInterval = 60, lookbackDays: Int = 14) {
         self.name = name
         self.kind = kind
         self.baseURL = baseURL
@@ -34,5 +36,6 @@ public struct SourceSettings: Sendable {
         self.retry = retry
         self.rateWindow = rateWindow
         self.timeout = timeout
+        self.lookbackDays = lookbackDays
     }
 }

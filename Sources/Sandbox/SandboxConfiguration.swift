@@ -1,5 +1,6 @@
 /// What the sandbox serves and how strict it is: the generated data, the API keys and the
-/// Konnector rate limits (window lengths are configurable so tests can use one-second windows).
+/// Konnector rate limits (window lengths are configurable so tests can use one-second windows), and
+/// the WeConnect emulator's token lifetime, action timing and Pusher app credentials.
 public struct SandboxConfiguration: Sendable {
     /// Generator inputs (see `KonnectorGenerator`).
     public var scale: Int
@@ -19,6 +20,20 @@ public struct SandboxConfiguration: Sendable {
     public var minuteWindow: Duration
     /// Length of the "day" window.
     public var dayWindow: Duration
+    /// WeConnect generator scale (see `WeConnectGenerator`); defaults to `scale`.
+    public var weConnectScale: Int
+    /// WeConnect generator seed (also seeds request ids, socket ids and the token secret).
+    public var weConnectSeed: UInt64
+    /// How long a WeConnect login token is valid.
+    public var weConnectTokenLifetime: Duration
+    /// How long a submitted WeConnect action stays `Pending` before it is final.
+    public var weConnectActionDelay: Duration
+    /// How long after a message action is final until its reply arrives (for those that get one).
+    public var weConnectReplyDelay: Duration
+    /// The Pusher app key (the socket path `/weconnect/app/<key>`; the document's is `WC94900`).
+    public var weConnectAppKey: String
+    /// The Pusher app secret private-channel signatures are made with.
+    public var weConnectAppSecret: String
 
     public init(
         scale: Int = 1,
@@ -30,7 +45,14 @@ public struct SandboxConfiguration: Sendable {
         perMinuteLimit: Int = 100,
         perDayLimit: Int = 5_000,
         minuteWindow: Duration = .seconds(60),
-        dayWindow: Duration = .seconds(86_400)
+        dayWindow: Duration = .seconds(86_400),
+        weConnectScale: Int? = nil,
+        weConnectSeed: UInt64 = 11,
+        weConnectTokenLifetime: Duration = .seconds(3_600),
+        weConnectActionDelay: Duration = .seconds(2),
+        weConnectReplyDelay: Duration = .seconds(4),
+        weConnectAppKey: String = "WC94900",
+        weConnectAppSecret: String = "sandbox-pusher-secret"
     ) {
         self.scale = scale
         self.endDate = endDate
@@ -42,5 +64,12 @@ public struct SandboxConfiguration: Sendable {
         self.perDayLimit = perDayLimit
         self.minuteWindow = minuteWindow
         self.dayWindow = dayWindow
+        self.weConnectScale = weConnectScale ?? scale
+        self.weConnectSeed = weConnectSeed
+        self.weConnectTokenLifetime = weConnectTokenLifetime
+        self.weConnectActionDelay = weConnectActionDelay
+        self.weConnectReplyDelay = weConnectReplyDelay
+        self.weConnectAppKey = weConnectAppKey
+        self.weConnectAppSecret = weConnectAppSecret
     }
 }

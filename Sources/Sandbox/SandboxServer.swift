@@ -1,28 +1,36 @@
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import ServiceLifecycle
 
 /// The embedded sandbox: one Hummingbird HTTP server on loopback that emulates the vendor APIs
-/// (Konnector under `/konnector/social_app/api/v1/third_party`) from deterministic generated data,
-/// with a request log and fault injection for tests.
+/// (Konnector under `/konnector/social_app/api/v1/third_party`, WeConnect under `/weconnect` with
+/// its Pusher WebSocket at `/weconnect/app/<app key>`) from deterministic generated data, with a
+/// request log and fault injection for tests.
 public final class SandboxServer: Sendable {
     /// The path prefix of the Konnector emulator on this server.
     public static let konnectorPathPrefix = KonnectorVendor.pathPrefix
+    /// The path prefix of the WeConnect emulator on this server.
+    public static let weConnectPathPrefix = WeConnectVendor.pathPrefix
+    /// How often the WeConnect emulator checks for due status changes to push over its socket.
+    static let weConnectTickInterval = Duration.milliseconds(50)
 
     public let configuration: SandboxConfiguration
     /// The data the Konnector emulator serves.
     public let konnector: KonnectorDataset
 
     private let vendor: KonnectorVendor
-    private let faults = SandboxFaultInjector()
-    private let log = SandboxRequestLog()
+    private let weConnectEmulator: WeConnectEmulator
+    private let faults: SandboxFaultInjector
+    private let log: SandboxRequestLog
     private let state = LockedBox<RunState>(RunState())
 
     private struct RunState {
         var task: Task<Void, any Error>?
         var group: ServiceGroup?
         var baseURL: URL?
+        var ticker: Task<Void, Never>?
     }
 
     public init(configuration: SandboxConfiguration = SandboxConfiguration()) {
@@ -33,17 +41,32 @@ public final class SandboxServer: Sendable {
         ).make()
         self.konnector = dataset
         self.vendor = KonnectorVendor(dataset: dataset, configuration: configuration)
+        let faults = SandboxFaultInjector()
+        let log = SandboxRequestLog()
+        self.faults = faults
+        self.log = log
+        self.weConnectEmulator = WeConnectEmulator(configuration: configuration, faults: faults, log: log)
+    }
+
+    /// The data the WeConnect emulator started with (runtime changes, such as sent actions or
+    /// `appendMessage`, are not reflected here).
+    public var weConnect: WeConnectDataset {
+        weConnectEmulator.dataset
     }
 
     /// Starts listening and returns the server's base URL, e.g. `http://127.0.0.1:54321`.
     /// Port 0 picks a free port; the URL carries the port actually bound.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> URL {
-        let responder = SandboxResponder(vendors: [vendor], faults: faults, log: log)
+        let responder = SandboxResponder(vendors: [vendor, weConnectEmulator.vendor], faults: faults, log: log)
+        let weConnect = weConnectEmulator
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "sandbox")
         logger.logLevel = .warning
         let app = Application(
             responder: responder,
+            server: .http1WebSocketUpgrade { head, _, _ in
+                await weConnect.shouldUpgrade(head)
+            },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? port)
@@ -83,7 +106,17 @@ public final class SandboxServer: Sendable {
             await stop()
             throw SandboxError.failedToStart(host: host, port: port, reason: "no valid URL for this host")
         }
-        state.withLock { $0.baseURL = url }
+        await weConnect.serverStarted()
+        let ticker = Task {
+            while !Task.isCancelled {
+                await weConnect.tick()
+                try? await Task.sleep(for: Self.weConnectTickInterval)
+            }
+        }
+        state.withLock { state in
+            state.baseURL = url
+            state.ticker = ticker
+        }
         return url
     }
 
@@ -99,19 +132,52 @@ public final class SandboxServer: Sendable {
         return URL(string: base + Self.konnectorPathPrefix) ?? URL(fileURLWithPath: "/")
     }
 
+    /// The WeConnect API base: the base URL plus `/weconnect` (clients append `/api/beta/...` and
+    /// `/broadcasting/auth`). Before `start` it points at `http://127.0.0.1:0`, where nothing listens.
+    public var weConnectBaseURL: URL {
+        let base = baseURL?.absoluteString ?? "http://127.0.0.1:0"
+        return URL(string: base + Self.weConnectPathPrefix) ?? URL(fileURLWithPath: "/")
+    }
+
+    /// The WeConnect Pusher socket: `ws://<host>:<port>/weconnect/app/<app key>` (the document's
+    /// `wss://api-us-1.we-connect.io:6001/app/WC94900`). Before `start` the port is 0.
+    public var weConnectSocketURL: URL {
+        let base = baseURL?.absoluteString ?? "http://127.0.0.1:0"
+        let socketBase = "ws" + base.dropFirst("http".count)
+        let key = configuration.weConnectAppKey.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+            ?? configuration.weConnectAppKey
+        return URL(string: socketBase + Self.weConnectPathPrefix + WeConnectEmulator.socketPathPrefix + key)
+            ?? URL(fileURLWithPath: "/")
+    }
+
+    /// Adds a message to a WeConnect thread, as if it had just happened on LinkedIn: the thread's
+    /// `last_message` and `time_stamp` change (an inbound message also marks it unread). `epoch` is
+    /// seconds since 1970, now when nil. Returns false when there is no such thread.
+    @discardableResult
+    public func appendMessage(
+        threadID: String, direction: WeConnectMessageDirection, content: String, epoch: Int64? = nil
+    ) async -> Bool {
+        await weConnectEmulator.state.appendMessage(
+            threadID: threadID, direction: direction, content: content, epoch: epoch)
+    }
+
     /// Stops the server and waits until it has shut down: a graceful shutdown (open connections
     /// finish their request), then cancellation if that takes more than two seconds. Safe to call
     /// more than once.
     public func stop() async {
-        let (task, group) = state.withLock { state -> (Task<Void, any Error>?, ServiceGroup?) in
+        let (task, group, ticker) = state.withLock {
+            state -> (Task<Void, any Error>?, ServiceGroup?, Task<Void, Never>?) in
             defer {
                 state.task = nil
                 state.group = nil
                 state.baseURL = nil
+                state.ticker = nil
             }
-            return (state.task, state.group)
+            return (state.task, state.group, state.ticker)
         }
+        ticker?.cancel()
         guard let task else { return }
+        await weConnectEmulator.shutdown()
         await group?.triggerGracefulShutdown()
         let watchdog = Task {
             try await Task.sleep(for: .seconds(2))

@@ -11,6 +11,7 @@ enum Normalisers {
     static func normaliser(for kind: String) -> (any Normaliser)? {
         switch kind {
         case "konnector": KonnectorNormaliser()
+        case "weconnect": WeConnectNormaliser()
         default: nil
         }
     }

@@ -40,10 +40,10 @@ public enum ReportingViews {
         CREATE VIEW report_campaign_summary AS
         SELECT s.name AS source, c.campaign_id, c.name AS campaign_name, c.campaign_type, c.campaign_status,
                snd.sender_id, f.members, f.requests_sent, f.requests_accepted,
-               CASE WHEN f.requests_sent > 0 AND f.requests_accepted <= f.requests_sent
+               CASE WHEN f.requests_sent > 0 AND f.requests_accepted BETWEEN 0 AND f.requests_sent
                     THEN CAST(f.requests_accepted AS REAL) / f.requests_sent END AS acceptance_rate,
                f.messages_sent, f.messages_replied,
-               CASE WHEN f.messages_sent > 0 AND f.messages_replied <= f.messages_sent
+               CASE WHEN f.messages_sent > 0 AND f.messages_replied BETWEEN 0 AND f.messages_sent
                     THEN CAST(f.messages_replied AS REAL) / f.messages_sent END AS response_rate
         FROM campaign_current c
         JOIN dim_source s ON s.source_key = c.source_key
@@ -51,34 +51,81 @@ public enum ReportingViews {
         LEFT JOIN campaign_latest_snapshot f ON f.campaign_key = c.campaign_key
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13;
 
-        -- A sender's figures are the sum of its campaigns' latest cumulative counters. A sender
-        -- without campaigns counts 0 where its source reports campaign counters at all.
+        -- Which figures each source reports at all: where it does, a sender with nothing counts 0;
+        -- where it does not (WeConnect cannot know acceptance), the figure stays empty.
+        CREATE VIEW source_figures AS
+        SELECT s.source_key,
+               EXISTS (SELECT 1 FROM dim_campaign c JOIN fact_campaign_snapshot f USING (campaign_key)
+                       WHERE c.source_key = s.source_key) AS has_counters,
+               EXISTS (SELECT 1 FROM fact_action a WHERE a.source_key = s.source_key) AS has_actions,
+               EXISTS (SELECT 1 FROM fact_thread t WHERE t.source_key = s.source_key) AS has_threads
+        FROM dim_source s;
+
+        -- A sender's figures over its whole history: the sum of its campaigns' latest cumulative
+        -- counters (Konnector); its `connect` actions that completed successfully (WeConnect); and
+        -- its conversations (threads with an outbound message), replied when an inbound message
+        -- follows the first outbound one.
         CREATE VIEW sender_totals AS
+        WITH parts AS (
+            SELECT c.sender_key, f.requests_sent, f.requests_accepted, f.messages_sent, f.messages_replied
+            FROM campaign_current c JOIN campaign_latest_snapshot f USING (campaign_key)
+            UNION ALL
+            SELECT sender_key, 1, NULL, NULL, NULL FROM fact_action
+            WHERE action_type = 'connect' AND lower(status) LIKE '%success%'
+            UNION ALL
+            SELECT sender_key, NULL, NULL, 1, first_reply_at IS NOT NULL FROM fact_thread
+            WHERE first_outbound_at IS NOT NULL
+        ), totals AS (
+            SELECT sender_key, SUM(requests_sent) AS requests_sent, SUM(requests_accepted) AS requests_accepted,
+                   SUM(messages_sent) AS messages_sent, SUM(messages_replied) AS messages_replied
+            FROM parts GROUP BY sender_key
+        )
         SELECT snd.sender_key, s.name AS source, snd.sender_id, snd.name AS sender_name,
-               COALESCE(t.requests_sent, z.zero) AS requests_sent,
-               COALESCE(t.requests_accepted, z.zero) AS requests_accepted,
-               COALESCE(t.messages_sent, z.zero) AS messages_sent,
-               COALESCE(t.messages_replied, z.zero) AS messages_replied
+               COALESCE(t.requests_sent, CASE WHEN k.has_counters OR k.has_actions THEN 0 END) AS requests_sent,
+               COALESCE(t.requests_accepted, CASE WHEN k.has_counters THEN 0 END) AS requests_accepted,
+               COALESCE(t.messages_sent, CASE WHEN k.has_counters OR k.has_threads THEN 0 END) AS messages_sent,
+               COALESCE(t.messages_replied, CASE WHEN k.has_counters OR k.has_threads THEN 0 END) AS messages_replied
         FROM dim_sender snd
         JOIN dim_source s ON s.source_key = snd.source_key
-        LEFT JOIN (SELECT c.sender_key, SUM(f.requests_sent) AS requests_sent,
-                          SUM(f.requests_accepted) AS requests_accepted,
-                          SUM(f.messages_sent) AS messages_sent, SUM(f.messages_replied) AS messages_replied
-                   FROM campaign_current c JOIN campaign_latest_snapshot f USING (campaign_key)
-                   GROUP BY c.sender_key) t ON t.sender_key = snd.sender_key
-        LEFT JOIN (SELECT DISTINCT c.source_key, 0 AS zero
-                   FROM dim_campaign c JOIN fact_campaign_snapshot f USING (campaign_key)) z
-          ON z.source_key = snd.source_key;
+        JOIN source_figures k ON k.source_key = snd.source_key
+        LEFT JOIN totals t ON t.sender_key = snd.sender_key;
 
         CREATE VIEW report_sender_summary AS
         SELECT source, sender_id, sender_name, requests_sent, requests_accepted,
-               CASE WHEN requests_sent > 0 AND requests_accepted <= requests_sent
+               CASE WHEN requests_sent > 0 AND requests_accepted BETWEEN 0 AND requests_sent
                     THEN CAST(requests_accepted AS REAL) / requests_sent END AS acceptance_rate,
                messages_sent, messages_replied,
-               CASE WHEN messages_sent > 0 AND messages_replied <= messages_sent
+               CASE WHEN messages_sent > 0 AND messages_replied BETWEEN 0 AND messages_sent
                     THEN CAST(messages_replied AS REAL) / messages_sent END AS response_rate
         FROM sender_totals
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+
+        -- Each sender's days from sender-grain data: Konnector's dashboard series, and WeConnect's
+        -- events (a `connect` action seen completed, a conversation's first outbound message, its
+        -- first reply), each on its UTC day.
+        CREATE VIEW sender_daily AS
+        WITH events AS (
+            SELECT sender_key, date_key, requests_sent, requests_accepted, messages_sent, messages_replied
+            FROM fact_sender_daily
+            UNION ALL
+            SELECT sender_key, substr(final_at, 1, 10), 1, NULL, NULL, NULL FROM fact_action
+            WHERE action_type = 'connect' AND lower(status) LIKE '%success%' AND final_at IS NOT NULL
+            UNION ALL
+            SELECT sender_key, substr(first_outbound_at, 1, 10), NULL, NULL, 1, NULL FROM fact_thread
+            WHERE first_outbound_at IS NOT NULL
+            UNION ALL
+            SELECT sender_key, substr(first_reply_at, 1, 10), NULL, NULL, NULL, 1 FROM fact_thread
+            WHERE first_reply_at IS NOT NULL
+        )
+        SELECT e.sender_key, e.date_key,
+               COALESCE(SUM(e.requests_sent), CASE WHEN k.has_counters OR k.has_actions THEN 0 END) AS requests_sent,
+               COALESCE(SUM(e.requests_accepted), CASE WHEN k.has_counters THEN 0 END) AS requests_accepted,
+               COALESCE(SUM(e.messages_sent), CASE WHEN k.has_counters OR k.has_threads THEN 0 END) AS messages_sent,
+               COALESCE(SUM(e.messages_replied), CASE WHEN k.has_counters OR k.has_threads THEN 0 END) AS messages_replied
+        FROM events e
+        JOIN dim_sender snd ON snd.sender_key = e.sender_key
+        JOIN source_figures k ON k.source_key = snd.source_key
+        GROUP BY e.sender_key, e.date_key;
 
         -- The finest grain each day has: campaign rows where the vendor gives them, otherwise
         -- one sender row (campaign_id NULL) for a day with activity that no campaign row of that
@@ -93,7 +140,7 @@ public enum ReportingViews {
         UNION ALL
         SELECT f.date_key, s.name, snd.sender_id, NULL,
                f.requests_sent, f.requests_accepted, f.messages_sent, f.messages_replied
-        FROM fact_sender_daily f
+        FROM sender_daily f
         JOIN dim_sender snd ON snd.sender_key = f.sender_key
         JOIN dim_source s ON s.source_key = snd.source_key
         WHERE (f.requests_sent > 0 OR f.requests_accepted > 0 OR f.messages_sent > 0 OR f.messages_replied > 0)
@@ -102,36 +149,80 @@ public enum ReportingViews {
                           WHERE cc.sender_key = f.sender_key AND cd.date_key = f.date_key)
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8;
 
-        -- Filled by the WeConnect source (its action outcomes); empty until one is configured.
+        -- Every followed action by its latest status.
         CREATE VIEW report_request_outcomes AS
-        SELECT CAST(NULL AS TEXT) AS source, CAST(NULL AS TEXT) AS sender_id,
-               CAST(NULL AS TEXT) AS action_type, CAST(NULL AS TEXT) AS status,
-               CAST(NULL AS INTEGER) AS requests
-        WHERE 0;
+        SELECT s.name AS source, snd.sender_id, a.action_type, a.status, COUNT(*) AS requests
+        FROM fact_action a
+        JOIN dim_source s ON s.source_key = a.source_key
+        LEFT JOIN dim_sender snd ON snd.sender_key = a.sender_key
+        GROUP BY s.name, snd.sender_id, a.action_type, a.status
+        ORDER BY 1, 2, 3, 4, 5;
 
-        -- Filled by the WeConnect source (its message threads); empty until one is configured.
+        -- One row per conversation; `replied` when an inbound message follows the first outbound one.
         CREATE VIEW report_threads AS
-        SELECT CAST(NULL AS TEXT) AS source, CAST(NULL AS TEXT) AS sender_id,
-               CAST(NULL AS TEXT) AS thread_id, CAST(NULL AS TEXT) AS prospect_name,
-               CAST(NULL AS TEXT) AS prospect_profile, CAST(NULL AS TEXT) AS first_outbound_at,
-               CAST(NULL AS TEXT) AS first_reply_at, CAST(NULL AS INTEGER) AS messages_in,
-               CAST(NULL AS INTEGER) AS messages_out, CAST(NULL AS INTEGER) AS replied
-        WHERE 0;
+        SELECT s.name AS source, snd.sender_id, t.thread_id, COALESCE(p.name, t.prospect_name) AS prospect_name,
+               CASE WHEN p.public_id IS NOT NULL THEN 'https://www.linkedin.com/in/' || p.public_id END AS prospect_profile,
+               t.first_outbound_at, t.first_reply_at, t.messages_in, t.messages_out,
+               CASE WHEN t.first_reply_at IS NOT NULL THEN 1 ELSE 0 END AS replied
+        FROM fact_thread t
+        JOIN dim_source s ON s.source_key = t.source_key
+        LEFT JOIN dim_sender snd ON snd.sender_key = t.sender_key
+        LEFT JOIN dim_prospect p ON p.prospect_key = t.prospect_key
+        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
 
-        -- Headline figures over every sender. A rate counts only senders whose source knows both counts.
+        -- Time from a conversation's first outbound message to the first reply after it, per
+        -- sender: median (mean of the middle two when even) and 90th percentile (nearest rank).
+        CREATE VIEW report_reply_time AS
+        WITH ranked AS (
+            SELECT t.sender_key, t.reply_minutes,
+                   ROW_NUMBER() OVER (PARTITION BY t.sender_key ORDER BY t.reply_minutes) AS rank,
+                   COUNT(*) OVER (PARTITION BY t.sender_key) AS n
+            FROM fact_thread t WHERE t.reply_minutes IS NOT NULL
+        )
+        SELECT s.name AS source, snd.sender_id, MAX(n) AS replied_threads,
+               AVG(CASE WHEN rank IN ((n + 1) / 2, (n + 2) / 2) THEN reply_minutes END) AS median_minutes,
+               MAX(CASE WHEN rank = (9 * n + 9) / 10 THEN reply_minutes END) AS p90_minutes
+        FROM ranked
+        JOIN dim_sender snd ON snd.sender_key = ranked.sender_key
+        JOIN dim_source s ON s.source_key = snd.source_key
+        GROUP BY s.name, snd.sender_id
+        ORDER BY 1, 2;
+
+        -- The distribution of reply times, in buckets a sales manager reads at a glance.
+        CREATE VIEW report_reply_time_distribution AS
+        WITH buckets(position, label, upper_minutes) AS (
+            VALUES (1, 'under 1 hour', 60), (2, '1-4 hours', 240), (3, '4-24 hours', 1440),
+                   (4, '1-3 days', 4320), (5, '3-7 days', 10080), (6, 'over 7 days', NULL)
+        )
+        SELECT b.label AS bucket,
+               (SELECT COUNT(*) FROM fact_thread t
+                WHERE t.reply_minutes IS NOT NULL
+                  AND t.reply_minutes >= COALESCE((SELECT upper_minutes FROM buckets p WHERE p.position = b.position - 1), 0)
+                  AND (b.upper_minutes IS NULL OR t.reply_minutes < b.upper_minutes)) AS threads
+        FROM buckets b
+        ORDER BY b.position;
+
+        -- Headline figures over every sender. A rate counts only senders whose own rate is defined,
+        -- numerator and denominator alike, so it stays within 0 and 1.
         CREATE VIEW report_kpis AS
+        WITH reply AS (
+            SELECT reply_minutes, ROW_NUMBER() OVER (ORDER BY reply_minutes) AS rank, COUNT(*) OVER () AS n
+            FROM fact_thread WHERE reply_minutes IS NOT NULL
+        )
         SELECT SUM(requests_sent) AS requests_sent,
                SUM(requests_accepted) AS requests_accepted,
-               CASE WHEN SUM(CASE WHEN requests_accepted IS NOT NULL THEN requests_sent END) > 0
-                    THEN CAST(SUM(requests_accepted) AS REAL)
-                         / SUM(CASE WHEN requests_accepted IS NOT NULL THEN requests_sent END)
+               CASE WHEN SUM(CASE WHEN acceptance_rate IS NOT NULL THEN requests_sent END) > 0
+                    THEN CAST(SUM(CASE WHEN acceptance_rate IS NOT NULL THEN requests_accepted END) AS REAL)
+                         / SUM(CASE WHEN acceptance_rate IS NOT NULL THEN requests_sent END)
                END AS acceptance_rate,
                SUM(messages_sent) AS messages_sent,
                SUM(messages_replied) AS messages_replied,
-               CASE WHEN SUM(CASE WHEN messages_replied IS NOT NULL THEN messages_sent END) > 0
-                    THEN CAST(SUM(messages_replied) AS REAL)
-                         / SUM(CASE WHEN messages_replied IS NOT NULL THEN messages_sent END)
-               END AS response_rate
+               CASE WHEN SUM(CASE WHEN response_rate IS NOT NULL THEN messages_sent END) > 0
+                    THEN CAST(SUM(CASE WHEN response_rate IS NOT NULL THEN messages_replied END) AS REAL)
+                         / SUM(CASE WHEN response_rate IS NOT NULL THEN messages_sent END)
+               END AS response_rate,
+               (SELECT AVG(reply_minutes) FROM reply WHERE rank IN ((n + 1) / 2, (n + 2) / 2)) AS median_reply_minutes,
+               (SELECT MAX(reply_minutes) FROM reply WHERE rank = (9 * n + 9) / 10) AS p90_reply_minutes
         FROM report_sender_summary;
 
         CREATE VIEW report_daily_trend AS

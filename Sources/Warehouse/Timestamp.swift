@@ -115,3 +115,10 @@ public struct DayParts: Sendable {
         self.weekday = (calendar.component(.weekday, from: date) + 5) % 7 + 1
     }
 }
+
+extension Timestamp {
+    /// Epoch seconds as `YYYY-MM-DDTHH:MM:SSZ`.
+    public static func utc(fromEpoch seconds: Double) -> String {
+        Date(timeIntervalSince1970: seconds.rounded(.down)).formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+    }
+}

@@ -147,12 +147,94 @@ public enum WarehouseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-weconnect") { db in
+            try db.execute(sql: """
+                -- Request ids whose outcome later runs follow (extract's work queue, filled by `etl track`).
+                CREATE TABLE request_ledger (
+                    source TEXT NOT NULL,
+                    request_id TEXT NOT NULL,
+                    registered_at TEXT NOT NULL,
+                    action_type TEXT,
+                    status TEXT,
+                    is_final INTEGER NOT NULL DEFAULT 0,
+                    final_at TEXT,
+                    replied INTEGER,
+                    last_polled_at TEXT,
+                    PRIMARY KEY (source, request_id)
+                ) WITHOUT ROWID;
+                -- What extract last saw of each thread in a listing, so unchanged threads are not refetched.
+                CREATE TABLE thread_state (
+                    source TEXT NOT NULL,
+                    thread_id TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    fetched_at TEXT NOT NULL,
+                    PRIMARY KEY (source, thread_id)
+                ) WITHOUT ROWID;
+                -- One person, keyed by the normalised LinkedIn public id.
+                CREATE TABLE dim_prospect (
+                    prospect_key INTEGER PRIMARY KEY,
+                    public_id TEXT NOT NULL UNIQUE,
+                    name TEXT,
+                    job TEXT,
+                    company TEXT,
+                    location TEXT
+                );
+                CREATE TABLE fact_thread (
+                    thread_key INTEGER PRIMARY KEY,
+                    source_key INTEGER NOT NULL REFERENCES dim_source(source_key),
+                    thread_id TEXT NOT NULL,
+                    sender_key INTEGER REFERENCES dim_sender(sender_key),
+                    prospect_key INTEGER REFERENCES dim_prospect(prospect_key),
+                    prospect_name TEXT,
+                    last_activity_at TEXT,
+                    first_outbound_at TEXT,
+                    first_reply_at TEXT,
+                    messages_in INTEGER,
+                    messages_out INTEGER,
+                    reply_minutes REAL,
+                    raw_page_id INTEGER NOT NULL,
+                    UNIQUE (source_key, thread_id)
+                );
+                CREATE TABLE fact_message (
+                    thread_key INTEGER NOT NULL REFERENCES fact_thread(thread_key),
+                    position INTEGER NOT NULL,
+                    direction TEXT NOT NULL,
+                    sent_at TEXT,
+                    author TEXT,
+                    raw_page_id INTEGER NOT NULL,
+                    PRIMARY KEY (thread_key, position)
+                ) WITHOUT ROWID;
+                CREATE TABLE fact_action (
+                    action_key INTEGER PRIMARY KEY,
+                    source_key INTEGER NOT NULL REFERENCES dim_source(source_key),
+                    request_id TEXT NOT NULL,
+                    sender_key INTEGER REFERENCES dim_sender(sender_key),
+                    prospect_key INTEGER REFERENCES dim_prospect(prospect_key),
+                    account_id TEXT,
+                    action_type TEXT,
+                    status TEXT,
+                    is_final INTEGER NOT NULL DEFAULT 0,
+                    final_at TEXT,
+                    replied INTEGER,
+                    raw_page_id INTEGER NOT NULL,
+                    UNIQUE (source_key, request_id)
+                );
+                -- Every status an action was seen in, with when it was first seen so.
+                CREATE TABLE fact_action_status (
+                    action_key INTEGER NOT NULL REFERENCES fact_action(action_key),
+                    status TEXT NOT NULL,
+                    first_seen_at TEXT NOT NULL,
+                    raw_page_id INTEGER NOT NULL,
+                    PRIMARY KEY (action_key, status)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
     /// The star-schema tables that `transform --rebuild` empties, children before parents.
     public static let derivedTables = [
-        "fact_sender_daily", "fact_campaign_daily", "fact_sender_window", "fact_campaign_snapshot",
+        "fact_action_status", "fact_action", "fact_message", "fact_thread", "dim_prospect", "fact_sender_daily", "fact_campaign_daily", "fact_sender_window", "fact_campaign_snapshot",
         "dim_campaign_version", "dim_campaign", "dim_sender", "dim_date", "dim_source", "transform_state",
     ]
 }

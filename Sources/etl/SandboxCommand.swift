@@ -22,8 +22,14 @@ struct SandboxCommand: AsyncParsableCommand {
         let configuration = SandboxConfiguration(scale: scale)
         let server = SandboxServer(configuration: configuration)
         _ = try await server.start(port: port)
-        print("Konnector: \(server.konnectorBaseURL.absoluteString)  (Authorization: \(configuration.apiKey))")
-        print("Press Ctrl-C to stop.")
+        var lines = ["Konnector: \(server.konnectorBaseURL.absoluteString)  (Authorization: \(configuration.apiKey))"]
+        for user in server.weConnect.users {
+            lines.append("WeConnect: \(server.weConnectBaseURL.absoluteString)  (login \(user.email) / \(user.password))")
+        }
+        lines.append("WeConnect Pusher socket: \(server.weConnectSocketURL.absoluteString)")
+        lines.append("Press Ctrl-C to stop.")
+        // Written unbuffered, so a script reading the URLs sees them at once.
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         let signals = SignalWaiter()
         await signals.wait()
         await server.stop()
@@ -32,6 +38,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
 /// Waits for SIGINT or SIGTERM.
 final class SignalWaiter: Sendable {
+    init() {}
     func wait() async {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)

@@ -99,3 +99,38 @@ import Testing
         #expect(result.stderr.contains(mention), "\(result.stderr)")
     }
 }
+
+/// `etl track` through the built binary.
+@Suite struct TrackCommandTests {
+    @Test func registersIdsOnceAndRefusesNonWeConnectSources() async throws {
+        let directory = try TemporaryDirectory("track")
+        defer { directory.remove() }
+        try """
+            [warehouse]
+            path = "warehouse.sqlite"
+
+            [[sources]]
+            name = "wc"
+            kind = "weconnect"
+            base_url = "http://127.0.0.1:9"
+            email_env = "E"
+            password_env = "P"
+
+            [[sources]]
+            name = "k"
+            kind = "konnector"
+            base_url = "http://127.0.0.1:9"
+            api_key_env = "K"
+            """.write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+        try "request_id,note\nr-1,first\nr-2,\"second, with comma\"\n".write(to: directory.file("ids.csv"), atomically: true, encoding: .utf8)
+        let runner = try CommandRunner()
+        let first = try await runner.run(["track", "--config", "etl.toml", "--source", "wc", "--file", "ids.csv"], in: directory.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("2 request ids registered, 0 already followed"))
+        let again = try await runner.run(["track", "--config", "etl.toml", "--source", "wc", "--file", "ids.csv"], in: directory.url)
+        #expect(again.stdout.contains("0 request ids registered, 2 already followed"))
+        let wrong = try await runner.run(["track", "--config", "etl.toml", "--source", "k", "--file", "ids.csv"], in: directory.url)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("only weconnect sources follow request ids"))
+    }
+}

@@ -12,12 +12,15 @@ import Testing
         let table = { (name: String, columns: [String], rows: [[CellValue]]) in
             ReportTable(name: name, columns: columns.map { ReportColumn(name: $0) }, rows: rows)
         }
+        let columns = { (name: String) in ReportFixture.views.first { $0.0 == name }?.1 ?? [] }
         return ReportModel(
             generatedAt: ReportFixture.generatedAt,
             views: ReportModel.contractViews.map { table($0, ["source"], []) },
-            kpis: table("report_kpis", ReportFixture.views[5].1, kpis),
-            dailyTrend: table("report_daily_trend", ReportFixture.views[6].1, trend),
-            warnings: table("report_quality_warnings", ReportFixture.views[7].1, []),
+            kpis: table("report_kpis", columns("report_kpis"), kpis),
+            dailyTrend: table("report_daily_trend", columns("report_daily_trend"), trend),
+            warnings: table("report_quality_warnings", columns("report_quality_warnings"), []),
+            replyTimes: table("report_reply_time", columns("report_reply_time"), []),
+            replyDistribution: table("report_reply_time_distribution", columns("report_reply_time_distribution"), []),
             sources: sources)
     }
 
@@ -93,17 +96,18 @@ import Testing
     @Test func kpiCardsShowTheKPIView() throws {
         let document = try XMLTree(try fixtureHTML())
         let values = document.all.filter { $0.attributes["class"] == "value" }.map(\.text)
-        #expect(values == ["19", "13", "68.4%", "21", "12", "57.1%"])
+        #expect(values == ["19", "13", "68.4%", "21", "12", "57.1%", "3 h 20 min", "2 d 4 h"])
     }
 
     @Test func missingKPIsReadNotAvailable() throws {
-        let nullRates = model(kpis: [[.integer(0), .integer(0), .null, .integer(0), .null, .null]], trend: [])
+        let nullRates = model(kpis: [[.integer(0), .integer(0), .null, .integer(0), .null, .null, .null, .null]], trend: [])
         let empty = model(kpis: [], trend: [])
         for model in [nullRates, empty] {
             let document = try XMLTree(HTMLRenderer().render(model))
             let values = document.all.filter { $0.attributes["class"] == "value" }.map(\.text)
-            #expect(values.count == 6)
+            #expect(values.count == 8)
             #expect(values[2] == "n/a" && values[5] == "n/a")
+            #expect(values[6] == "n/a" && values[7] == "n/a")
         }
     }
 
@@ -135,7 +139,8 @@ import Testing
 
     @Test func trendChartsAreInlineSVGWithATextAlternative() throws {
         let document = try XMLTree(try fixtureHTML())
-        let charts = document.elements(named: "svg")
+        let trend = try #require(document.all.first { $0.attributes["id"] == "trend" })
+        let charts = trend.all(named: "svg")
         #expect(charts.count == 2)
         for chart in charts {
             let title = try #require(chart.children.first { $0.name == "title" }).text

@@ -29,6 +29,19 @@ import Testing
         #expect(model.generatedAt == ReportFixture.generatedAt)
     }
 
+    @Test func readsReplyTimesAndTheirDistribution() throws {
+        let model = try withTemporaryDirectory(ReportFixture.loadModel)
+        #expect(model.kpis.columns.suffix(2).map(\.name) == ["median_reply_minutes", "p90_reply_minutes"])
+        #expect(model.kpis.columns.suffix(2).map(\.kind) == [.minutes, .minutes])
+        #expect(model.replyTimes.name == "report_reply_time")
+        #expect(model.replyTimes.columns.map(\.name)
+            == ["source", "sender_id", "replied_threads", "median_minutes", "p90_minutes"])
+        #expect(model.replyTimes.rows == ReportFixture.rows(of: "report_reply_time"))
+        #expect(model.replyDistribution.name == "report_reply_time_distribution")
+        #expect(model.replyDistribution.columns.map(\.name) == ["bucket", "threads"])
+        #expect(model.replyDistribution.rows == ReportFixture.rows(of: "report_reply_time_distribution"))
+    }
+
     @Test func keepsSQLiteStorageClasses() throws {
         let model = try withTemporaryDirectory(ReportFixture.loadModel)
         let row = try #require(model.views.first?.rows.first)
@@ -38,16 +51,16 @@ import Testing
         #expect(model.views[0].rows[1][5] == .null)
     }
 
-    @Test func aMissingViewIsAQueryErrorNamingIt() throws {
+    @Test(arguments: ["report_quality_warnings", "report_reply_time", "report_reply_time_distribution"])
+    func aMissingViewIsAQueryErrorNamingIt(missing: String) throws {
         try withTemporaryDirectory { directory in
             let db = try ReportFixture.makeDatabase(in: directory)
-            try db.write { try $0.execute(sql: "DROP VIEW report_quality_warnings") }
+            try db.write { try $0.execute(sql: "DROP VIEW \(missing)") }
             #expect {
                 try ReportModel.load(from: db, generatedAt: ReportFixture.generatedAt, sources: [])
             } throws: { error in
                 guard case let .query(view, message)? = error as? ReportError else { return false }
-                return view == "report_quality_warnings" && message.contains("no such table")
-                    && "\(error)".contains("report_quality_warnings")
+                return view == missing && message.contains("no such table") && "\(error)".contains(missing)
             }
         }
     }
@@ -58,7 +71,9 @@ import Testing
         ("requests_sent", .count), ("requests_accepted", .count), ("messages_sent", .count),
         ("messages_replied", .count), ("members", .count), ("requests", .count), ("messages_in", .count),
         ("messages_out", .count), ("sender_name", .text), ("source", .text), ("thread_id", .text),
-        ("campaign_status", .text),
+        ("campaign_status", .text), ("replied_threads", .count), ("threads", .count), ("bucket", .text),
+        ("median_minutes", .minutes), ("p90_minutes", .minutes), ("median_reply_minutes", .minutes),
+        ("p90_reply_minutes", .minutes),
     ])
     func columnKindFollowsTheName(name: String, kind: ColumnKind) {
         #expect(ReportColumn(name: name).kind == kind)

@@ -3,9 +3,9 @@ import Testing
 @testable import Report
 
 @Suite struct XLSXRendererTests {
-    /// Sheet numbers in the written workbook: 1 is Summary, then the views in contract order.
+    /// Sheet numbers in the written workbook: 1 is Summary, 2 Time to reply, then the views in contract order.
     private enum Sheet {
-        static let summary = 1, senders = 2, campaigns = 3, daily = 4, outcomes = 5, threads = 6
+        static let summary = 1, replyTime = 2, senders = 3, campaigns = 4, daily = 5, outcomes = 6, threads = 7
     }
 
     /// Writes the fixture model as a workbook and runs `body` on it.
@@ -35,9 +35,9 @@ import Testing
         cell.flatMap { $0.children.first { $0.name == "v" } }.flatMap { Double($0.text) }
     }
 
-    @Test func sheetsAreSummaryThenTheViewsByName() throws {
+    @Test func sheetsAreSummaryTimeToReplyThenTheViewsByName() throws {
         let names = try withWorkbook { package, _ in try package.sheetNames() }
-        #expect(names == ["Summary"] + ReportModel.contractViews)
+        #expect(names == ["Summary", "Time to reply"] + ReportModel.contractViews)
     }
 
     @Test func documentPropertiesNameTheProduct() throws {
@@ -62,6 +62,41 @@ import Testing
             #expect(try package.part("xl/styles.xml")?.contains("formatCode=\"0.0%\"") == true)
             let integerRate = try #require(cells["F6"])
             #expect(number(integerRate) == 1)
+        }
+    }
+
+    @Test func timeToReplySheetHoldsMinutesAsNumbers() throws {
+        try withWorkbook { package, _ in
+            let cells = try package.cells(ofSheet: Sheet.replyTime)
+            let headers = try ["A1", "B1", "C1", "D1", "E1"].map { try string(in: #require(cells[$0]), of: package) }
+            #expect(headers == ["source", "sender_id", "replied_threads", "median_minutes", "p90_minutes"])
+            #expect(try string(in: #require(cells["B2"]), of: package) == "s1")
+            let threads = try #require(cells["C2"])
+            #expect(threads.attributes["t"] == nil && number(threads) == 3)
+            let expected: [String: Double] = ["D2": 45, "E2": 200.25, "D3": 3120, "E3": 3120, "D4": 59.5, "E4": 90]
+            for (reference, minutes) in expected {
+                let cell = try #require(cells[reference], "cell \(reference)")
+                #expect(cell.attributes["t"] == nil, "type of \(reference)")
+                #expect(number(cell) == minutes, "value of \(reference)")
+                #expect(try package.style(Int(cell.attributes["s"] ?? "") ?? 0).format == "0.0", "format of \(reference)")
+            }
+            #expect(cells["A5"] == nil)
+        }
+    }
+
+    @Test func summaryHoldsTheReplyMinutes() throws {
+        try withWorkbook { package, _ in
+            let cells = try package.cells(ofSheet: Sheet.summary)
+            #expect(try string(in: #require(cells["G1"]), of: package) == "median_reply_minutes")
+            #expect(try string(in: #require(cells["H1"]), of: package) == "p90_reply_minutes")
+            for (reference, minutes) in [("G2", 200.25), ("H2", 3120.0)] {
+                let cell = try #require(cells[reference])
+                #expect(cell.attributes["t"] == nil)
+                #expect(number(cell) == minutes)
+                #expect(try package.style(Int(cell.attributes["s"] ?? "") ?? 0).format == "0.0")
+            }
+            let rate = try #require(cells["F2"])
+            #expect(try package.style(Int(rate.attributes["s"] ?? "") ?? 0).format == "0.0%")
         }
     }
 
@@ -91,7 +126,7 @@ import Testing
                 #expect(["inlineStr", "s"].contains(cell.attributes["t"]), "type of \(reference)")
                 #expect(try string(in: cell, of: package) == text, "text of \(reference)")
             }
-            for sheet in 1...6 {
+            for sheet in 1...7 {
                 let xml = try package.part("xl/worksheets/sheet\(sheet).xml") ?? ""
                 #expect(!xml.contains("<f>") && !xml.contains("<f "), "sheet \(sheet) has a formula")
             }
@@ -121,7 +156,7 @@ import Testing
             #expect(pane.attributes["state"] == "frozen")
             #expect(sheet.elements(named: "autoFilter").first?.attributes["ref"] == "A1:I10")
             let summary = try XMLTree(try package.part("xl/worksheets/sheet\(Sheet.summary).xml") ?? "")
-            #expect(summary.elements(named: "autoFilter").first?.attributes["ref"] == "A1:F2")
+            #expect(summary.elements(named: "autoFilter").first?.attributes["ref"] == "A1:H2")
         }
     }
 
@@ -154,14 +189,16 @@ import Testing
         let model = ReportModel(
             generatedAt: ReportFixture.generatedAt, views: ReportModel.contractViews.map(empty),
             kpis: empty("report_kpis"), dailyTrend: empty("report_daily_trend"),
-            warnings: empty("report_quality_warnings"), sources: [])
+            warnings: empty("report_quality_warnings"), replyTimes: empty("report_reply_time"),
+            replyDistribution: empty("report_reply_time_distribution"), sources: [])
         try withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("empty.xlsx")
             try XLSXRenderer().write(model, to: url)
             let package = try XLSXPackage(url: url)
-            #expect(try package.sheetNames().count == 6)
-            let cells = try package.cells(ofSheet: Sheet.threads)
-            #expect(Set(cells.keys) == ["A1", "B1"])
+            #expect(try package.sheetNames().count == 7)
+            for sheet in [Sheet.replyTime, Sheet.threads] {
+                #expect(Set(try package.cells(ofSheet: sheet).keys) == ["A1", "B1"])
+            }
         }
     }
 
@@ -188,12 +225,13 @@ import Testing
         let long = String(repeating: "李", count: XLSXSheet.maxStringLength + 10)
         let table = ReportTable(name: "report_threads", columns: columns, rows: [[.text(long)]])
         let model = ReportModel(
-            generatedAt: ReportFixture.generatedAt, views: [table], kpis: table, dailyTrend: table, warnings: table, sources: [])
+            generatedAt: ReportFixture.generatedAt, views: [table], kpis: table, dailyTrend: table, warnings: table,
+            replyTimes: table, replyDistribution: table, sources: [])
         try withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("long.xlsx")
             try XLSXRenderer().write(model, to: url)
             let package = try XLSXPackage(url: url)
-            let cell = try #require(try package.cells(ofSheet: 2)["A2"])
+            let cell = try #require(try package.cells(ofSheet: 3)["A2"])
             #expect(try string(in: cell, of: package)?.count == XLSXSheet.maxStringLength)
         }
     }

@@ -1,15 +1,28 @@
-/// One vendor endpoint as a value: its name in the vendor's document, its method and its path.
+/// One vendor endpoint as a value: its name, its method, its path and how its parameters travel.
 public struct Endpoint: Sendable, Hashable {
     public enum Method: String, Sendable { case get = "GET", post = "POST" }
 
-    /// The name raw pages are filed under (the path without its slash).
+    /// How a POST carries its parameters.
+    public enum Body: Sendable, Hashable { case json, form }
+
+    /// The name raw pages are filed under.
     public let name: String
     public let method: Method
+    /// The path below the source's base URL; `{name}` segments are filled from the parameters.
     public let path: String
+    public let body: Body
 
-    public init(_ method: Method, _ path: String) {
+    public init(_ method: Method, _ path: String, name: String? = nil, body: Body = .json) {
         self.method = method
         self.path = path
-        self.name = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        self.body = body
+        self.name = name ?? (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    /// The names of the `{name}` segments of the path.
+    var pathParameters: [String] {
+        path.split(separator: "/").compactMap { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
+        }
     }
 }

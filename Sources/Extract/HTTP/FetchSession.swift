@@ -8,15 +8,19 @@ import Warehouse
 public final class FetchSession: Sendable {
     public let source: SourceSettings
     private let client: any HTTPClient
-    private let warehouse: Warehouse
     private let runID: Int64
     private let budget: RateBudget
     private let logger: Logger
     private let counters = Counters()
+    private let secrets: SecretKeeper
     private let sleep: @Sendable (Duration) async throws -> Void
+    /// Exchanges credentials for expiring tokens, for vendors that need it.
+    public let authenticator: (any Authenticator)?
+    /// The warehouse this session lands pages in.
+    public let warehouse: Warehouse
 
     public init(source: SourceSettings, client: any HTTPClient, warehouse: Warehouse, runID: Int64,
-                budget: RateBudget, logger: Logger,
+                budget: RateBudget, logger: Logger, authenticator: (any Authenticator)? = nil,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.source = source
         self.client = client
@@ -24,20 +28,33 @@ public final class FetchSession: Sendable {
         self.runID = runID
         self.budget = budget
         self.logger = logger
+        self.authenticator = authenticator
+        self.secrets = SecretKeeper(source.secrets)
         self.sleep = sleep
+    }
+
+    /// The run the session's pages belong to.
+    public var run: Int64 { runID }
+
+    /// Logs a problem that does not stop the source.
+    public func warn(_ message: String) {
+        logger.warning("\(source.name): \(redacted(message))")
     }
 
     /// Pages, API calls, retries and 429s so far.
     public func statistics() async -> FetchStatistics { await counters.value }
 
     /// Fetches one page of `endpoint`, lands it, and returns it once it is a 2xx JSON answer.
+    /// With `authenticate` false the authenticator is not asked (the login request itself).
     public func fetch(_ endpoint: Endpoint, _ parameters: Parameters = Parameters(),
-                      headers: [String: String] = [:]) async throws -> LandedPage {
-        let request = try makeRequest(endpoint, parameters, headers: headers)
+                      authenticate: Bool = true) async throws -> LandedPage {
         var attempt = 0
         var rateLimitWaits = 0
+        var reauthenticated = false
         while true {
             attempt += 1
+            let dynamicHeaders = authenticate ? try await authenticator?.headers(for: self) ?? [:] : [:]
+            let request = try makeRequest(endpoint, parameters, headers: dynamicHeaders)
             let waited = try await budget.acquire()
             if waited > .zero {
                 logger.info("\(source.name): \(endpoint.name): pacing to the rate limit, waited \(waited)")
@@ -61,12 +78,17 @@ public final class FetchSession: Sendable {
             switch response.status {
             case 200..<300:
                 await counters.add(\.pages)
-                return try LandedPage(page: page, source: source.name, bodyPrefix: bodyPrefix(of: page.body))
+                return try LandedPage(page: page, body: response.body, source: source.name, bodyPrefix: bodyPrefix(of: page.body))
+            case 401 where authenticate && authenticator != nil && !reauthenticated:
+                logger.notice("\(source.name): \(endpoint.name): token refused, logging in again")
+                await authenticator?.invalidate()
+                reauthenticated = true
+                attempt -= 1
             case 401, 403:
                 throw error(endpoint, response, .unauthorized)
             case 429:
                 await counters.add(\.rateLimited)
-                let limit = RateLimitAnswer(response.body)
+                let limit = RateLimitAnswer(response.body, remainingDayHeader: response.header("X-RateLimit-Remaining-Day").flatMap { Int($0) })
                 if limit.isDaily {
                     throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
                                        cause: .budgetExhausted(retryAfter: limit.resumeTime()))
@@ -98,27 +120,37 @@ public final class FetchSession: Sendable {
     }
 
     private func makeRequest(_ endpoint: Endpoint, _ parameters: Parameters, headers: [String: String]) throws -> HTTPRequest {
-        let url = source.baseURL.appendingPathComponent(String(endpoint.path.drop { $0 == "/" }))
+        var path = String(endpoint.path.drop { $0 == "/" })
+        var remaining = parameters
+        for name in endpoint.pathParameters {
+            guard case .string(let value)? = remaining[name], !value.isEmpty else {
+                throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .configuration("missing \(name)"))
+            }
+            path = path.replacingOccurrences(of: "{\(name)}", with: Self.encode(value))
+            remaining.values[name] = nil
+        }
+        let invalid = ExtractError(source: source.name, endpoint: endpoint.name, cause: .configuration("invalid base_url"))
+        guard var components = URLComponents(url: source.baseURL, resolvingAgainstBaseURL: false) else { throw invalid }
+        components.percentEncodedPath = components.percentEncodedPath.trimmingSuffix("/") + "/" + path
         var allHeaders = source.authHeaders.merging(headers) { _, new in new }
         allHeaders["Accept"] = "application/json"
-        switch endpoint.method {
-        case .get:
-            guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
-                throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .configuration("invalid base_url"))
-            }
-            let items = parameters.queryItems
+        var body: Data?
+        switch (endpoint.method, endpoint.body) {
+        case (.get, _):
+            let items = remaining.queryItems
             if !items.isEmpty {
                 components.percentEncodedQuery = items.map { "\(Self.encode($0.name))=\(Self.encode($0.value ?? ""))" }
                     .joined(separator: "&")
             }
-            guard let full = components.url else {
-                throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .configuration("invalid base_url"))
-            }
-            return HTTPRequest(method: "GET", url: full, headers: allHeaders, timeout: source.timeout)
-        case .post:
+        case (.post, .json):
             allHeaders["Content-Type"] = "application/json"
-            return HTTPRequest(method: "POST", url: url, headers: allHeaders, body: parameters.jsonBody, timeout: source.timeout)
+            body = remaining.jsonBody
+        case (.post, .form):
+            allHeaders["Content-Type"] = "application/x-www-form-urlencoded"
+            body = remaining.formBody
         }
+        guard let url = components.url else { throw invalid }
+        return HTTPRequest(method: endpoint.method.rawValue, url: url, headers: allHeaders, body: body, timeout: source.timeout)
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters, so ids holding `+`, `/`
@@ -130,6 +162,7 @@ public final class FetchSession: Sendable {
     }
 
     private func land(_ endpoint: Endpoint, _ parameters: Parameters, _ response: HTTPResponse) throws -> RawPage {
+        if let json = try? JSONValue.parse(response.body) { secrets.harvest(json) }
         let body = Data(redacted(String(decoding: response.body, as: UTF8.self)).utf8)
         var page = RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: endpoint.name,
                            method: endpoint.method.rawValue, parameters: parameters.canonicalJSON,
@@ -150,10 +183,18 @@ public final class FetchSession: Sendable {
     }
 
     /// Removes every secret of the source from text bound for the raw table, a log or an error.
-    func redacted(_ text: String) -> String {
-        source.secrets.reduce(text) { result, secret in
-            secret.isEmpty ? result : result.replacingOccurrences(of: secret, with: "[redacted]")
-        }
+    public func redacted(_ text: String) -> String { secrets.redact(text) }
+
+    /// Lands a page that did not come from a request of this session (a pushed event), secrets removed.
+    @discardableResult
+    public func landPushed(endpoint: String, parameters: Parameters, body: Data, contentType: String = "application/json") throws -> RawPage {
+        if let json = try? JSONValue.parse(body) { secrets.harvest(json) }
+        let clean = Data(redacted(String(decoding: body, as: UTF8.self)).utf8)
+        var page = RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: endpoint, method: "PUSH",
+                           parameters: parameters.canonicalJSON, httpStatus: 200, contentType: contentType,
+                           fetchedAt: Timestamp.string(Date()), body: clean, contentHash: SHA256.hex(clean))
+        page.id = try warehouse.pool.write { db in try page.insert(db) }
+        return page
     }
 }
 
@@ -169,4 +210,12 @@ public struct FetchStatistics: Sendable, Equatable {
 actor Counters {
     var value = FetchStatistics()
     func add(_ counter: WritableKeyPath<FetchStatistics, Int>) { value[keyPath: counter] += 1 }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        var text = self
+        while text.hasSuffix(suffix) { text.removeLast(suffix.count) }
+        return text
+    }
 }

@@ -8,12 +8,15 @@ public struct Parameters: Sendable, Equatable {
         case string(String)
         case integer(Int)
         case strings([String])
+        /// Sent as is, recorded as `[redacted]`.
+        case secret(String)
 
-        var json: Any {
+        func json(revealingSecrets: Bool) -> Any {
             switch self {
             case .string(let value): value
             case .integer(let value): value
             case .strings(let values): values
+            case .secret(let value): revealingSecrets ? value : "[redacted]"
             }
         }
     }
@@ -27,23 +30,32 @@ public struct Parameters: Sendable, Equatable {
         set { values[key] = newValue }
     }
 
-    /// Canonical JSON (sorted keys), identical for identical parameters.
-    public var canonicalJSON: String {
-        let object = values.mapValues(\.json)
+    /// Canonical JSON (sorted keys), identical for identical parameters, secrets redacted: what
+    /// the raw landing table records.
+    public var canonicalJSON: String { json(revealingSecrets: false) }
+
+    /// The parameters as a JSON request body, secrets included.
+    public var jsonBody: Data { Data(json(revealingSecrets: true).utf8) }
+
+    private func json(revealingSecrets: Bool) -> String {
+        let object = values.mapValues { $0.json(revealingSecrets: revealingSecrets) }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
             return "{}"
         }
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The parameters as a JSON request body.
-    public var jsonBody: Data { Data(canonicalJSON.utf8) }
+    /// The parameters as an `application/x-www-form-urlencoded` body, secrets included.
+    public var formBody: Data {
+        Data(queryItems.map { "\(FetchSession.encode($0.name))=\(FetchSession.encode($0.value ?? ""))" }
+            .joined(separator: "&").utf8)
+    }
 
     /// The parameters as query items, sorted by name; an array repeats its key.
     public var queryItems: [URLQueryItem] {
         values.keys.sorted().flatMap { key -> [URLQueryItem] in
             switch values[key] {
-            case .string(let value): [URLQueryItem(name: key, value: value)]
+            case .string(let value), .secret(let value): [URLQueryItem(name: key, value: value)]
             case .integer(let value): [URLQueryItem(name: key, value: String(value))]
             case .strings(let list): list.map { URLQueryItem(name: key, value: $0) }
             case nil: []

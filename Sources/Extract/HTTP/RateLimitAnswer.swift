@@ -8,12 +8,11 @@ struct RateLimitAnswer {
     /// True when the daily limit was hit; Konnector then gives `retry_after` in hours, not seconds.
     let isDaily: Bool
 
-    init(_ body: Data) {
+    init(_ body: Data, remainingDayHeader: Int? = nil) {
         let json = try? JSONValue.parse(body)
         let message = (json?["message"]?.string ?? "").lowercased()
         let remainingDay = json?.at("data", "rate_limit_info", "remaining_day")?.int
-        let remainingMinute = json?.at("data", "rate_limit_info", "remaining_minute")?.int
-        let daily = message.contains("per day") || (remainingDay == 0 && remainingMinute != 0)
+        let daily = message.contains("per day") || remainingDay == 0 || remainingDayHeader == 0
         isDaily = daily
         let value = json?.at("data", "retry_after")?.double
         retryAfter = value.map { daily ? .seconds($0 * 3600) : .milliseconds(Int(($0 * 1000).rounded(.up))) }

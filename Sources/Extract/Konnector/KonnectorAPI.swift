@@ -10,5 +10,6 @@ public enum KonnectorAPI {
 
     /// `campaign-info` pages by `limit`/`offset` with a `pagination` block beside the items.
     static let campaignPaginator = OffsetPaginator(itemsPath: ["data", "campaign_info"],
-                                                   paginationPath: ["data", "pagination"])
+                                                   paginationPath: ["data", "pagination"],
+                                                   totalPath: ["data", "total_campaign_routines_count"])
 }

@@ -32,12 +32,22 @@ struct KonnectorExtractor: SourceExtractor {
         for sender in senders.ids {
             var parameters = window
             parameters["linkedin_user_information_ids"] = .strings([sender])
-            _ = try await session.fetch(KonnectorAPI.dashboardInfo, parameters)
+            try await Self.fetchSkippingVanished(session, KonnectorAPI.dashboardInfo, parameters)
         }
         for campaign in campaigns.ids {
             var parameters = window
             parameters["linkedin_campaign_routine_id"] = .string(campaign)
-            _ = try await session.fetch(KonnectorAPI.optimizedRoutineData, parameters)
+            try await Self.fetchSkippingVanished(session, KonnectorAPI.optimizedRoutineData, parameters)
+        }
+    }
+
+    /// A sender or campaign deleted between the listing and its own request answers 404 (or 400
+    /// for an id no longer valid): that one id is skipped with a warning, the source goes on.
+    private static func fetchSkippingVanished(_ session: FetchSession, _ endpoint: Endpoint, _ parameters: Parameters) async throws {
+        do {
+            _ = try await session.fetch(endpoint, parameters)
+        } catch let error as ExtractError where error.status == 404 || error.status == 400 {
+            session.warn("\(endpoint.name): skipped \(parameters.canonicalJSON): \(error.description)")
         }
     }
 

@@ -1,32 +1,47 @@
 import Warehouse
 
-/// `limit`/`offset` paging that stops on the vendor's own signal (no next page, last page reached)
-/// or on a short page, whichever comes first.
+/// `limit`/`offset` paging. The vendor's own signals decide (no next page, last page reached,
+/// every item counted); only without a pagination block does a short page mean the end, and
+/// then measured against the limit the vendor says it applied, which may be below ours.
 public struct OffsetPaginator: Paginator {
     /// Where the items of a page are, as a path of keys.
     public let itemsPath: [String]
     /// Where the vendor's pagination block is, as a path of keys.
     public let paginationPath: [String]
+    /// Where the vendor's total item count is, as a path of keys.
+    public let totalPath: [String]
 
-    public init(itemsPath: [String], paginationPath: [String]) {
+    public init(itemsPath: [String], paginationPath: [String], totalPath: [String] = []) {
         self.itemsPath = itemsPath
         self.paginationPath = paginationPath
+        self.totalPath = totalPath
+    }
+
+    public func items(of page: JSONValue) -> [JSONValue] {
+        itemsPath.reduce(Optional(page)) { $0?[$1] }?.array ?? []
     }
 
     public func next(after parameters: Parameters, page: JSONValue) -> Parameters? {
-        guard case .integer(let limit) = parameters["limit"] else { return nil }
+        guard case .integer(let requestedLimit) = parameters["limit"] else { return nil }
         let offset: Int
         if case .integer(let value) = parameters["offset"] { offset = value } else { offset = 0 }
-        let items = itemsPath.reduce(Optional(page)) { $0?[$1] }?.array ?? []
-        if items.isEmpty || items.count < limit { return nil }
-        if let pagination = paginationPath.reduce(Optional(page), { $0?[$1] }) {
+        let count = items(of: page).count
+        if count == 0 { return nil }
+        let pagination = paginationPath.isEmpty ? nil : paginationPath.reduce(Optional(page)) { $0?[$1] }
+        if let total = totalPath.isEmpty ? nil : totalPath.reduce(Optional(page), { $0?[$1] })?.int,
+           offset + count >= total {
+            return nil
+        }
+        if let pagination {
             if let next = pagination["next_page_url"], next == .null { return nil }
             if let current = pagination["current_page"]?.int, let total = pagination["total_pages"]?.int, current >= total {
                 return nil
             }
+        } else if count < requestedLimit {
+            return nil
         }
         var next = parameters
-        next["offset"] = .integer(offset + items.count)
+        next["offset"] = .integer(offset + count)
         return next
     }
 }

@@ -38,7 +38,7 @@ public struct PipelineConfiguration: Sendable {
         } catch {
             throw ConfigurationError(file: file, error.description)
         }
-        var reader = Reader(file: file)
+        let reader = Reader(file: file)
         try reader.allow(document, keys: ["warehouse", "reports", "sources"], in: "the file")
         let warehouse = try reader.table(document["warehouse"], "[warehouse]")
         try reader.allow(warehouse, keys: ["path"], in: "[warehouse]")
@@ -113,7 +113,7 @@ public struct PipelineConfiguration: Sendable {
             guard let table = entry.table else { throw error("source \(number) must be a table") }
             let label = "source \(number)"
             try allow(table, keys: ["name", "kind", "base_url", "api_key_env", "email_env", "password_env", "schedule",
-                                    "lookback_days", "start_date", "page_size", "rate_window_seconds"], in: label)
+                                    "lookback_days", "start_date", "page_size", "rate_window_seconds", "socket_url"], in: label)
             guard let name = try string(table["name"], "\(label) name"), !name.isEmpty else {
                 throw error("\(label) has no name")
             }
@@ -133,6 +133,11 @@ public struct PipelineConfiguration: Sendable {
             if kind == "konnector", apiKeyEnv == nil {
                 throw error("\(named) needs api_key_env, the environment variable that holds its API key")
             }
+            let emailEnv = try string(table["email_env"], "\(named) email_env")
+            let passwordEnv = try string(table["password_env"], "\(named) password_env")
+            if kind == "weconnect", emailEnv == nil || passwordEnv == nil {
+                throw error("\(named) needs email_env and password_env, the environment variables that hold its login")
+            }
             var startDate: String?
             if let value = table["start_date"] {
                 guard let text = value.date ?? value.string, DayParts(text) != nil else {
@@ -147,15 +152,21 @@ public struct PipelineConfiguration: Sendable {
                 }
                 rateWindow = seconds
             }
+            var socketURL: URL?
+            if let text = try string(table["socket_url"], "\(named) socket_url") {
+                guard let url = URL(string: text), ["ws", "wss"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                    throw error("\(named) socket_url must be a ws:// or wss:// URL")
+                }
+                socketURL = url
+            }
             return SourceConfiguration(
                 name: name, kind: kind, baseURL: url, apiKeyEnv: apiKeyEnv,
-                emailEnv: try string(table["email_env"], "\(named) email_env"),
-                passwordEnv: try string(table["password_env"], "\(named) password_env"),
+                emailEnv: emailEnv, passwordEnv: passwordEnv,
                 schedule: try string(table["schedule"], "\(named) schedule") ?? "daily",
                 lookbackDays: try integer(table["lookback_days"], "\(named) lookback_days", range: 0...3650) ?? 14,
                 startDate: startDate,
                 pageSize: try integer(table["page_size"], "\(named) page_size", range: 1...1000) ?? 50,
-                rateWindowSeconds: rateWindow)
+                rateWindowSeconds: rateWindow, socketURL: socketURL)
         }
     }
 }

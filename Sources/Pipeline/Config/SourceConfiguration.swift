@@ -21,10 +21,12 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var pageSize: Int
     /// The length of the vendor's short rate-limit window, in seconds (60 for Konnector).
     public var rateWindowSeconds: Double
+    /// WeConnect's Pusher WebSocket; by default port 6001 of the API's host, as its document says.
+    public var socketURL: URL
 
     public init(name: String, kind: String, baseURL: URL, apiKeyEnv: String? = nil, emailEnv: String? = nil,
                 passwordEnv: String? = nil, schedule: String = "daily", lookbackDays: Int = 14, startDate: String? = nil,
-                pageSize: Int = 50, rateWindowSeconds: Double = 60) {
+                pageSize: Int = 50, rateWindowSeconds: Double = 60, socketURL: URL? = nil) {
         self.name = name
         self.kind = kind
         self.baseURL = baseURL
@@ -36,5 +38,16 @@ public struct SourceConfiguration: Sendable, Equatable {
         self.startDate = startDate
         self.pageSize = pageSize
         self.rateWindowSeconds = rateWindowSeconds
+        self.socketURL = socketURL ?? Self.defaultSocketURL(for: baseURL)
+    }
+
+    /// `wss://<host>:6001/app/WC94900`, the document's socket for its API host.
+    public static func defaultSocketURL(for baseURL: URL) -> URL {
+        var components = URLComponents()
+        components.scheme = baseURL.scheme == "http" ? "ws" : "wss"
+        components.host = baseURL.host
+        components.port = 6001
+        components.path = "/app/WC94900"
+        return components.url ?? baseURL
     }
 }

@@ -1,12 +1,16 @@
 import Foundation
 import Logging
 import Sandbox
+import Warehouse
 
 /// `etl demo`: the whole pipeline against the embedded sandbox vendor APIs on loopback.
 public enum Demo {
-    /// The source name the demo's Konnector data appears under.
+    /// The source names the demo's data appears under.
     public static let konnectorSourceName = "demo-konnector"
+    public static let weConnectSourceName = "demo-weconnect"
     private static let keyVariable = "OUTREACH_DEMO_KONNECTOR_KEY"
+    private static let emailVariable = "OUTREACH_DEMO_WECONNECT_EMAIL"
+    private static let passwordVariable = "OUTREACH_DEMO_WECONNECT_PASSWORD"
 
     /// Starts the sandbox, runs extract, transform and report into `directory` (a fresh warehouse
     /// each time) and returns the run's result; the sandbox's data ends on `endDate`.
@@ -32,9 +36,22 @@ public enum Demo {
         }
         let configuration = PipelineConfiguration(
             warehouse: warehouse, reportsDirectory: directory,
-            sources: [SourceConfiguration(name: konnectorSourceName, kind: "konnector", baseURL: server.konnectorBaseURL,
-                                          apiKeyEnv: keyVariable)])
-        let runner = PipelineRunner(configuration: configuration, environment: [keyVariable: apiKey], logger: logger)
+            sources: [
+                SourceConfiguration(name: konnectorSourceName, kind: "konnector", baseURL: server.konnectorBaseURL,
+                                    apiKeyEnv: keyVariable),
+                SourceConfiguration(name: weConnectSourceName, kind: "weconnect", baseURL: server.weConnectBaseURL,
+                                    emailEnv: emailVariable, passwordEnv: passwordVariable,
+                                    socketURL: server.weConnectSocketURL),
+            ])
+        var environment = [keyVariable: apiKey]
+        if let user = server.weConnect.users.first {
+            environment[emailVariable] = user.email
+            environment[passwordVariable] = user.password
+            // The requests "submitted elsewhere" that a team would register with `etl track`.
+            let ids = server.weConnect.actions.filter { $0.userID == user.id }.map(\.requestID)
+            try RequestLedger(warehouse: try Warehouse(url: warehouse)).register(source: weConnectSourceName, requestIDs: ids)
+        }
+        let runner = PipelineRunner(configuration: configuration, environment: environment, logger: logger)
         return try await runner.run()
     }
 

@@ -50,9 +50,10 @@ public struct PipelineRunner: Sendable {
             logger.info("\(source.name): extracting (\(source.kind))")
             var outcome = SourceOutcome(source: source.name, kind: source.kind, status: "ok", startedAt: started, finishedAt: started)
             do {
-                let settings = try settings(for: source, window: window)
+                let (settings, authenticator) = try settings(for: source, window: window)
                 let session = FetchSession(source: settings, client: client, warehouse: warehouse, runID: runID,
-                                           budget: RateBudget(window: settings.rateWindow), logger: logger)
+                                           budget: RateBudget(window: settings.rateWindow), logger: logger,
+                                           authenticator: authenticator)
                 defer { outcome.finishedAt = Date() }
                 do {
                     guard let extractor = Extractors.extractor(for: source.kind) else {
@@ -118,21 +119,37 @@ public struct PipelineRunner: Sendable {
         return result
     }
 
-    private func settings(for source: SourceConfiguration, window: DateWindow) throws -> SourceSettings {
-        var headers: [String: String] = [:]
-        var secrets: [String] = []
-        if let variable = source.apiKeyEnv {
-            guard let key = environment[variable], !key.isEmpty else {
+    /// The source's settings with its secrets resolved from the environment, and the
+    /// authenticator of vendors that log in.
+    public func settings(for source: SourceConfiguration, window: DateWindow = DateWindow()) throws
+        -> (SourceSettings, (any Authenticator)?) {
+        func secret(_ variable: String?, _ key: String) throws -> String? {
+            guard let variable else { return nil }
+            guard let value = environment[variable], !value.isEmpty else {
                 throw ExtractError(source: source.name, endpoint: "-",
-                                   cause: .configuration("the environment variable \(variable) (api_key_env) is not set"))
+                                   cause: .configuration("the environment variable \(variable) (\(key)) is not set"))
             }
-            secrets.append(key)
-            if source.kind == "konnector" { headers = KonnectorAPI.authHeaders(apiKey: key) }
+            return value
         }
-        return SourceSettings(name: source.name, kind: source.kind, baseURL: source.baseURL, authHeaders: headers,
-                              secrets: secrets, startDate: window.since ?? source.startDate, endDate: window.until,
-                              pageSize: source.pageSize, retry: retry,
-                              rateWindow: .milliseconds(Int(source.rateWindowSeconds * 1000)))
+        var headers: [String: String] = [:]
+        var authenticator: (any Authenticator)?
+        let apiKey = try secret(source.apiKeyEnv, "api_key_env")
+        let email = try secret(source.emailEnv, "email_env")
+        let password = try secret(source.passwordEnv, "password_env")
+        switch source.kind {
+        case "konnector":
+            headers = apiKey.map(KonnectorAPI.authHeaders(apiKey:)) ?? [:]
+        case "weconnect":
+            if let email, let password { authenticator = WeConnectLogin(email: email, password: password) }
+        default:
+            break
+        }
+        let settings = SourceSettings(name: source.name, kind: source.kind, baseURL: source.baseURL, authHeaders: headers,
+                                      secrets: [apiKey, password].compactMap { $0 }, startDate: window.since ?? source.startDate,
+                                      endDate: window.until, pageSize: source.pageSize, retry: retry,
+                                      rateWindow: .milliseconds(Int(source.rateWindowSeconds * 1000)),
+                                      lookbackDays: source.lookbackDays)
+        return (settings, authenticator)
     }
 }
 

@@ -10,11 +10,15 @@ struct HTMLRenderer {
         "report_request_outcomes": "Request outcomes",
         "report_threads": "Threads",
     ]
-    /// KPI cards: label and the report_kpis column they show.
-    private static let kpiCards = [
-        ("Requests sent", "requests_sent"), ("Requests accepted", "requests_accepted"),
-        ("Acceptance rate", "acceptance_rate"), ("Messages sent", "messages_sent"),
-        ("Messages replied", "messages_replied"), ("Response rate", "response_rate"),
+    /// KPI cards: label, the report_kpis column they show, and a caption saying what the figure is, if any.
+    private static let kpiCards: [(label: String, column: String, caption: String?)] = [
+        ("Requests sent", "requests_sent", nil), ("Requests accepted", "requests_accepted", nil),
+        ("Acceptance rate", "acceptance_rate", nil), ("Messages sent", "messages_sent", nil),
+        ("Messages replied", "messages_replied", nil), ("Response rate", "response_rate", nil),
+        ("Median time to reply", "median_reply_minutes",
+         "Half of the replied conversations got their first reply within this time of the first message sent."),
+        ("90th percentile time to reply", "p90_reply_minutes",
+         "9 in 10 replied conversations got their first reply within this time of the first message sent."),
     ]
 
     func render(_ model: ReportModel) -> String {
@@ -35,6 +39,8 @@ struct HTMLRenderer {
         html += model.sources.filter(\.isStale).map(banner).joined()
         html += kpis(model.kpis)
         html += trends(model.dailyTrend)
+        html += outcomes(model.views.first { $0.name == "report_request_outcomes" })
+        html += replyTimes(model)
         html += Self.method
         if !model.warnings.rows.isEmpty {
             html += section(id: "report_quality_warnings", title: "Data-quality warnings", table: model.warnings)
@@ -65,12 +71,17 @@ struct HTMLRenderer {
             """
     }
 
+    /// A card per KPI: counts, rates as percentages, times to reply as durations; n/a when unknown.
     private func kpis(_ kpis: ReportTable) -> String {
         var html = "<section id=\"kpis\" class=\"cards\">"
-        for (label, column) in Self.kpiCards {
+        for (label, column, caption) in Self.kpiCards {
             let value = kpis.value(column, row: 0)
             let text = value == .null ? "n/a" : value.displayText(kind: ColumnKind(columnName: column))
-            html += "<div class=\"card\"><div class=\"label\">\(label)</div><div class=\"value\">\(text.htmlEscaped)</div></div>"
+            html += "<div class=\"card\"><div class=\"label\">\(label)</div><div class=\"value\">\(text.htmlEscaped)</div>"
+            if let caption {
+                html += "<div class=\"caption\">\(caption.htmlEscaped)</div>"
+            }
+            html += "</div>"
         }
         return html + "</section>\n"
     }

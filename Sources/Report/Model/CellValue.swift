@@ -26,12 +26,14 @@ public enum CellValue: Sendable, Equatable {
         }
     }
 
-    /// The value as a person reads it in a report: rates as percentages, the rest as plain text.
+    /// The value as a person reads it in a report: rates as percentages, minutes as a duration such as
+    /// `3 h 20 min`, the rest as plain text.
     func displayText(kind: ColumnKind) -> String {
-        if kind == .rate, let fraction = number {
-            return Self.percent(fraction)
+        switch (kind, number) {
+        case let (.rate, fraction?): Self.percent(fraction)
+        case let (.minutes, minutes?): Self.duration(minutes: minutes)
+        default: plainText
         }
-        return plainText
     }
 
     /// A fraction as a percentage with one decimal, such as `62.5%`.

@@ -11,27 +11,36 @@ public struct ReportModel: Sendable {
     static let kpiView = "report_kpis"
     static let dailyTrendView = "report_daily_trend"
     static let warningsView = "report_quality_warnings"
+    static let replyTimeView = "report_reply_time"
+    static let replyDistributionView = "report_reply_time_distribution"
 
     public let generatedAt: Date
     /// The five contract views, in contract order.
     public let views: [ReportTable]
-    /// One row: requests_sent, requests_accepted, acceptance_rate, messages_sent, messages_replied, response_rate.
+    /// One row: requests_sent, requests_accepted, acceptance_rate, messages_sent, messages_replied, response_rate,
+    /// median_reply_minutes, p90_reply_minutes.
     public let kpis: ReportTable
     /// One row per date: date, requests_sent, requests_accepted, messages_sent, messages_replied.
     public let dailyTrend: ReportTable
     /// source, scope, subject_id, subject_name, check_name, detail.
     public let warnings: ReportTable
+    /// One row per sender with replies: source, sender_id, replied_threads, median_minutes, p90_minutes.
+    public let replyTimes: ReportTable
+    /// Six rows, shortest first: bucket, threads (replied conversations by time to the first reply).
+    public let replyDistribution: ReportTable
     public var sources: [SourceHealth]
 
     public init(
         generatedAt: Date, views: [ReportTable], kpis: ReportTable, dailyTrend: ReportTable,
-        warnings: ReportTable, sources: [SourceHealth]
+        warnings: ReportTable, replyTimes: ReportTable, replyDistribution: ReportTable, sources: [SourceHealth]
     ) {
         self.generatedAt = generatedAt
         self.views = views
         self.kpis = kpis
         self.dailyTrend = dailyTrend
         self.warnings = warnings
+        self.replyTimes = replyTimes
+        self.replyDistribution = replyDistribution
         self.sources = sources
     }
 
@@ -44,6 +53,8 @@ public struct ReportModel: Sendable {
                 kpis: try table(named: kpiView, in: db),
                 dailyTrend: try table(named: dailyTrendView, in: db),
                 warnings: try table(named: warningsView, in: db),
+                replyTimes: try table(named: replyTimeView, in: db),
+                replyDistribution: try table(named: replyDistributionView, in: db),
                 sources: sources
             )
         }

@@ -1,7 +1,10 @@
 import Foundation
 
-/// Renders the report model as one workbook: a Summary sheet with the KPIs, then one sheet per contract view.
+/// Renders the report model as one workbook: a Summary sheet with the KPIs, a Time to reply sheet, then one
+/// sheet per contract view, named as the view.
 struct XLSXRenderer {
+    static let replyTimeSheet = "Time to reply"
+
     /// Column widths, in characters, fitted to the longest cell text within these bounds.
     static let widthRange = 8.0...60.0
 
@@ -14,6 +17,7 @@ struct XLSXRenderer {
             created: model.generatedAt)
         let styles = try XLSXStyles(workbook: workbook)
         try writeSheet(model.kpis, named: "Summary", in: workbook, styles: styles)
+        try writeSheet(model.replyTimes, named: Self.replyTimeSheet, in: workbook, styles: styles)
         for view in model.views {
             try writeSheet(view, named: view.name, in: workbook, styles: styles)
         }
@@ -39,7 +43,7 @@ struct XLSXRenderer {
         }
     }
 
-    /// Counts as numbers, rates as percentages, dates and timestamps as Excel dates, text always as a string.
+    /// Counts as numbers, rates as percentages, minutes with one decimal, dates and timestamps as Excel dates, text always as a string.
     private func write(
         _ value: CellValue, kind: ColumnKind, to sheet: XLSXSheet, row: Int, column: Int, styles: XLSXStyles
     ) throws {
@@ -65,7 +69,7 @@ struct XLSXRenderer {
             try sheet.writeString(value.plainText, row: row, column: column)
         case (.integer, _), (.real, _):
             guard let number = value.number else { return }
-            try sheet.writeNumber(number, row: row, column: column, format: kind == .rate ? styles.rate : nil)
+            try sheet.writeNumber(number, row: row, column: column, format: styles.number(kind))
         }
     }
 

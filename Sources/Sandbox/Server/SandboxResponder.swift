@@ -73,7 +73,7 @@ struct SandboxResponder: HTTPResponder {
     }
 
     /// Query values whose name suggests a credential are never logged.
-    private static func redacted(_ name: String, _ value: String) -> String {
+    static func redacted(_ name: String, _ value: String) -> String {
         let lower = name.lowercased()
         let secret = ["key", "token", "secret", "password", "authorization"].contains { lower.contains($0) }
         return secret ? "<redacted>" : value

@@ -3,9 +3,11 @@ import Warehouse
 /// Writes dimension members and facts within one transform transaction, upserting so that loading
 /// the same raw page twice leaves the same rows. Keys it has looked up once are cached.
 final class StarWriter {
-    private let db: Database
+    let db: Database
     private var sourceKeys: [String: Int64] = [:]
     private var senderKeys: [String: Int64] = [:]
+    /// The sender of each (source, run), found through the run's login page.
+    var runSenders: [String: Int64?] = [:]
     private var campaignKeys: [String: Int64] = [:]
     private var currentVersions: [Int64: CampaignAttributes] = [:]
     private var knownDays: Set<String> = []

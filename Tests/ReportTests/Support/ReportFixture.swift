@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 @testable import Report
 
-/// A temporary warehouse whose eight reporting views are literal rows, hostile strings included.
+/// A temporary warehouse whose ten reporting views are literal rows, hostile strings included.
 enum ReportFixture {
     static let formulaName = "=cmd|' /C calc'!A0"
     static let hostile = [
         formulaName, "+SUM(1)", "-2+3", "@x", "=1+1", "\"quoted, comma\"", "line one\nline two",
         "<script>alert(1)</script>", "Zoë 李雷", "Tom & Jerry's \"deal\" <b>",
     ]
+    static let hostileStatus = "<b>Pending</b>"
     static let generatedAt = Date(timeIntervalSince1970: 1_714_557_600)  // 2024-05-01T10:00:00Z
 
     private static func t(_ text: String) -> CellValue { .text(text) }
@@ -44,7 +45,13 @@ enum ReportFixture {
         ("report_request_outcomes",
          ["source", "sender_id", "action_type", "status", "requests"],
          [[t("acme"), t("s1"), t("connect"), t("accepted"), i(5)],
-          [t("acme"), t("s1"), t("connect"), t("pending"), i(3)]]),
+          [t("acme"), t("s1"), t("connect"), t("pending"), i(3)],
+          [t("beta"), t("s5"), t("connect"), t("Completed_Failed"), i(1)],
+          [t("beta"), t("s5"), t("connect"), t("Completed_Success"), i(4)],
+          [t("beta"), t("s5"), t("message"), t(hostileStatus), i(2)],
+          [t("beta"), t("s5"), t("message"), t("Completed_Success"), i(6)],
+          [t("beta"), t("s6"), t("follow"), t("Skipped"), i(1)],
+          [t("beta"), t("s6"), t("visit"), t("Completed_Success"), i(7)]]),
         ("report_threads",
          ["source", "sender_id", "thread_id", "prospect_name", "prospect_profile", "first_outbound_at",
           "first_reply_at", "messages_in", "messages_out", "replied"],
@@ -53,8 +60,9 @@ enum ReportFixture {
           [t("acme"), t("s1"), t("t2"), t("Zoë"), t("javascript:alert(1)"),
            t("2024-05-01T09:30:00Z"), t("2024-05-02T10:00:00.250Z"), i(1), i(1), i(1)]]),
         ("report_kpis",
-         ["requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate"],
-         [[i(19), i(13), r(0.6842105), i(21), i(12), r(0.5714286)]]),
+         ["requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate",
+          "median_reply_minutes", "p90_reply_minutes"],
+         [[i(19), i(13), r(0.6842105), i(21), i(12), r(0.5714286), r(200.25), r(3120)]]),
         ("report_daily_trend",
          ["date", "requests_sent", "requests_accepted", "messages_sent", "messages_replied"],
          [[t("2024-05-01"), i(5), i(3), i(6), i(4)],
@@ -64,6 +72,15 @@ enum ReportFixture {
          ["source", "scope", "subject_id", "subject_name", "check_name", "detail"],
          [[t("acme"), t("campaign"), t("c1"), t("<img src=x onerror=alert(1)>"), t("rate_mismatch"),
            t("vendor says 70.0%, counts give 62.5%")]]),
+        ("report_reply_time",
+         ["source", "sender_id", "replied_threads", "median_minutes", "p90_minutes"],
+         [[t("acme"), t("s1"), i(3), r(45), r(200.25)],
+          [t("acme"), t("s4"), i(1), r(3120), r(3120)],
+          [t("beta"), t("s5"), i(2), r(59.5), r(90)]]),
+        ("report_reply_time_distribution",
+         ["bucket", "threads"],
+         [[t("under 1 hour"), i(2)], [t("1-4 hours"), i(3)], [t("4-24 hours"), i(0)],
+          [t("1-3 days"), i(1)], [t("3-7 days"), i(0)], [t("over 7 days"), i(0)]]),
     ]
 
     /// The rows of `view` in the fixture.
@@ -79,7 +96,7 @@ enum ReportFixture {
         failedSource,
     ]
 
-    /// A fresh SQLite file holding the eight views, in a new temporary folder.
+    /// A fresh SQLite file holding the ten views, in a new temporary folder.
     static func makeDatabase(in directory: URL) throws -> DatabaseQueue {
         let queue = try DatabaseQueue(path: directory.appendingPathComponent("warehouse.sqlite").path)
         try queue.write { db in
@@ -93,6 +110,20 @@ enum ReportFixture {
     /// The model the report module reads from a fresh fixture database.
     static func loadModel(in directory: URL) throws -> ReportModel {
         try ReportModel.load(from: makeDatabase(in: directory), generatedAt: generatedAt, sources: sources)
+    }
+
+    /// The fixture as a model built in memory, no database; `rows` replaces the rows of the views it names.
+    static func model(replacing rows: [String: [[CellValue]]] = [:], sources: [SourceHealth] = sources) -> ReportModel {
+        func table(_ name: String) -> ReportTable {
+            let columns = views.first { $0.0 == name }?.1 ?? []
+            return ReportTable(name: name, columns: columns.map { ReportColumn(name: $0) },
+                               rows: rows[name] ?? self.rows(of: name))
+        }
+        return ReportModel(
+            generatedAt: generatedAt, views: ReportModel.contractViews.map(table), kpis: table("report_kpis"),
+            dailyTrend: table("report_daily_trend"), warnings: table("report_quality_warnings"),
+            replyTimes: table("report_reply_time"), replyDistribution: table("report_reply_time_distribution"),
+            sources: sources)
     }
 
     private static func select(columns: [String], rows: [[CellValue]]) -> String {

@@ -1,0 +1,64 @@
+import Foundation
+import Warehouse
+
+/// Reads a WeConnect account: every page of its message threads, the contents of the threads that
+/// are new or changed since they were last read (the API budget is the scarce resource), and the
+/// status of every request in the ledger that is not final yet.
+struct WeConnectExtractor: SourceExtractor {
+    func extract(_ session: FetchSession) async throws {
+        guard let login = session.authenticator as? WeConnectLogin else {
+            throw ExtractError(source: session.source.name, endpoint: WeConnectAPI.login.name,
+                               cause: .configuration("email_env and password_env are needed"))
+        }
+        try await login.login(session)
+        try await readThreads(session)
+        try await pollLedger(session)
+    }
+
+    /// Lists every thread, then fetches those whose listing changed since their last fetch.
+    private func readThreads(_ session: FetchSession) async throws {
+        let source = session.source.name
+        var listed: [(id: String, fingerprint: String)] = []
+        try await session.pages(WeConnectAPI.messages, Parameters(["page": .integer(1)]),
+                                paginator: WeConnectAPI.messagesPaginator) { page in
+            for entry in page.json["data"]?.array ?? [] {
+                guard let id = entry["thread"]?.string else { continue }
+                // `time` ("4 days ago") changes by itself every day and is left out.
+                let fingerprint = [entry["time_stamp"]?.string, entry["last_message"]?.string]
+                    .map { $0 ?? "" }.joined(separator: "\u{1F}")
+                listed.append((id, fingerprint))
+            }
+        }
+        let known = try await session.warehouse.pool.read { db in
+            try Dictionary(Row.fetchAll(db, sql: "SELECT thread_id, fingerprint FROM thread_state WHERE source = ?",
+                                        arguments: [source]).map { ($0["thread_id"] as String, $0["fingerprint"] as String) },
+                           uniquingKeysWith: { first, _ in first })
+        }
+        for thread in listed where known[thread.id] != thread.fingerprint {
+            _ = try await session.fetch(WeConnectAPI.thread, Parameters(["thread": .string(thread.id)]))
+            try await session.warehouse.pool.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO thread_state (source, thread_id, fingerprint, fetched_at) VALUES (?, ?, ?, ?)",
+                               arguments: [source, thread.id, thread.fingerprint, Timestamp.string(Date())])
+            }
+        }
+    }
+
+    /// Polls the ledger's requests that are not final (and messages still waiting for a reply).
+    private func pollLedger(_ session: FetchSession) async throws {
+        let source = session.source
+        let ledger = RequestLedger(warehouse: session.warehouse)
+        for id in try ledger.due(source: source.name, lookbackDays: source.lookbackDays) {
+            let page: LandedPage
+            do {
+                page = try await session.fetch(WeConnectAPI.request, Parameters(["request_id": .string(id)]))
+            } catch let error as ExtractError where error.status == 404 {
+                session.warn("ln/request: \(id) is unknown to the vendor; it stays in the ledger")
+                continue
+            }
+            let json = page.json
+            try ledger.record(source: source.name, requestID: id,
+                              actionType: json.at("request_object", "type")?.string ?? json["request_type"]?.string,
+                              status: json["request_status"]?.string, replied: json["replied"]?.bool)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Warehouse
+
+/// Prospects, threads, messages and followed actions.
+extension StarWriter {
+    /// The sender a page belongs to: the user its run logged in as (nil when that run has no login page).
+    func runSender(_ page: RawPage, sourceKey: Int64) throws -> Int64? {
+        let cacheKey = "\(page.source)\u{1F}\(page.runID)"
+        if let cached = runSenders[cacheKey] { return cached }
+        let body = try Data.fetchOne(db.cachedStatement(sql: """
+            SELECT body FROM raw_page WHERE source = ? AND run_id = ? AND endpoint = 'login' AND http_status BETWEEN 200 AND 299
+            ORDER BY id LIMIT 1
+            """), arguments: [page.source, page.runID])
+        var key: Int64?
+        if let body, let id = (try? JSONValue.parse(body))?.at("success", "id")?.string {
+            key = try sender(sourceKey: sourceKey, id: id)
+        }
+        runSenders[cacheKey] = key
+        return key
+    }
+
+    /// The prospect's key, creating it when new and updating what this observation says.
+    func prospect(publicID: String, name: String? = nil, job: String? = nil, company: String? = nil,
+                  location: String? = nil) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO dim_prospect (public_id, name, job, company, location) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(public_id) DO UPDATE SET name = COALESCE(excluded.name, name), job = COALESCE(excluded.job, job),
+                company = COALESCE(excluded.company, company), location = COALESCE(excluded.location, location)
+            """).execute(arguments: [publicID, name, job, company, location])
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT prospect_key FROM dim_prospect WHERE public_id = ?"),
+                                  arguments: [publicID]) ?? 0
+    }
+
+    /// A thread seen in a listing: it exists, with whom; its contents come with its own page.
+    func listThread(sourceKey: Int64, threadID: String, senderKey: Int64?, prospectName: String?, rawPageID: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO fact_thread (source_key, thread_id, sender_key, prospect_name, raw_page_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(source_key, thread_id) DO UPDATE SET sender_key = COALESCE(excluded.sender_key, sender_key),
+                prospect_name = COALESCE(excluded.prospect_name, prospect_name)
+            """).execute(arguments: [sourceKey, threadID, senderKey, prospectName, rawPageID])
+    }
+
+    /// A thread's full contents: its messages replace the ones stored (a thread page is always
+    /// the whole thread), and its figures are recomputed from them.
+    func replaceThread(sourceKey: Int64, threadID: String, senderKey: Int64?, prospectKey: Int64?, prospectName: String?,
+                       messages: [ThreadMessage], rawPageID: Int64) throws {
+        let ordered = messages.sorted { ($0.sentAt ?? "", -$0.order) < ($1.sentAt ?? "", -$1.order) }
+        let firstOutbound = ordered.first { $0.direction == "out" }?.sentAt
+        let firstReply = firstOutbound.flatMap { start in
+            ordered.first { $0.direction == "in" && ($0.sentAt ?? "") > start }?.sentAt
+        }
+        let minutes: Double? = {
+            guard let start = firstOutbound.flatMap(Timestamp.date(fromVendor:)),
+                  let end = firstReply.flatMap(Timestamp.date(fromVendor:)) else { return nil }
+            return end.timeIntervalSince(start) / 60
+        }()
+        try db.cachedStatement(sql: """
+            INSERT INTO fact_thread (source_key, thread_id, sender_key, prospect_key, prospect_name, last_activity_at,
+                                     first_outbound_at, first_reply_at, messages_in, messages_out, reply_minutes, raw_page_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(source_key, thread_id) DO UPDATE SET
+                sender_key = COALESCE(excluded.sender_key, sender_key), prospect_key = COALESCE(excluded.prospect_key, prospect_key),
+                prospect_name = COALESCE(excluded.prospect_name, prospect_name), last_activity_at = excluded.last_activity_at,
+                first_outbound_at = excluded.first_outbound_at, first_reply_at = excluded.first_reply_at,
+                messages_in = excluded.messages_in, messages_out = excluded.messages_out,
+                reply_minutes = excluded.reply_minutes, raw_page_id = excluded.raw_page_id
+            """).execute(arguments: [sourceKey, threadID, senderKey, prospectKey, prospectName, ordered.last?.sentAt,
+                                     firstOutbound, firstReply, ordered.count { $0.direction == "in" },
+                                     ordered.count { $0.direction == "out" }, minutes, rawPageID])
+        let threadKey = try Int64.fetchOne(db.cachedStatement(sql: "SELECT thread_key FROM fact_thread WHERE source_key = ? AND thread_id = ?"),
+                                           arguments: [sourceKey, threadID]) ?? 0
+        try db.cachedStatement(sql: "DELETE FROM fact_message WHERE thread_key = ?").execute(arguments: [threadKey])
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO fact_message (thread_key, position, direction, sent_at, author, raw_page_id) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (position, message) in ordered.enumerated() {
+            try insert.execute(arguments: [threadKey, position, message.direction, message.sentAt, message.author, rawPageID])
+        }
+    }
+
+    /// One observation of a followed action (a poll or a pushed event); its status history grows.
+    func action(sourceKey: Int64, requestID: String, senderKey: Int64?, prospectKey: Int64?, accountID: String?,
+                type: String?, status: String?, replied: Bool?, observedAt: String, rawPageID: Int64) throws {
+        let final = status.map(RequestLedger.isFinal) ?? false
+        try db.cachedStatement(sql: """
+            INSERT INTO fact_action (source_key, request_id, sender_key, prospect_key, account_id, action_type, status,
+                                     is_final, final_at, replied, raw_page_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN ? END, ?, ?)
+            ON CONFLICT(source_key, request_id) DO UPDATE SET
+                sender_key = COALESCE(excluded.sender_key, sender_key), prospect_key = COALESCE(excluded.prospect_key, prospect_key),
+                account_id = COALESCE(excluded.account_id, account_id), action_type = COALESCE(excluded.action_type, action_type),
+                status = COALESCE(excluded.status, status), is_final = MAX(is_final, excluded.is_final),
+                final_at = COALESCE(final_at, excluded.final_at), replied = COALESCE(excluded.replied, replied),
+                raw_page_id = excluded.raw_page_id
+            """).execute(arguments: [sourceKey, requestID, senderKey, prospectKey, accountID, type, status, final, final,
+                                     observedAt, replied, rawPageID])
+        guard let status else { return }
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO fact_action_status (action_key, status, first_seen_at, raw_page_id)
+            SELECT action_key, ?, ?, ? FROM fact_action WHERE source_key = ? AND request_id = ?
+            """).execute(arguments: [status, observedAt, rawPageID, sourceKey, requestID])
+    }
+}

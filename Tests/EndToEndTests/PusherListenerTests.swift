@@ -1,0 +1,73 @@
+import Extract
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Logging
+import Sandbox
+import TestSupport
+import Testing
+import Warehouse
+
+/// `etl listen`'s engine against the sandbox's Pusher endpoint: an event pushed for an action is
+/// landed at once and shows in the next transform.
+@Suite struct PusherListenerTests {
+    /// Logs in and submits an action straight to the sandbox, as a team's other tools would.
+    private func submit(_ fixture: WeConnectFixture, type: String) async throws -> String {
+        func post(_ path: String, _ body: [String: Any], token: String? = nil) async throws -> JSONValue {
+            var request = URLRequest(url: fixture.server.weConnectBaseURL.appendingPathComponent(path))
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            let (data, _) = try await URLSession.shared.data(for: request)
+            return try JSONValue.parse(data)
+        }
+        let login = try await post("api/beta/login", ["email": fixture.user.email, "password": fixture.user.password])
+        let token = try #require(login.at("success", "token")?.string)
+        let account = try #require(fixture.user.accounts.first)
+        let sent = try await post("api/beta/ln/send", ["account_id": account.accountID, "linkedin": "ada-lovelace",
+                                                       "type": type, "message": "Hello, \"Ada\""], token: token)
+        return try #require(sent["request_id"]?.string)
+    }
+
+    private func waitFor(_ condition: () async throws -> Bool) async throws -> Bool {
+        for _ in 0..<100 {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
+    @Test func landsPushedStatusEventsThatTheNextTransformApplies() async throws {
+        var configuration = SandboxConfiguration(endDate: "2026-11-20")
+        configuration.weConnectActionDelay = .milliseconds(300)
+        let fixture = try await WeConnectFixture(configuration: configuration)
+        defer { Task { await fixture.close() } }
+        let session = try fixture.session(command: "listen")
+        let listener = PusherListener(session: session, socketURL: fixture.server.weConnectSocketURL, logger: Logger(label: "test"))
+        let task = Task { try await listener.run() }
+        defer { task.cancel() }
+        let subscribed = try await waitFor {
+            await fixture.requests(endingWith: "/broadcasting/auth").contains { $0.status == 200 }
+        }
+        #expect(subscribed)
+        try await Task.sleep(for: .milliseconds(100))
+        let requestID = try await submit(fixture, type: "connect")
+        let landed = try await waitFor {
+            try await fixture.warehouse.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_page WHERE endpoint LIKE 'pusher:%' AND CAST(body AS TEXT) LIKE ?",
+                                 arguments: ["%\(requestID)%"]) ?? 0
+            } > 0
+        }
+        #expect(landed, "the pushed event is in the raw table")
+        task.cancel()
+        _ = try? await task.value
+        try fixture.runner().transform(fixture.warehouse, rebuild: false)
+        let status = try await fixture.warehouse.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT status FROM fact_action WHERE request_id = ?", arguments: [requestID])
+        }
+        #expect(status?.hasPrefix("Completed_") == true)
+        #expect(await fixture.requests(endingWith: "/ln/request/\(requestID)").isEmpty, "known without polling")
+    }
+}

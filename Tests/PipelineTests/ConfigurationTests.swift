@@ -1,0 +1,67 @@
+import Foundation
+@testable import Pipeline
+import Testing
+
+/// The configuration file as the contract shows it, and the errors a user gets for a bad one.
+@Suite struct ConfigurationTests {
+    private let base = URL(fileURLWithPath: "/etc/outreach")
+
+    @Test func readsTheContractsExample() throws {
+        let text = """
+            [warehouse]
+            path = "warehouse.sqlite"      # relative paths are relative to this file
+
+            [reports]
+            dir = "reports"
+            formats = ["csv", "xlsx", "html"]
+
+            [[sources]]
+            name = "acme-konnector"        # unique, shown in reports
+            kind = "konnector"             # konnector | weconnect | welink | linkedapi
+            base_url = "https://dev-api.konnector.ai/social_app/api/v1/third_party"
+            api_key_env = "KONNECTOR_API_KEY"   # secrets come from the environment only
+            schedule = "daily"             # how often `--due` runs it
+            lookback_days = 14             # window re-read each run for late updates
+
+            [[sources]]
+            name = "acme-weconnect"
+            kind = "weconnect"
+            base_url = "https://api-us-1.we-connect.io"
+            email_env = "WECONNECT_EMAIL"
+            password_env = "WECONNECT_PASSWORD"
+            """
+        let configuration = try PipelineConfiguration.parse(text, baseDirectory: base)
+        #expect(configuration.warehouse.path == "/etc/outreach/warehouse.sqlite")
+        #expect(configuration.reportsDirectory.path == "/etc/outreach/reports")
+        #expect(configuration.formats == [.csv, .xlsx, .html])
+        #expect(configuration.sources.map(\.name) == ["acme-konnector", "acme-weconnect"])
+        #expect(configuration.sources[0].apiKeyEnv == "KONNECTOR_API_KEY")
+        #expect(configuration.sources[0].lookbackDays == 14)
+        #expect(configuration.sources[1].emailEnv == "WECONNECT_EMAIL")
+        #expect(configuration.sources[1].socketURL.absoluteString == "wss://api-us-1.we-connect.io:6001/app/WC94900")
+    }
+
+    @Test(arguments: [
+        ("[warehouse]\npath = 3\n", "[warehouse] path must be a string"),
+        ("[[sources]]\nname = \"a\"\nkind = \"konnector\"\nbase_url = \"https://x\"\n", "needs api_key_env"),
+        ("[[sources]]\nname = \"a\"\nkind = \"weconnect\"\nbase_url = \"https://x\"\nemail_env = \"E\"\n", "needs email_env and password_env"),
+        ("[[sources]]\nname = \"a\"\nkind = \"nope\"\nbase_url = \"https://x\"\n", "unknown kind \"nope\""),
+        ("[[sources]]\nname = \"a\"\nkind = \"konnector\"\nbase_url = \"ftp://x\"\napi_key_env = \"K\"\n", "needs base_url"),
+        ("[[sources]]\nname = \"a\"\nkind = \"konnector\"\nbase_url = \"https://x\"\napi_key_env = \"K\"\napi_kye = 1\n", "unknown key \"api_kye\""),
+        ("[[sources]]\nname = \"a\"\nkind = \"konnector\"\nbase_url = \"https://x\"\napi_key_env = \"K\"\n[[sources]]\nname = \"a\"\nkind = \"konnector\"\nbase_url = \"https://x\"\napi_key_env = \"K\"\n", "names must be unique"),
+        ("[reports]\nformats = [\"pdf\"]\n", "unknown format"),
+        ("[warehouse\n", "line 1"),
+    ])
+    func explainsWhatIsWrong(text: String, message: String) {
+        let error = #expect(throws: ConfigurationError.self) { try PipelineConfiguration.parse(text, file: "etl.toml", baseDirectory: base) }
+        #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
+        #expect(error?.description.hasPrefix("etl.toml: ") == true)
+        #expect(error?.description.contains("\n") == false)
+    }
+
+    @Test func requestIDFilesAreLinesOrACSVWithARequestIDColumn() throws {
+        #expect(try RequestIDFile.parse("a\n\nb\n# note\na\n") == ["a", "b"])
+        #expect(try RequestIDFile.parse("account,request_id\n708,x-1\n709,\"x,2\"\r\n") == ["x-1", "x,2"])
+        #expect(throws: ConfigurationError.self) { try RequestIDFile.parse("account,other\n1,2\n") }
+    }
+}
