@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Pipeline", "Sandbox", "Extract", "Warehouse", "TestSupport"],
+            dependencies: ["Pipeline", "Sandbox", "Extract", "Warehouse", "TestSupport", "ZIPFoundation"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -18,6 +18,7 @@ struct ListenCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
+        let signals = SignalWaiter()
         let logger = output.logger()
         let runner = PipelineRunner(configuration: try config.load(), logger: logger)
         guard let selected = try runner.selectSources([source]).first else { return }
@@ -33,8 +34,8 @@ struct ListenCommand: AsyncParsableCommand {
                                    budget: RateBudget(window: settings.rateWindow), logger: logger, authenticator: authenticator)
         let listener = PusherListener(session: session, socketURL: selected.socketURL, logger: logger)
         let task = Task { try await listener.run() }
-        let signals = Task {
-            await SignalWaiter().wait()
+        let stopper = Task {
+            await signals.wait()
             task.cancel()
         }
         var outcome = SourceOutcome(source: source, kind: selected.kind, status: "ok", startedAt: started, finishedAt: started)
@@ -45,7 +46,7 @@ struct ListenCommand: AsyncParsableCommand {
             outcome.status = "failed"
             outcome.error = String(describing: error)
         }
-        signals.cancel()
+        stopper.cancel()
         let statistics = await session.statistics()
         outcome.pages = statistics.pages
         outcome.apiCalls = statistics.apiCalls

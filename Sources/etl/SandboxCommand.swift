@@ -20,6 +20,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = SandboxConfiguration(scale: scale)
+        let signals = SignalWaiter()
         let server = SandboxServer(configuration: configuration)
         _ = try await server.start(port: port)
         var lines = ["Konnector: \(server.konnectorBaseURL.absoluteString)  (Authorization: \(configuration.apiKey))"]
@@ -30,46 +31,7 @@ struct SandboxCommand: AsyncParsableCommand {
         lines.append("Press Ctrl-C to stop.")
         // Written unbuffered, so a script reading the URLs sees them at once.
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        let signals = SignalWaiter()
         await signals.wait()
         await server.stop()
-    }
-}
-
-/// Waits for SIGINT or SIGTERM.
-final class SignalWaiter: Sendable {
-    init() {}
-    func wait() async {
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let queue = DispatchQueue(label: "signals")
-            let state = ResumeOnce(continuation)
-            for number in [SIGINT, SIGTERM] {
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { state.resume() }
-                source.resume()
-                state.keep(source)
-            }
-        }
-    }
-}
-
-/// Resumes a continuation once, keeping the signal sources alive until then.
-private final class ResumeOnce: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Void, Never>?
-    private var sources: [any DispatchSourceSignal] = []
-
-    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
-
-    func keep(_ source: any DispatchSourceSignal) { lock.withLock { sources.append(source) } }
-
-    func resume() {
-        let pending = lock.withLock { () -> CheckedContinuation<Void, Never>? in
-            defer { continuation = nil }
-            return continuation
-        }
-        pending?.resume()
     }
 }

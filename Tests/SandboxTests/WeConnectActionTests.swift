@@ -9,7 +9,8 @@ import Sandbox
     typealias HTTP = WeConnectHTTP
 
     @Test func sendAnswersARequestIDThatGoesFromPendingToFinal() async throws {
-        try await SandboxHTTP.withServer(HTTP.fast()) { server in
+        // A delay long enough that the first status read is surely still Pending on a busy machine.
+        try await SandboxHTTP.withServer(HTTP.fast(actionDelay: .seconds(1))) { server in
             let demo = try #require(server.weConnect.users.first)
             let token = try await HTTP.login(server, demo)
             let account = try #require(demo.accounts.first).accountID
@@ -78,7 +79,7 @@ import Sandbox
     }
 
     @Test func aMessageGetsRepliedAndTheReplyIsInItsThread() async throws {
-        try await SandboxHTTP.withServer(HTTP.fast()) { server in
+        try await SandboxHTTP.withServer(HTTP.fast(actionDelay: .seconds(1))) { server in
             let demo = try #require(server.weConnect.users.first)
             let token = try await HTTP.login(server, demo)
             let account = try #require(demo.accounts.first).accountID

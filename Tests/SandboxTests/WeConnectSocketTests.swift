@@ -58,6 +58,17 @@ import Sandbox
                 #expect(updates.map { $0.string("request_type") } == ["message", "message"])
                 #expect(updates.map { $0.string("request_status") } == ["Completed_Success", "Completed_Success"])
                 #expect(updates.map { $0["replied"] as? Bool } == [false, true])
+
+                // Adding a LinkedIn account is announced on the same channel.
+                let added = try await HTTP.send("POST", server, "/api/beta/ln/add", token: token, json: [
+                    "email": "socket.account@example.com", "password": "pw",
+                ])
+                let accountID = try #require(added.json?.object("success")?.int("account_id"))
+                let announced = try await socket.next(event: "account-status-updated")
+                let accountData = try #require(PusherTestSocket.data(announced))
+                #expect(accountData.int("account_id") == accountID)
+                #expect(accountData.string("account_email") == "socket.account@example.com")
+                #expect(accountData.string("status") == "Completed_Success")
             }
         }
     }
@@ -87,6 +98,16 @@ import Sandbox
                 try await socket.send(["event": "pusher:subscribe", "data": ["auth": forged, "channel": other]])
                 let second = try #require(try await socket.next())
                 #expect(second.object("data")?.int("code") == 4009)
+
+                // The document's example channel has a leading space: not a valid channel name.
+                let spaced = " " + channel
+                try await socket.send(["event": "pusher:subscribe", "data": [
+                    "auth": "WC94900:" + HTTP.hmac(socketID + ":" + spaced, secret: "sandbox-pusher-secret"),
+                    "channel": spaced,
+                ]])
+                let third = try #require(try await socket.next())
+                #expect(third.string("event") == "pusher:error")
+                #expect(third.object("data")?.string("message")?.contains("Invalid channel name") == true)
             }
         }
     }

@@ -27,6 +27,30 @@ public struct CommandRunner: Sendable {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "etl beside \(testBinary.path)"])
     }
 
+    /// Starts `etl arguments` without waiting; the caller signals and waits for it.
+    public func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Waits for a started process without blocking a thread; returns its exit status.
+    public static func wait(for process: Process, timeout: Duration = .seconds(20)) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else { return nil }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return process.terminationStatus
+    }
+
     /// Runs `etl arguments` in `directory` with `environment` added to this process's.
     ///
     /// It waits without blocking a thread: tests that serve the sandbox from their own process

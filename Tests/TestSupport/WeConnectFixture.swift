@@ -79,13 +79,7 @@ public final class WeConnectFixture: Sendable {
         return ids
     }
 
-    public func rows(of view: String) throws -> [[String]] {
-        try warehouse.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM \(view)").map { row in
-                row.databaseValues.map { $0.isNull ? "∅" : $0.description }
-            }
-        }
-    }
+    public func rows(of view: String) throws -> [[String]] { try warehouse.rows(of: view) }
 
     public func close() async {
         await server.stop()

@@ -8,6 +8,9 @@ struct WeConnectJWT: Sendable {
     private let key: SymmetricKey
     /// How long a token stays valid.
     let lifetime: Duration
+    /// The exact expiry of every token this server issued, by `jti`: tokens expire exactly
+    /// `lifetime` after they were issued, although the claims are whole seconds.
+    private let expiries = LockedBox<[String: Double]>([:])
 
     init(secret: [UInt8], lifetime: Duration) {
         key = SymmetricKey(data: secret)
@@ -22,11 +25,13 @@ struct WeConnectJWT: Sendable {
     /// The header as the document's token has it (typ first).
     private static let header = #"{"typ":"JWT","alg":"HS256"}"#
 
-    /// A token for `userID` issued at `now`. `iat` and `nbf` are `now` rounded down and `exp` is
-    /// `now + lifetime` rounded up, so a token is never valid for less than `lifetime`.
+    /// A token for `userID` issued at `now`, valid for exactly `lifetime`. `iat` and `nbf` are `now`
+    /// rounded down and `exp` is `now + lifetime` rounded down (so a client trusting `exp` renews in
+    /// time).
     func issue(userID: Int, now: Double, jti: String) -> String {
         let issued = Int(now.rounded(.down))
-        let expires = Int((now + lifetime.weConnectSeconds).rounded(.up))
+        let expires = Int((now + lifetime.weConnectSeconds).rounded(.down))
+        expiries.withLock { $0[jti] = now + lifetime.weConnectSeconds }
         let claims: JSONValue = [
             "aud": "1",
             "jti": .string(jti),
@@ -40,7 +45,8 @@ struct WeConnectJWT: Sendable {
         return signingInput + "." + Self.base64URL(signature(signingInput))
     }
 
-    /// The user id of a valid token at `now`.
+    /// The user id of a valid token at `now`. A token of this server expires at its exact expiry;
+    /// one it does not know (same secret, another server) at its `exp` claim.
     func verify(_ token: String, now: Double) throws(Failure) -> Int {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3,
@@ -59,7 +65,11 @@ struct WeConnectJWT: Sendable {
               case .int(let expires)? = claims["exp"]
         else { throw .malformed }
         if case .int(let notBefore)? = claims["nbf"], Double(notBefore) > now { throw .notYetValid }
-        guard now < Double(expires) else { throw .expired }
+        var expiry = Double(expires)
+        if case .string(let jti)? = claims["jti"], let exact = expiries.withLock({ $0[jti] }) {
+            expiry = exact
+        }
+        guard now < expiry else { throw .expired }
         return userID
     }
 

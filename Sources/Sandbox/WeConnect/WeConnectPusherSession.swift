@@ -59,6 +59,16 @@ struct WeConnectPusherSession: Sendable {
         continuation.finish()
     }
 
+    /// Pusher channel names: 1-164 characters from `A-Z a-z 0-9 _ - = @ , . ;`.
+    static func isValidChannelName(_ name: String) -> Bool {
+        let allowed = Set("_-=@,.;".unicodeScalars.map(\.value))
+        return (1...164).contains(name.unicodeScalars.count) && name.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return (97...122).contains(value) || (65...90).contains(value) || (48...57).contains(value)
+                || allowed.contains(value)
+        }
+    }
+
     private func refuse(_ code: Int, _ message: String, _ outbound: WebSocketOutboundWriter) async {
         try? await outbound.write(.text(WeConnectPusherProtocol.error(code: code, message: message)))
         try? await outbound.close(.unknown(UInt16(clamping: code)), reason: message)
@@ -89,8 +99,11 @@ struct WeConnectPusherSession: Sendable {
         case "pusher:pong":
             break
         case "pusher:subscribe":
-            guard let channel = string("channel"), !channel.isEmpty else {
-                reply.yield(WeConnectPusherProtocol.error(code: nil, message: "Subscription requires a channel"))
+            // Pusher's channel name rule; the document's own example has a leading space, which
+            // Pusher refuses rather than silently subscribing to a channel nobody publishes on.
+            guard let channel = string("channel"), Self.isValidChannelName(channel) else {
+                reply.yield(WeConnectPusherProtocol.error(
+                    code: nil, message: "Invalid channel name '\(string("channel") ?? "")'"))
                 return
             }
             if channel.hasPrefix("private-") || channel.hasPrefix("presence-") {
