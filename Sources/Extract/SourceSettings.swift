@@ -9,8 +9,13 @@ public struct SourceSettings: Sendable {
     public var authHeaders: [String: String]
     /// Every secret value of the source, removed from anything stored, logged or shown.
     public var secrets: [String]
-    /// The first day to read (inclusive), nil for all the history the vendor offers.
+    /// The first day to read (inclusive) for items read before: the last completed run minus the
+    /// lookback, or a backfill's `--since`; nil for all the history the vendor offers.
     public var startDate: String?
+    /// The first day to read for items never read before (the source's `start_date`), nil for all.
+    public var historyStart: String?
+    /// A `--since`/`--until` backfill: every item is read over the range, whatever changed.
+    public var isBackfill = false
     /// The last day to read (inclusive), nil for up to today.
     public var endDate: String?
     /// Items per page where the vendor pages.
@@ -21,10 +26,18 @@ public struct SourceSettings: Sendable {
     public var timeout: TimeInterval
     /// Days re-read on each run; WeConnect keeps checking a sent message for a reply this long.
     public var lookbackDays: Int
+    /// Requests allowed per day for this credential; nil for none of our own.
+    public var dailyLimit: Int?
+    /// The largest answer accepted; a bigger one is an error (its first megabyte is kept raw).
+    public var maxBodyBytes: Int = 64 << 20
+    /// An opaque name of the credential the source uses (a hash of its secret, never the secret),
+    /// under which its daily allowance is kept.
+    public var credential: String
 
     public init(name: String, kind: String, baseURL: URL, authHeaders: [String: String] = [:], secrets: [String] = [],
                 startDate: String? = nil, endDate: String? = nil, pageSize: Int = 50, retry: RetryPolicy = RetryPolicy(),
-                rateWindow: Duration = .seconds(60), timeout: TimeInterval = 60, lookbackDays: Int = 14) {
+                rateWindow: Duration = .seconds(60), timeout: TimeInterval = 60, lookbackDays: Int = 14,
+                dailyLimit: Int? = nil) {
         self.name = name
         self.kind = kind
         self.baseURL = baseURL
@@ -37,5 +50,7 @@ public struct SourceSettings: Sendable {
         self.rateWindow = rateWindow
         self.timeout = timeout
         self.lookbackDays = lookbackDays
+        self.dailyLimit = dailyLimit
+        self.credential = kind + ":" + String(SHA256.hex(Array((secrets.first ?? name).utf8)).prefix(16))
     }
 }

@@ -34,6 +34,8 @@ public struct SandboxConfiguration: Sendable {
     public var weConnectAppKey: String
     /// The Pusher app secret private-channel signatures are made with.
     public var weConnectAppSecret: String
+    /// A pause before every answer, standing in for a slow vendor.
+    public var responseDelay: Duration = .zero
 
     public init(
         scale: Int = 1,

@@ -57,7 +57,8 @@ public final class SandboxServer: Sendable {
     /// Starts listening and returns the server's base URL, e.g. `http://127.0.0.1:54321`.
     /// Port 0 picks a free port; the URL carries the port actually bound.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> URL {
-        let responder = SandboxResponder(vendors: [vendor, weConnectEmulator.vendor], faults: faults, log: log)
+        let responder = SandboxResponder(vendors: [vendor, weConnectEmulator.vendor], faults: faults, log: log,
+                                         responseDelay: configuration.responseDelay)
         let weConnect = weConnectEmulator
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "sandbox")
@@ -195,7 +196,9 @@ public final class SandboxServer: Sendable {
     /// The next `times` requests whose path ends with `pathSuffix` get `status` and `body` (a
     /// standard JSON error body when nil) instead of the emulator's answer, before authentication
     /// and rate limiting (they do not count against the limits).
-    public func injectFault(pathSuffix: String, status: Int, body: String? = nil, times: Int = 1) async {
-        await faults.add(SandboxFault(pathSuffix: pathSuffix, status: status, body: body, remaining: times))
+    public func injectFault(pathSuffix: String, status: Int, body: String? = nil, contentType: String? = nil,
+                            times: Int = 1) async {
+        await faults.add(SandboxFault(pathSuffix: pathSuffix, status: status, body: body, contentType: contentType,
+                                      remaining: times))
     }
 }

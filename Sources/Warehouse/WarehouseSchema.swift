@@ -147,7 +147,7 @@ public enum WarehouseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
-        migrator.registerMigration("v3-weconnect") { db in
+        migrator.registerMigration("v3-weconnect-and-extract-state") { db in
             try db.execute(sql: """
                 -- Request ids whose outcome later runs follow (extract's work queue, filled by `etl track`).
                 CREATE TABLE request_ledger (
@@ -162,13 +162,34 @@ public enum WarehouseSchema {
                     last_polled_at TEXT,
                     PRIMARY KEY (source, request_id)
                 ) WITHOUT ROWID;
-                -- What extract last saw of each thread in a listing, so unchanged threads are not refetched.
-                CREATE TABLE thread_state (
+                -- What extract last saw of each listed item (a thread, a campaign), so an item whose
+                -- listing did not change is not fetched again.
+                CREATE TABLE extract_state (
                     source TEXT NOT NULL,
-                    thread_id TEXT NOT NULL,
+                    item_kind TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
                     fingerprint TEXT NOT NULL,
                     fetched_at TEXT NOT NULL,
-                    PRIMARY KEY (source, thread_id)
+                    PRIMARY KEY (source, item_kind, item_id)
+                ) WITHOUT ROWID;
+                -- Per source and endpoint, how far a completed run has read (a day for date windows).
+                CREATE TABLE bookmark (
+                    source TEXT NOT NULL,
+                    endpoint TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY (source, endpoint)
+                ) WITHOUT ROWID;
+                -- Each credential's daily API allowance, shared by every run and process.
+                CREATE TABLE api_budget (
+                    credential TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    day_started_at TEXT NOT NULL,
+                    day_used INTEGER NOT NULL DEFAULT 0,
+                    day_limit INTEGER,
+                    remaining_reported INTEGER,
+                    reported_at TEXT,
+                    exhausted_until TEXT
                 ) WITHOUT ROWID;
                 -- One person, keyed by the normalised LinkedIn public id.
                 CREATE TABLE dim_prospect (

@@ -21,7 +21,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = URL(fileURLWithPath: out).standardizedFileURL
-        let result = try await Demo.run(scale: scale, directory: directory, logger: output.logger())
+        let result = try await Demo.run(scale: scale, directory: directory, logger: output.logger(), progress: output.progress)
         guard result.succeeded else {
             throw RunFailed(failedSources: result.outcomes.filter { $0.status != "ok" }.map(\.source))
         }

@@ -13,9 +13,11 @@ struct ExtractCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let runner = PipelineRunner(configuration: try config.load(), logger: output.logger())
+        let runner = PipelineRunner(configuration: try config.load(), logger: output.logger(), progress: output.progress)
         let sources = try runner.selectSources(selection.source)
         let warehouse = try runner.openWarehouse()
+        let lock = try runner.lockWarehouse()
+        defer { lock.release() }
         let log = RunLog(warehouse: warehouse)
         let runID = try log.beginRun(command: "extract")
         let outcomes = try await runner.extract(sources, window: selection.window, warehouse: warehouse, runID: runID)

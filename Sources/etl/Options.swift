@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extract
 import Foundation
 import Logging
 import Pipeline
@@ -28,6 +29,11 @@ struct OutputOptions: ParsableArguments {
         var logger = Logger(label: "etl")
         logger.logLevel = level
         return logger
+    }
+
+    /// A live progress line when stderr is a terminal and the user did not ask for quiet.
+    var progress: (any ProgressReporter)? {
+        !quiet && TerminalProgress.isTerminal ? TerminalProgress() : nil
     }
 }
 

@@ -11,6 +11,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runner = PipelineRunner(configuration: try config.load(), logger: output.logger())
+        let lock = try runner.lockWarehouse()
+        defer { lock.release() }
         let files = try runner.report(try runner.openWarehouse())
         for file in files { print(file.path) }
     }

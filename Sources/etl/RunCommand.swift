@@ -9,12 +9,30 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var config: ConfigOptions
     @OptionGroup var selection: SelectionOptions
+
+    @Flag(help: "Run only the sources whose schedule is due (with --source, only those of the named ones); when none is, do nothing.")
+    var due = false
+
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let logger = output.logger()
-        let runner = PipelineRunner(configuration: try config.load(), logger: logger)
-        let result = try await runner.run(sources: selection.source, window: selection.window)
+        let configuration = try config.load()
+        let runner = PipelineRunner(configuration: configuration, logger: logger, progress: output.progress)
+        var names = selection.source
+        if due {
+            let selected = try runner.selectSources(selection.source)
+            // The warehouse opened to read the run log is let go before the run opens its own.
+            let dueSources = try DueSources(configuration: configuration, history: RunHistory(warehouse: try runner.openWarehouse()))
+                .select(selected, now: Date())
+            guard !dueSources.isEmpty else {
+                logger.info("nothing due")
+                return
+            }
+            names = dueSources.map(\.name)
+            logger.info("due: \(names.joined(separator: ", "))")
+        }
+        let result = try await runner.run(sources: names, window: selection.window)
         if let index = result.files.first(where: { $0.lastPathComponent == "index.html" }) {
             print(index.path)
         }

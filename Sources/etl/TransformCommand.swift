@@ -14,6 +14,8 @@ struct TransformCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runner = PipelineRunner(configuration: try config.load(), logger: output.logger())
+        let lock = try runner.lockWarehouse()
+        defer { lock.release() }
         try runner.transform(try runner.openWarehouse(), rebuild: rebuild)
     }
 }

@@ -41,6 +41,18 @@ public struct CommandRunner: Sendable {
         return process
     }
 
+    /// Runs a shell command line and returns everything it printed (stdout and stderr together).
+    public static func shell(_ command: String, in directory: URL) async throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command + " > .shell-output 2>&1"]
+        process.currentDirectoryURL = directory
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        _ = await wait(for: process, timeout: .seconds(60))
+        return (try? String(contentsOf: directory.appendingPathComponent(".shell-output"), encoding: .utf8)) ?? ""
+    }
+
     /// Waits for a started process without blocking a thread; returns its exit status.
     public static func wait(for process: Process, timeout: Duration = .seconds(20)) async -> Int32? {
         let deadline = ContinuousClock.now + timeout

@@ -18,9 +18,13 @@ public final class FetchSession: Sendable {
     public let authenticator: (any Authenticator)?
     /// The warehouse this session lands pages in.
     public let warehouse: Warehouse
+    /// The credential's daily allowance, shared with every other run.
+    private let dailyBudget: APIBudget
+    private let progress: (any ProgressReporter)?
 
     public init(source: SourceSettings, client: any HTTPClient, warehouse: Warehouse, runID: Int64,
                 budget: RateBudget, logger: Logger, authenticator: (any Authenticator)? = nil,
+                progress: (any ProgressReporter)? = nil,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.source = source
         self.client = client
@@ -30,7 +34,10 @@ public final class FetchSession: Sendable {
         self.logger = logger
         self.authenticator = authenticator
         self.secrets = SecretKeeper(source.secrets)
+        self.progress = progress
         self.sleep = sleep
+        self.dailyBudget = APIBudget(warehouse: warehouse, credential: source.credential, source: source.name,
+                                     dailyLimit: source.dailyLimit)
     }
 
     /// The run the session's pages belong to.
@@ -55,6 +62,14 @@ public final class FetchSession: Sendable {
             attempt += 1
             let dynamicHeaders = authenticate ? try await authenticator?.headers(for: self) ?? [:] : [:]
             let request = try makeRequest(endpoint, parameters, headers: dynamicHeaders)
+            do {
+                try dailyBudget.spend()
+            } catch let exhausted as APIBudget.Exhausted {
+                throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .budgetExhausted(retryAfter: exhausted.resumeTime))
+            }
+            if let pause = await budget.pauseBeforeNext() {
+                progress?.update(source: source.name, statistics: await counters.value, waiting: pause)
+            }
             let waited = try await budget.acquire()
             if waited > .zero {
                 logger.info("\(source.name): \(endpoint.name): pacing to the rate limit, waited \(waited)")
@@ -71,13 +86,25 @@ public final class FetchSession: Sendable {
                 try await retryLater(endpoint, attempt: attempt, reason: cause)
                 continue
             }
+            let remainingToday = response.header("X-RateLimit-Remaining-Day").flatMap { Int($0) }
             await budget.observe(limit: response.header("X-RateLimit-Limit-Minute").flatMap { Int($0) },
                                  remaining: response.header("X-RateLimit-Remaining-Minute").flatMap { Int($0) },
-                                 remainingToday: response.header("X-RateLimit-Remaining-Day").flatMap { Int($0) })
+                                 remainingToday: remainingToday)
+            try dailyBudget.observe(remainingToday: remainingToday)
+            if response.body.count > source.maxBodyBytes {
+                try land(endpoint, parameters, HTTPResponse(status: response.status, headers: response.headers,
+                                                            body: response.body.prefix(Self.keptPrefixOfHugeBody)))
+                throw error(endpoint, response, .malformedBody(
+                    "a body of \(response.body.count) bytes exceeds the limit of \(source.maxBodyBytes) (its first bytes are kept raw)"))
+            }
             let page = try land(endpoint, parameters, response)
             switch response.status {
             case 200..<300:
+                if let type = response.header("Content-Type"), !type.lowercased().contains("json") {
+                    throw error(endpoint, response, .malformedBody("expected JSON, got Content-Type \(type)"))
+                }
                 await counters.add(\.pages)
+                progress?.update(source: source.name, statistics: await counters.value, waiting: nil)
                 return try LandedPage(page: page, body: response.body, source: source.name, bodyPrefix: bodyPrefix(of: page.body))
             case 401 where authenticate && authenticator != nil && !reauthenticated:
                 logger.notice("\(source.name): \(endpoint.name): token refused, logging in again")
@@ -90,8 +117,10 @@ public final class FetchSession: Sendable {
                 await counters.add(\.rateLimited)
                 let limit = RateLimitAnswer(response.body, remainingDayHeader: response.header("X-RateLimit-Remaining-Day").flatMap { Int($0) })
                 if limit.isDaily {
+                    let until = Date().addingTimeInterval(Double((limit.retryAfter ?? .seconds(3600)).components.seconds))
+                    try dailyBudget.exhaust(until: until)
                     throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
-                                       cause: .budgetExhausted(retryAfter: limit.resumeTime()))
+                                       cause: .budgetExhausted(retryAfter: APIBudget.Exhausted(until: until).resumeTime))
                 }
                 rateLimitWaits += 1
                 guard rateLimitWaits <= source.retry.maxRateLimitWaits else {
@@ -99,6 +128,7 @@ public final class FetchSession: Sendable {
                 }
                 let pause = limit.retryAfter ?? .seconds(60)
                 logger.notice("\(source.name): \(endpoint.name): rate limited, waiting \(pause) as the vendor asks")
+                progress?.update(source: source.name, statistics: await counters.value, waiting: pause)
                 try await budget.pause(for: pause)
                 attempt -= 1
             case 408, 500..<600:
@@ -119,12 +149,16 @@ public final class FetchSession: Sendable {
         try await sleep(delay)
     }
 
+    /// How much of a body over the size limit is kept in the raw table, for diagnosis.
+    static let keptPrefixOfHugeBody = 1 << 20
+
     private func makeRequest(_ endpoint: Endpoint, _ parameters: Parameters, headers: [String: String]) throws -> HTTPRequest {
         var path = String(endpoint.path.drop { $0 == "/" })
         var remaining = parameters
         for name in endpoint.pathParameters {
-            guard case .string(let value)? = remaining[name], !value.isEmpty else {
-                throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .configuration("missing \(name)"))
+            guard case .string(let value)? = remaining[name], !value.isEmpty, value != ".", value != ".." else {
+                throw ExtractError(source: source.name, endpoint: endpoint.name,
+                                   cause: .configuration("\(name) is missing or not a usable id: \(remaining[name].map { "\($0)" } ?? "none")"))
             }
             path = path.replacingOccurrences(of: "{\(name)}", with: Self.encode(value))
             remaining.values[name] = nil
@@ -161,6 +195,7 @@ public final class FetchSession: Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
+    @discardableResult
     private func land(_ endpoint: Endpoint, _ parameters: Parameters, _ response: HTTPResponse) throws -> RawPage {
         if let json = try? JSONValue.parse(response.body) { secrets.harvest(json) }
         let body = Data(redacted(String(decoding: response.body, as: UTF8.self)).utf8)

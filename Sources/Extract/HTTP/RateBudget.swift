@@ -30,6 +30,18 @@ public actor RateBudget {
     /// Requests left today as the vendor last reported them, if it did.
     public var reportedRemainingToday: Int? { remainingToday }
 
+    /// How long `acquire()` would wait now, if at all.
+    public func pauseBeforeNext() -> Duration? {
+        let now = clock.now
+        let live = recent.filter { now - $0 < window }
+        let exhausted = remainingInWindow.map { $0 <= 0 } ?? false
+        let full = limitPerWindow.map { live.count >= $0 } ?? false
+        guard exhausted || full, let end = [live.first, windowOpenedBy].compactMap({ $0.map { $0 + window } }).max() else {
+            return nil
+        }
+        return max(.zero, end - now) + window / 50
+    }
+
     /// Waits until one more request fits in the window, then counts it.
     /// Returns how long it waited, so callers can report rate-limit waits.
     @discardableResult

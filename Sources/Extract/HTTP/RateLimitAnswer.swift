@@ -17,14 +17,4 @@ struct RateLimitAnswer {
         let value = json?.at("data", "retry_after")?.double
         retryAfter = value.map { daily ? .seconds($0 * 3600) : .milliseconds(Int(($0 * 1000).rounded(.up))) }
     }
-
-    /// When a daily budget comes back, as `HH:MM UTC`.
-    func resumeTime(now: Date = Date()) -> String? {
-        guard let retryAfter else { return nil }
-        let date = now.addingTimeInterval(Double(retryAfter.components.seconds))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
-    }
 }

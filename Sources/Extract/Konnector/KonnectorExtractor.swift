@@ -19,26 +19,59 @@ struct KonnectorExtractor: SourceExtractor {
             campaigns.add(routine["linkedin_campaign_routine_id"]?.string)
         }
 
+        // Each campaign's cumulative counters, status and name: when none moved since the
+        // campaign's daily data was last read, no day of it can have changed, and it is skipped.
+        var fingerprints: [String: String] = [:]
+        var senderOfCampaign: [String: String] = [:]
         let firstPage = Parameters(["limit": .integer(settings.pageSize), "offset": .integer(0),
                                     "sort_by": .string("created_at"), "sort_order": .string("asc")])
         try await session.pages(KonnectorAPI.campaignInfo, firstPage, paginator: KonnectorAPI.campaignPaginator) { page in
             for entry in page.json.at("data", "campaign_info")?.array ?? [] {
-                campaigns.add(entry.at("linkedin_campaign_routine", "id")?.string)
-                senders.add(entry.at("linkedin_user", "linkedin_user_information_id")?.string)
+                guard let id = entry.at("linkedin_campaign_routine", "id")?.string else { continue }
+                campaigns.add(id)
+                let sender = entry.at("linkedin_user", "linkedin_user_information_id")?.string
+                senders.add(sender)
+                senderOfCampaign[id] = sender
+                fingerprints[id] = Self.fingerprint(entry)
             }
         }
 
-        let window = Self.window(settings)
+        let campaignState = ExtractState(warehouse: session.warehouse, source: settings.name, itemKind: "campaign")
+        let senderState = ExtractState(warehouse: session.warehouse, source: settings.name, itemKind: "sender")
+        let knownCampaigns = settings.isBackfill ? [:] : try campaignState.fingerprints()
+        let knownSenders = settings.isBackfill ? [:] : try senderState.fingerprints()
+        var senderFingerprints: [String: [String]] = [:]
+        for campaign in campaigns.ids {
+            if let sender = senderOfCampaign[campaign] {
+                senderFingerprints[sender, default: []].append(campaign + "=" + (fingerprints[campaign] ?? ""))
+            }
+        }
+
         for sender in senders.ids {
-            var parameters = window
+            let fingerprint = (senderFingerprints[sender] ?? []).sorted().joined(separator: ";")
+            guard knownSenders[sender] != fingerprint else { continue }
+            var parameters = Self.window(settings, known: knownSenders[sender] != nil)
             parameters["linkedin_user_information_ids"] = .strings([sender])
             try await Self.fetchSkippingVanished(session, KonnectorAPI.dashboardInfo, parameters)
+            try senderState.record(sender, fingerprint: fingerprint)
         }
         for campaign in campaigns.ids {
-            var parameters = window
+            let fingerprint = fingerprints[campaign] ?? ""
+            guard knownCampaigns[campaign] != fingerprint else { continue }
+            var parameters = Self.window(settings, known: knownCampaigns[campaign] != nil)
             parameters["linkedin_campaign_routine_id"] = .string(campaign)
             try await Self.fetchSkippingVanished(session, KonnectorAPI.optimizedRoutineData, parameters)
+            try campaignState.record(campaign, fingerprint: fingerprint)
         }
+    }
+
+    /// What must move for a campaign's daily data to have changed.
+    private static func fingerprint(_ entry: JSONValue) -> String {
+        let routine = entry["linkedin_campaign_routine"]
+        return [entry["member_count"], entry["friend_request_count"], entry["friend_accept_count"],
+                entry["message_sent_count"], entry["message_replied_count"],
+                routine?["campaign_status"], routine?["campaign_name"]]
+            .map { $0?.string ?? "" }.joined(separator: "|")
     }
 
     /// A sender or campaign deleted between the listing and its own request answers 404 (or 400
@@ -51,9 +84,13 @@ struct KonnectorExtractor: SourceExtractor {
         }
     }
 
-    private static func window(_ settings: SourceSettings) -> Parameters {
+    /// The days to read: from the last run minus the lookback for an item read before, from the
+    /// source's `start_date` (or all history) for a new one.
+    private static func window(_ settings: SourceSettings, known: Bool) -> Parameters {
         var parameters = Parameters()
-        if let start = settings.startDate { parameters["start_date"] = .string(start) }
+        if let start = known || settings.isBackfill ? settings.startDate : settings.historyStart {
+            parameters["start_date"] = .string(start)
+        }
         if let end = settings.endDate { parameters["end_date"] = .string(end) }
         return parameters
     }

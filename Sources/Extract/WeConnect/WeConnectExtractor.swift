@@ -29,17 +29,11 @@ struct WeConnectExtractor: SourceExtractor {
                 listed.append((id, fingerprint))
             }
         }
-        let known = try await session.warehouse.pool.read { db in
-            try Dictionary(Row.fetchAll(db, sql: "SELECT thread_id, fingerprint FROM thread_state WHERE source = ?",
-                                        arguments: [source]).map { ($0["thread_id"] as String, $0["fingerprint"] as String) },
-                           uniquingKeysWith: { first, _ in first })
-        }
+        let state = ExtractState(warehouse: session.warehouse, source: source, itemKind: "thread")
+        let known = try state.fingerprints()
         for thread in listed where known[thread.id] != thread.fingerprint {
             _ = try await session.fetch(WeConnectAPI.thread, Parameters(["thread": .string(thread.id)]))
-            try await session.warehouse.pool.write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO thread_state (source, thread_id, fingerprint, fetched_at) VALUES (?, ?, ?, ?)",
-                               arguments: [source, thread.id, thread.fingerprint, Timestamp.string(Date())])
-            }
+            try state.record(thread.id, fingerprint: thread.fingerprint)
         }
     }
 

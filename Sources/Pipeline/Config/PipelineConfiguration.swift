@@ -10,14 +10,20 @@ public struct PipelineConfiguration: Sendable {
     public var reportsDirectory: URL
     public var formats: [ReportFormat]
     public var sources: [SourceConfiguration]
+    /// The zone anchored schedules (`daily at 06:00`) are read in: `[schedule] zone`, UTC by default.
+    public var scheduleZone: TimeZone
 
     public init(warehouse: URL, reportsDirectory: URL, formats: [ReportFormat] = ReportFormat.allCases,
-                sources: [SourceConfiguration]) {
+                sources: [SourceConfiguration], scheduleZone: TimeZone = PipelineConfiguration.utc) {
         self.warehouse = warehouse
         self.reportsDirectory = reportsDirectory
         self.formats = formats
         self.sources = sources
+        self.scheduleZone = scheduleZone
     }
+
+    /// Coordinated universal time, the default schedule zone.
+    public static let utc = TimeZone(identifier: "UTC") ?? .gmt
 
     /// Reads and checks the file at `url`.
     public static func load(from url: URL) throws(ConfigurationError) -> PipelineConfiguration {
@@ -39,7 +45,7 @@ public struct PipelineConfiguration: Sendable {
             throw ConfigurationError(file: file, error.description)
         }
         let reader = Reader(file: file)
-        try reader.allow(document, keys: ["warehouse", "reports", "sources"], in: "the file")
+        try reader.allow(document, keys: ["warehouse", "reports", "sources", "schedule"], in: "the file")
         let warehouse = try reader.table(document["warehouse"], "[warehouse]")
         try reader.allow(warehouse, keys: ["path"], in: "[warehouse]")
         let reports = try reader.table(document["reports"], "[reports]")
@@ -57,6 +63,15 @@ public struct PipelineConfiguration: Sendable {
                 return format
             }
         }
+        let schedule = try reader.table(document["schedule"], "[schedule]")
+        try reader.allow(schedule, keys: ["zone"], in: "[schedule]")
+        var zone = utc
+        if let name = try reader.string(schedule["zone"], "[schedule] zone") {
+            guard let named = TimeZone(identifier: name) else {
+                throw reader.error("[schedule] zone \"\(name)\" is not an IANA time zone name; use one such as \"UTC\" or \"Europe/Berlin\"")
+            }
+            zone = named
+        }
         var sources: [SourceConfiguration] = []
         guard let entries = (document["sources"] ?? .array([])).array else {
             throw reader.error("sources must be written as [[sources]] tables")
@@ -70,7 +85,7 @@ public struct PipelineConfiguration: Sendable {
         }
         return PipelineConfiguration(warehouse: resolve(warehousePath, baseDirectory),
                                      reportsDirectory: resolve(reportsPath, baseDirectory),
-                                     formats: formats, sources: sources)
+                                     formats: formats, sources: sources, scheduleZone: zone)
     }
 
     private static func resolve(_ path: String, _ base: URL) -> URL {
@@ -113,7 +128,7 @@ public struct PipelineConfiguration: Sendable {
             guard let table = entry.table else { throw error("source \(number) must be a table") }
             let label = "source \(number)"
             try allow(table, keys: ["name", "kind", "base_url", "api_key_env", "email_env", "password_env", "schedule",
-                                    "lookback_days", "start_date", "page_size", "rate_window_seconds", "socket_url"], in: label)
+                                    "lookback_days", "start_date", "page_size", "rate_window_seconds", "socket_url", "daily_limit"], in: label)
             guard let name = try string(table["name"], "\(label) name"), !name.isEmpty else {
                 throw error("\(label) has no name")
             }
@@ -137,6 +152,13 @@ public struct PipelineConfiguration: Sendable {
             let passwordEnv = try string(table["password_env"], "\(named) password_env")
             if kind == "weconnect", emailEnv == nil || passwordEnv == nil {
                 throw error("\(named) needs email_env and password_env, the environment variables that hold its login")
+            }
+            let scheduleText = try string(table["schedule"], "\(named) schedule") ?? "daily"
+            let scheduleRule: Schedule
+            do throws(ScheduleError) {
+                scheduleRule = try Schedule(parsing: scheduleText)
+            } catch {
+                throw self.error("\(named): \(error.description)")
             }
             var startDate: String?
             if let value = table["start_date"] {
@@ -162,11 +184,13 @@ public struct PipelineConfiguration: Sendable {
             return SourceConfiguration(
                 name: name, kind: kind, baseURL: url, apiKeyEnv: apiKeyEnv,
                 emailEnv: emailEnv, passwordEnv: passwordEnv,
-                schedule: try string(table["schedule"], "\(named) schedule") ?? "daily",
+                schedule: scheduleText,
                 lookbackDays: try integer(table["lookback_days"], "\(named) lookback_days", range: 0...3650) ?? 14,
                 startDate: startDate,
                 pageSize: try integer(table["page_size"], "\(named) page_size", range: 1...1000) ?? 50,
-                rateWindowSeconds: rateWindow, socketURL: socketURL)
+                rateWindowSeconds: rateWindow, socketURL: socketURL,
+                dailyLimit: try integer(table["daily_limit"], "\(named) daily_limit", range: 1...10_000_000),
+                scheduleRule: scheduleRule)
         }
     }
 }

@@ -11,8 +11,10 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var apiKeyEnv: String?
     public var emailEnv: String?
     public var passwordEnv: String?
-    /// How often `etl run --due` runs the source.
+    /// How often `etl run --due` runs the source, as the file wrote it.
     public var schedule: String
+    /// `schedule`, parsed.
+    public var scheduleRule: Schedule
     /// Days re-read on each run for late updates.
     public var lookbackDays: Int
     /// The first day a first run reads (`YYYY-MM-DD`); nil for all history the vendor offers.
@@ -23,10 +25,13 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var rateWindowSeconds: Double
     /// WeConnect's Pusher WebSocket; by default port 6001 of the API's host, as its document says.
     public var socketURL: URL
+    /// Requests allowed per day and credential (Konnector's document: 5,000); nil for none.
+    public var dailyLimit: Int?
 
     public init(name: String, kind: String, baseURL: URL, apiKeyEnv: String? = nil, emailEnv: String? = nil,
                 passwordEnv: String? = nil, schedule: String = "daily", lookbackDays: Int = 14, startDate: String? = nil,
-                pageSize: Int = 50, rateWindowSeconds: Double = 60, socketURL: URL? = nil) {
+                pageSize: Int = 50, rateWindowSeconds: Double = 60, socketURL: URL? = nil, dailyLimit: Int? = nil,
+                scheduleRule: Schedule? = nil) {
         self.name = name
         self.kind = kind
         self.baseURL = baseURL
@@ -34,12 +39,17 @@ public struct SourceConfiguration: Sendable, Equatable {
         self.emailEnv = emailEnv
         self.passwordEnv = passwordEnv
         self.schedule = schedule
+        self.scheduleRule = scheduleRule ?? (try? Schedule(parsing: schedule)) ?? .daily
         self.lookbackDays = lookbackDays
         self.startDate = startDate
         self.pageSize = pageSize
         self.rateWindowSeconds = rateWindowSeconds
         self.socketURL = socketURL ?? Self.defaultSocketURL(for: baseURL)
+        self.dailyLimit = dailyLimit ?? Self.defaultDailyLimit[kind]
     }
+
+    /// The daily allowances the vendors' documents state.
+    public static let defaultDailyLimit = ["konnector": 5_000]
 
     /// `wss://<host>:6001/app/WC94900`, the document's socket for its API host.
     public static func defaultSocketURL(for baseURL: URL) -> URL {

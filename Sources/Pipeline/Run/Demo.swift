@@ -1,3 +1,4 @@
+import Extract
 import Foundation
 import Logging
 import Sandbox
@@ -15,12 +16,17 @@ public enum Demo {
     /// Starts the sandbox, runs extract, transform and report into `directory` (a fresh warehouse
     /// each time) and returns the run's result; the sandbox's data ends on `endDate`.
     public static func run(scale: Int, directory: URL, endDate: String = yesterday(),
-                           logger: Logger = Logger(label: "etl")) async throws -> RunResult {
-        let configuration = SandboxConfiguration(scale: scale, endDate: endDate)
+                           logger: Logger = Logger(label: "etl"), progress: (any ProgressReporter)? = nil) async throws -> RunResult {
+        var configuration = SandboxConfiguration(scale: scale, endDate: endDate)
+        // The run takes a second or so; requests still pending at the start stay pending for the
+        // whole of it, whatever the machine's speed, so two demos write the same files.
+        configuration.weConnectActionDelay = .seconds(3600)
+        configuration.weConnectReplyDelay = .seconds(3600)
         let server = SandboxServer(configuration: configuration)
         _ = try await server.start()
         do {
-            let result = try await runPipeline(server: server, apiKey: configuration.apiKey, directory: directory, logger: logger)
+            let result = try await runPipeline(server: server, apiKey: configuration.apiKey, directory: directory, logger: logger,
+                                               progress: progress)
             await server.stop()
             return result
         } catch {
@@ -29,7 +35,8 @@ public enum Demo {
         }
     }
 
-    private static func runPipeline(server: SandboxServer, apiKey: String, directory: URL, logger: Logger) async throws -> RunResult {
+    private static func runPipeline(server: SandboxServer, apiKey: String, directory: URL, logger: Logger,
+                                    progress: (any ProgressReporter)?) async throws -> RunResult {
         let warehouse = directory.appendingPathComponent("warehouse.sqlite")
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: warehouse.path + suffix)
@@ -51,7 +58,7 @@ public enum Demo {
             let ids = server.weConnect.actions.filter { $0.userID == user.id }.map(\.requestID)
             try RequestLedger(warehouse: try Warehouse(url: warehouse)).register(source: weConnectSourceName, requestIDs: ids)
         }
-        let runner = PipelineRunner(configuration: configuration, environment: environment, logger: logger)
+        let runner = PipelineRunner(configuration: configuration, environment: environment, logger: logger, progress: progress)
         return try await runner.run()
     }
 

@@ -12,16 +12,23 @@ public struct PipelineRunner: Sendable {
     private let client: any HTTPClient
     private let retry: RetryPolicy
     private let logger: Logger
+    private let progress: (any ProgressReporter)?
 
     /// - Parameter environment: where `*_env` secrets are looked up; the process environment by default.
     public init(configuration: PipelineConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
                 client: any HTTPClient = URLSessionHTTPClient(), retry: RetryPolicy = RetryPolicy(),
-                logger: Logger = Logger(label: "etl")) {
+                logger: Logger = Logger(label: "etl"), progress: (any ProgressReporter)? = nil) {
         self.configuration = configuration
         self.environment = environment
         self.client = client
         self.retry = retry
         self.logger = logger
+        self.progress = progress
+    }
+
+    /// Takes the configured warehouse's run lock (see `WarehouseLock`).
+    public func lockWarehouse() throws -> WarehouseLock {
+        try WarehouseLock(warehouse: configuration.warehouse)
     }
 
     /// Opens (creating and migrating when needed) the configured warehouse.
@@ -50,10 +57,12 @@ public struct PipelineRunner: Sendable {
             logger.info("\(source.name): extracting (\(source.kind))")
             var outcome = SourceOutcome(source: source.name, kind: source.kind, status: "ok", startedAt: started, finishedAt: started)
             do {
-                let (settings, authenticator) = try settings(for: source, window: window)
+                let (settings, authenticator) = try settings(for: source, window: window,
+                                                             bookmark: try Bookmarks(warehouse: warehouse).value(source: source.name, endpoint: "window"))
                 let session = FetchSession(source: settings, client: client, warehouse: warehouse, runID: runID,
                                            budget: RateBudget(window: settings.rateWindow), logger: logger,
-                                           authenticator: authenticator)
+                                           authenticator: authenticator, progress: progress)
+                defer { progress?.finish(source: source.name) }
                 defer { outcome.finishedAt = Date() }
                 do {
                     guard let extractor = Extractors.extractor(for: source.kind) else {
@@ -77,6 +86,10 @@ public struct PipelineRunner: Sendable {
             if let error = outcome.error {
                 logger.error("\(error)")
             } else {
+                // Only a complete, ordinary run moves the bookmark; a backfill leaves it alone.
+                if window.since == nil && window.until == nil {
+                    try Bookmarks(warehouse: warehouse).set(source: source.name, endpoint: "window", value: Self.today(started))
+                }
                 logger.info("\(source.name): \(outcome.pages) pages in \(outcome.apiCalls) API calls (\(outcome.retries) retries, \(outcome.rateLimited) rate-limited)")
             }
             try log.recordSource(outcome, runID: runID)
@@ -108,6 +121,8 @@ public struct PipelineRunner: Sendable {
     /// The whole run: extract the selected sources, transform, report. The outcome says which sources failed.
     public func run(sources names: [String] = [], window: DateWindow = DateWindow()) async throws -> RunResult {
         let sources = try selectSources(names)
+        let lock = try lockWarehouse()
+        defer { lock.release() }
         let warehouse = try openWarehouse()
         let log = RunLog(warehouse: warehouse)
         let runID = try log.beginRun(command: "run")
@@ -121,7 +136,7 @@ public struct PipelineRunner: Sendable {
 
     /// The source's settings with its secrets resolved from the environment, and the
     /// authenticator of vendors that log in.
-    public func settings(for source: SourceConfiguration, window: DateWindow = DateWindow()) throws
+    public func settings(for source: SourceConfiguration, window: DateWindow = DateWindow(), bookmark: String? = nil) throws
         -> (SourceSettings, (any Authenticator)?) {
         func secret(_ variable: String?, _ key: String) throws -> String? {
             guard let variable else { return nil }
@@ -144,12 +159,30 @@ public struct PipelineRunner: Sendable {
         default:
             break
         }
-        let settings = SourceSettings(name: source.name, kind: source.kind, baseURL: source.baseURL, authHeaders: headers,
-                                      secrets: [apiKey, password].compactMap { $0 }, startDate: window.since ?? source.startDate,
+        let isBackfill = window.since != nil || window.until != nil
+        let incrementalStart = bookmark.flatMap { Self.day($0, minus: source.lookbackDays) } ?? source.startDate
+        var settings = SourceSettings(name: source.name, kind: source.kind, baseURL: source.baseURL, authHeaders: headers,
+                                      secrets: [apiKey, password].compactMap { $0 },
+                                      startDate: isBackfill ? (window.since ?? source.startDate) : incrementalStart,
                                       endDate: window.until, pageSize: source.pageSize, retry: retry,
                                       rateWindow: .milliseconds(Int(source.rateWindowSeconds * 1000)),
-                                      lookbackDays: source.lookbackDays)
+                                      lookbackDays: source.lookbackDays, dailyLimit: source.dailyLimit)
+        settings.historyStart = isBackfill ? window.since ?? source.startDate : source.startDate
+        settings.isBackfill = isBackfill
         return (settings, authenticator)
+    }
+
+    /// The UTC day of `date`.
+    static func today(_ date: Date) -> String {
+        String(date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)).prefix(10))
+    }
+
+    /// `day` (`YYYY-MM-DD`) moved back by `days`.
+    static func day(_ day: String, minus days: Int) -> String? {
+        guard let parts = DayParts(day),
+              let date = Timestamp.utcCalendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day))
+        else { return nil }
+        return today(date.addingTimeInterval(-Double(days) * 86_400))
     }
 }
 

@@ -6,6 +6,8 @@ struct SandboxFault: Sendable {
     let status: Int
     /// Served verbatim when given; otherwise a standard JSON error body for `status`.
     let body: String?
+    /// Sent as the Content-Type when given; otherwise chosen from the body.
+    var contentType: String? = nil
     var remaining: Int
 
     /// The response this fault serves. A body starting with `{` or `[` is sent as JSON, any other
@@ -16,7 +18,7 @@ struct SandboxFault: Sendable {
             let isJSON = trimmed.hasPrefix("{") || trimmed.hasPrefix("[")
             return SandboxHTTPResponse(
                 status: status,
-                contentType: isJSON ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
+                contentType: contentType ?? (isJSON ? "application/json; charset=utf-8" : "text/html; charset=utf-8"),
                 body: Data(body.utf8))
         }
         return .json(status, [

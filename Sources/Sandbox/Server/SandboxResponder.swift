@@ -13,8 +13,11 @@ struct SandboxResponder: HTTPResponder {
     let vendors: [any SandboxVendor]
     let faults: SandboxFaultInjector
     let log: SandboxRequestLog
+    /// A pause before every answer, to stand in for a slow vendor (crash tests kill a run mid-way).
+    var responseDelay: Duration = .zero
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        if responseDelay > .zero { try await Task.sleep(for: responseDelay) }
         let time = Date()
         var request = request
         let path = request.uri.path

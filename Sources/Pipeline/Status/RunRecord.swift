@@ -1,0 +1,20 @@
+import Foundation
+
+/// One row of the run log's `run` table, as `etl status` lists it.
+public struct RunRecord: Sendable, Equatable {
+    public var id: Int64
+    public var command: String
+    public var startedAt: Date?
+    /// Nil while the run is still going (or when it was killed).
+    public var finishedAt: Date?
+    /// `running`, `ok` or `failed`.
+    public var status: String
+
+    public init(id: Int64, command: String, startedAt: Date?, finishedAt: Date?, status: String) {
+        self.id = id
+        self.command = command
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.status = status
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Warehouse
+
+/// What `etl status` prints: the latest runs, each source's schedule and health, bookmarks, API
+/// budgets and data-quality warnings, read from the configuration and the warehouse at one moment.
+public struct StatusReport: Sendable {
+    /// The first line: the warehouse and the moment the report was taken.
+    public var heading: String
+    public var sections: [StatusSection]
+
+    /// The section titles, in the order they are printed.
+    public static let titles = ["Last runs", "Sources", "Bookmarks", "API budget", "Data-quality warnings"]
+
+    /// Values shorter than this are not searched for when redacting (as in the extractor).
+    public static let minimumSecretLength = 6
+
+    public init(heading: String, sections: [StatusSection]) {
+        self.heading = heading
+        self.sections = sections
+    }
+
+    /// Reads everything from `warehouse`; works on a fresh, empty warehouse.
+    public static func gather(configuration: PipelineConfiguration, warehouse: Warehouse, now: Date = Date()) throws -> StatusReport {
+        let history = RunHistory(warehouse: warehouse)
+        let latest = try history.latestSourceRuns()
+        return StatusReport(
+            heading: "Warehouse \(warehouse.url.path), status at \(StatusFormat.time(now))",
+            sections: [
+                try lastRuns(history.recentRuns(limit: 10), latest: latest),
+                sources(configuration, successes: try history.lastSuccesses(), latest: latest, now: now),
+                try bookmarks(Bookmarks(warehouse: warehouse).all()),
+                try apiBudget(warehouse, now: now),
+                try qualityWarnings(warehouse),
+            ])
+    }
+
+    /// Plain text, one blank line between sections; every `secrets` value (of at least
+    /// `minimumSecretLength` characters) is replaced by `[redacted]`, and control characters in
+    /// vendor data by spaces, so each row stays one line.
+    public func render(redacting secrets: [String] = []) -> String {
+        let hidden = secrets.filter { $0.count >= Self.minimumSecretLength }
+        let clean: (String) -> String = { text in
+            let redacted = hidden.reduce(text) { $0.replacingOccurrences(of: $1, with: "[redacted]") }
+            return String(redacted.map { $0.isNewline || $0 == "\t" || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true ? " " : $0 })
+        }
+        var lines = [clean(heading)]
+        for section in sections {
+            lines.append("")
+            lines += section.render(clean: clean)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Pipeline
+import Sandbox
+import TestSupport
+import Testing
+import Warehouse
+
+/// Nightly runs cost what changed: bookmarks, the lookback window, backfills, and the daily budget
+/// that stops a source cleanly and lets the next run resume where it stopped.
+@Suite struct IncrementalRunTests {
+    private static let views = ["report_sender_summary", "report_campaign_summary", "report_daily_activity", "report_kpis"]
+
+    @Test func aRunWithNothingNewMakesOnlyTheListingCalls() async throws {
+        let fixture = try await KonnectorFixture()
+        defer { Task { await fixture.close() } }
+        let runner = fixture.runner()
+        _ = try await runner.run()
+        let before = try Self.views.map(fixture.rows(of:))
+        let first = await fixture.server.requests().count
+        _ = try await runner.run()
+        let second = await fixture.server.requests().dropFirst(first)
+        let campaignPages = (fixture.dataset.campaigns.count + 4) / 5
+        #expect(second.count == 1 + campaignPages, "\(second.map(\.endpoint))")
+        #expect(second.allSatisfy { $0.endpoint == "/user-campaign-filters" || $0.endpoint == "/campaign-info" })
+        #expect(try Self.views.map(fixture.rows(of:)) == before)
+    }
+
+    @Test func aChangedCampaignIsReadAgainFromTheBookmarkMinusTheLookback() async throws {
+        let fixture = try await KonnectorFixture()
+        defer { Task { await fixture.close() } }
+        let runner = fixture.runner()
+        _ = try await runner.run()
+        let bookmark = try Bookmarks(warehouse: fixture.warehouse).value(source: "acme-konnector", endpoint: "window")
+        let today = String(Date().formatted(Date.ISO8601FormatStyle(timeZone: .gmt)).prefix(10))
+        #expect(bookmark == today)
+        // Make one campaign look changed, as new counters in campaign-info would.
+        let campaign = try #require(fixture.dataset.campaigns.first { !$0.days.isEmpty })
+        try await fixture.warehouse.pool.write { db in
+            try db.execute(sql: "UPDATE extract_state SET fingerprint = 'old' WHERE item_kind = 'campaign' AND item_id = ?",
+                           arguments: [campaign.id])
+        }
+        let first = await fixture.server.requests().count
+        _ = try await runner.run()
+        let routine = await fixture.server.requests().dropFirst(first).filter { $0.endpoint == "/optimized_routine_data" }
+        #expect(routine.count == 1)
+        let start = routine.first?.queryItems.first { $0.name == "start_date" }?.value
+        let expected = String(Date().addingTimeInterval(-14 * 86_400).formatted(Date.ISO8601FormatStyle(timeZone: .gmt)).prefix(10))
+        #expect(start == expected)
+    }
+
+    @Test func aBackfillReadsEverythingInItsRangeAndLeavesTheBookmark() async throws {
+        let fixture = try await KonnectorFixture()
+        defer { Task { await fixture.close() } }
+        let runner = fixture.runner()
+        _ = try await runner.run()
+        try Bookmarks(warehouse: fixture.warehouse).set(source: "acme-konnector", endpoint: "window", value: "2026-11-01")
+        let first = await fixture.server.requests().count
+        let result = try await runner.run(window: DateWindow(since: "2026-10-01", until: "2026-10-31"))
+        #expect(result.succeeded)
+        let routine = await fixture.server.requests().dropFirst(first).filter { $0.endpoint == "/optimized_routine_data" }
+        #expect(routine.count == fixture.dataset.campaigns.count)
+        #expect(routine.allSatisfy { request in
+            request.queryItems.contains { $0.name == "start_date" && $0.value == "2026-10-01" }
+                && request.queryItems.contains { $0.name == "end_date" && $0.value == "2026-10-31" }
+        })
+        #expect(try Bookmarks(warehouse: fixture.warehouse).value(source: "acme-konnector", endpoint: "window") == "2026-11-01")
+    }
+
+    @Test func anExhaustedDailyBudgetStopsCleanlyAndTheNextDayResumesWhereItStopped() async throws {
+        let fixture = try await KonnectorFixture()
+        defer { Task { await fixture.close() } }
+        let reference = try await KonnectorFixture()
+        defer { Task { await reference.close() } }
+        _ = try await reference.runner().run()
+        let expected = try Self.views.map(reference.rows(of:))
+
+        var configuration = fixture.runner().configuration
+        configuration.sources[0].dailyLimit = 12
+        let runner = PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": fixture.configuration.apiKey])
+        let stopped = try await runner.run()
+        let error = try #require(stopped.outcomes.first?.error)
+        #expect(error.contains("daily API budget exhausted, resumes after "), "\(error)")
+        #expect(error.hasSuffix(" UTC"))
+        #expect(await fixture.server.requests().count == 12, "never a call past the allowance")
+
+        let again = try await runner.run()
+        #expect(again.outcomes.first?.status == "failed")
+        #expect(await fixture.server.requests().count == 12, "another run the same day makes no call")
+
+        // The vendor's day is over.
+        try await fixture.warehouse.pool.write { db in
+            try db.execute(sql: "UPDATE api_budget SET day_started_at = '2000-01-01T00:00:00.000Z'")
+        }
+        var resumed = configuration
+        resumed.sources[0].dailyLimit = nil
+        let finished = try await PipelineRunner(configuration: resumed, environment: ["TEST_KONNECTOR_KEY": fixture.configuration.apiKey]).run()
+        #expect(finished.succeeded)
+        let routine = await fixture.server.requests().filter { $0.endpoint == "/optimized_routine_data" }
+        #expect(routine.count == fixture.dataset.campaigns.count, "each campaign's days read once over the three runs")
+        #expect(try Self.views.map(fixture.rows(of:)) == expected)
+    }
+}
