@@ -27,10 +27,10 @@ public struct RunLog: Sendable {
     public func recordSource(_ outcome: SourceOutcome, runID: Int64) throws {
         try warehouse.pool.write { db in
             try db.execute(sql: """
-                INSERT OR REPLACE INTO run_source (run_id, source, kind, status, pages, api_calls, retries,
+                INSERT OR REPLACE INTO run_source (run_id, source, kind, status, pages, rows, api_calls, retries,
                                                    rate_limited, started_at, finished_at, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [runID, outcome.source, outcome.kind, outcome.status, outcome.pages,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [runID, outcome.source, outcome.kind, outcome.status, outcome.pages, outcome.rows,
                                  outcome.apiCalls, outcome.retries, outcome.rateLimited,
                                  Timestamp.string(outcome.startedAt), Timestamp.string(outcome.finishedAt),
                                  outcome.error])
@@ -62,6 +62,8 @@ public struct SourceOutcome: Sendable {
     public var kind: String
     public var status: String
     public var pages = 0
+    /// Records read from the vendor (campaigns, daily rows, threads, messages, request statuses).
+    public var rows = 0
     public var apiCalls = 0
     public var retries = 0
     public var rateLimited = 0

@@ -20,6 +20,7 @@ public enum WarehouseSchema {
                     kind TEXT NOT NULL,
                     status TEXT NOT NULL,
                     pages INTEGER NOT NULL DEFAULT 0,
+                    rows INTEGER NOT NULL DEFAULT 0,
                     api_calls INTEGER NOT NULL DEFAULT 0,
                     retries INTEGER NOT NULL DEFAULT 0,
                     rate_limited INTEGER NOT NULL DEFAULT 0,

@@ -17,6 +17,12 @@ import Warehouse
         _ = try await runner.run()
         let before = try Self.views.map(fixture.rows(of:))
         let first = await fixture.server.requests().count
+        let logged = try fixture.warehouse.pool.read { db in try Row.fetchOne(db, sql: "SELECT pages, rows, api_calls FROM run_source") }
+        let dataset = fixture.dataset
+        let atLeast = dataset.senders.count + 2 * dataset.campaigns.count + dataset.campaigns.map { 2 * $0.days.count }.reduce(0, +)
+        #expect((logged?["rows"] as Int? ?? 0) >= atLeast, "the run log counts the records read")
+        #expect(logged?["pages"] == first)
+        #expect(logged?["api_calls"] == first)
         _ = try await runner.run()
         let second = await fixture.server.requests().dropFirst(first)
         let campaignPages = (fixture.dataset.campaigns.count + 4) / 5

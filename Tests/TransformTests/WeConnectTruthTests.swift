@@ -51,7 +51,7 @@ import Warehouse
         try fixture.trackUserActions()
         _ = try await fixture.runner().run()
         let threads = fixture.dataset.threads(ofUser: fixture.user.id).map(expected)
-        let row = try #require(try await fixture.warehouse.pool.read { db in
+        let row = try #require(try fixture.warehouse.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM report_sender_summary WHERE source = ?", arguments: [WeConnectFixture.sourceName])
         })
         #expect(row["sender_id"] == String(fixture.user.id))
@@ -62,7 +62,7 @@ import Warehouse
         let replied = threads.filter { $0.firstReply != nil }.count
         #expect(row["messages_sent"] == messaged)
         #expect(row["messages_replied"] == replied)
-        let outcomes = try await fixture.warehouse.pool.read { db in
+        let outcomes = try fixture.warehouse.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM report_request_outcomes")
         }
         let connectSuccess = outcomes.filter { ($0["action_type"] as String?) == "connect" && ($0["status"] as String?) == "Completed_Success" }
@@ -76,7 +76,7 @@ import Warehouse
         try fixture.trackUserActions()
         _ = try await fixture.runner().run()
         let actions = fixture.dataset.actions(ofUser: fixture.user.id)
-        let rows = try await fixture.warehouse.pool.read { db in
+        let rows = try fixture.warehouse.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT action_type, status, requests FROM report_request_outcomes")
         }
         #expect(rows.map { $0["requests"] as Int }.reduce(0, +) == actions.count)

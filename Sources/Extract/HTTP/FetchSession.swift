@@ -48,6 +48,11 @@ public final class FetchSession: Sendable {
         logger.warning("\(source.name): \(redacted(message))")
     }
 
+    /// Counts records an extractor read from a page.
+    public func countRows(_ count: Int) async {
+        await counters.add(\.rows, count)
+    }
+
     /// Pages, API calls, retries and 429s so far.
     public func statistics() async -> FetchStatistics { await counters.value }
 
@@ -236,6 +241,8 @@ public final class FetchSession: Sendable {
 /// How much one source's extraction has done.
 public struct FetchStatistics: Sendable, Equatable {
     public var pages = 0
+    /// Records read from the pages (campaigns, daily rows, threads, messages, statuses).
+    public var rows = 0
     public var apiCalls = 0
     public var retries = 0
     public var rateLimited = 0
@@ -244,7 +251,7 @@ public struct FetchStatistics: Sendable, Equatable {
 /// The mutable counters behind `FetchStatistics`.
 actor Counters {
     var value = FetchStatistics()
-    func add(_ counter: WritableKeyPath<FetchStatistics, Int>) { value[keyPath: counter] += 1 }
+    func add(_ counter: WritableKeyPath<FetchStatistics, Int>, _ amount: Int = 1) { value[keyPath: counter] += amount }
 }
 
 extension String {

@@ -18,6 +18,8 @@ struct KonnectorExtractor: SourceExtractor {
         for routine in filters.json.at("data", "campaign_routines")?.array ?? [] {
             campaigns.add(routine["linkedin_campaign_routine_id"]?.string)
         }
+        await session.countRows((filters.json.at("data", "linkedin_users")?.array?.count ?? 0)
+                                + (filters.json.at("data", "campaign_routines")?.array?.count ?? 0))
 
         // Each campaign's cumulative counters, status and name: when none moved since the
         // campaign's daily data was last read, no day of it can have changed, and it is skipped.
@@ -26,6 +28,7 @@ struct KonnectorExtractor: SourceExtractor {
         let firstPage = Parameters(["limit": .integer(settings.pageSize), "offset": .integer(0),
                                     "sort_by": .string("created_at"), "sort_order": .string("asc")])
         try await session.pages(KonnectorAPI.campaignInfo, firstPage, paginator: KonnectorAPI.campaignPaginator) { page in
+            await session.countRows(page.json.at("data", "campaign_info")?.array?.count ?? 0)
             for entry in page.json.at("data", "campaign_info")?.array ?? [] {
                 guard let id = entry.at("linkedin_campaign_routine", "id")?.string else { continue }
                 campaigns.add(id)
@@ -78,7 +81,13 @@ struct KonnectorExtractor: SourceExtractor {
     /// for an id no longer valid): that one id is skipped with a warning, the source goes on.
     private static func fetchSkippingVanished(_ session: FetchSession, _ endpoint: Endpoint, _ parameters: Parameters) async throws {
         do {
-            _ = try await session.fetch(endpoint, parameters)
+            let page = try await session.fetch(endpoint, parameters)
+            // Daily rows, wherever the endpoint keeps its series.
+            let series = [page.json.at("data", "performance_metrics", "connection_metrics", "daily_metrics"),
+                          page.json.at("data", "performance_metrics", "message_metrics", "daily_metrics"),
+                          page.json.at("data", "connection_graph", "request"), page.json.at("data", "connection_graph", "accept"),
+                          page.json.at("data", "message_stats", "daily_stats"), page.json.at("data", "campaign_member_info", "data")]
+            await session.countRows(series.map { $0?.array?.count ?? 0 }.reduce(0, +))
         } catch let error as ExtractError where error.status == 404 || error.status == 400 {
             session.warn("\(endpoint.name): skipped \(parameters.canonicalJSON): \(error.description)")
         }

@@ -21,6 +21,7 @@ struct WeConnectExtractor: SourceExtractor {
         var listed: [(id: String, fingerprint: String)] = []
         try await session.pages(WeConnectAPI.messages, Parameters(["page": .integer(1)]),
                                 paginator: WeConnectAPI.messagesPaginator) { page in
+            await session.countRows(page.json["data"]?.array?.count ?? 0)
             for entry in page.json["data"]?.array ?? [] {
                 guard let id = entry["thread"]?.string else { continue }
                 // `time` ("4 days ago") changes by itself every day and is left out.
@@ -32,7 +33,8 @@ struct WeConnectExtractor: SourceExtractor {
         let state = ExtractState(warehouse: session.warehouse, source: source, itemKind: "thread")
         let known = try state.fingerprints()
         for thread in listed where known[thread.id] != thread.fingerprint {
-            _ = try await session.fetch(WeConnectAPI.thread, Parameters(["thread": .string(thread.id)]))
+            let page = try await session.fetch(WeConnectAPI.thread, Parameters(["thread": .string(thread.id)]))
+            await session.countRows(page.json["messages"]?.array?.count ?? 0)
             try state.record(thread.id, fingerprint: thread.fingerprint)
         }
     }
@@ -50,6 +52,7 @@ struct WeConnectExtractor: SourceExtractor {
                 continue
             }
             let json = page.json
+            await session.countRows(1)
             try ledger.record(source: source.name, requestID: id,
                               actionType: json.at("request_object", "type")?.string ?? json["request_type"]?.string,
                               status: json["request_status"]?.string, replied: json["replied"]?.bool)

@@ -75,6 +75,7 @@ public struct PipelineRunner: Sendable {
                 }
                 let statistics = await session.statistics()
                 outcome.pages = statistics.pages
+                outcome.rows = statistics.rows
                 outcome.apiCalls = statistics.apiCalls
                 outcome.retries = statistics.retries
                 outcome.rateLimited = statistics.rateLimited
@@ -90,7 +91,7 @@ public struct PipelineRunner: Sendable {
                 if window.since == nil && window.until == nil {
                     try Bookmarks(warehouse: warehouse).set(source: source.name, endpoint: "window", value: Self.today(started))
                 }
-                logger.info("\(source.name): \(outcome.pages) pages in \(outcome.apiCalls) API calls (\(outcome.retries) retries, \(outcome.rateLimited) rate-limited)")
+                logger.info("\(source.name): \(outcome.pages) pages, \(outcome.rows) rows in \(outcome.apiCalls) API calls (\(outcome.retries) retries, \(outcome.rateLimited) rate-limited)")
             }
             try log.recordSource(outcome, runID: runID)
             outcomes.append(outcome)

@@ -21,7 +21,7 @@ public final class TerminalProgress: ProgressReporter, @unchecked Sendable {
             return true
         }
         guard shouldDraw else { return }
-        var line = "\(source): \(statistics.pages) pages, \(statistics.apiCalls) API calls"
+        var line = "\(source): \(statistics.pages) pages, \(statistics.rows) rows, \(statistics.apiCalls) API calls"
         if statistics.retries > 0 { line += ", \(statistics.retries) retries" }
         if let waiting {
             line += ", waiting \(Int((Double(waiting.components.seconds) + Double(waiting.components.attoseconds) / 1e18).rounded(.up)))s for the rate limit"

@@ -59,7 +59,7 @@ public struct RunHistory: Sendable {
                 ORDER BY rs.source
                 """).map {
                 SourceRunRecord(runID: $0["run_id"], source: $0["source"], kind: $0["kind"], status: $0["status"],
-                                pages: $0["pages"], apiCalls: $0["api_calls"], retries: $0["retries"],
+                                pages: $0["pages"], rows: $0["rows"], apiCalls: $0["api_calls"], retries: $0["retries"],
                                 rateLimited: $0["rate_limited"], startedAt: Self.date($0["started_at"]),
                                 finishedAt: Self.date($0["finished_at"]), error: $0["error"])
             }

@@ -7,6 +7,8 @@ public struct SourceRunRecord: Sendable, Equatable {
     public var kind: String
     public var status: String
     public var pages: Int
+    /// Records read from the vendor.
+    public var rows: Int
     public var apiCalls: Int
     public var retries: Int
     /// Answers with HTTP 429.
@@ -16,13 +18,14 @@ public struct SourceRunRecord: Sendable, Equatable {
     /// The one-line error of a failed source, already redacted when it was recorded.
     public var error: String?
 
-    public init(runID: Int64, source: String, kind: String, status: String, pages: Int, apiCalls: Int, retries: Int,
+    public init(runID: Int64, source: String, kind: String, status: String, pages: Int, rows: Int = 0, apiCalls: Int, retries: Int,
                 rateLimited: Int, startedAt: Date?, finishedAt: Date?, error: String?) {
         self.runID = runID
         self.source = source
         self.kind = kind
         self.status = status
         self.pages = pages
+        self.rows = rows
         self.apiCalls = apiCalls
         self.retries = retries
         self.rateLimited = rateLimited

@@ -17,7 +17,7 @@ extension StatusReport {
                  String(outcome.retries), String(outcome.rateLimited),
                  StatusFormat.duration(from: outcome.startedAt, to: outcome.finishedAt), outcome.error ?? ""]
             },
-            rightAligned: [1, 3, 4, 5, 6, 7])
+            rightAligned: [1, 3, 4, 5, 6, 7, 8])
         return StatusSection(title: "Last runs", parts: [
             .init(caption: "The latest 10 runs", table: runTable),
             .init(caption: "The latest run of each source", table: sourceTable),
