@@ -102,6 +102,9 @@ import Warehouse
         let directory = try TemporaryDirectory("partial-\(kind)")
         defer { directory.remove() }
         try writeConfig(server, in: directory)
+        let good = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
+                                                 environment: environment(server))
+        #expect(good.status == 0, "\(good.stderr)")
         await server.injectFault(pathSuffix: "/user-campaign-filters", status: status, body: body, times: 50)
         let result = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
                                                    environment: environment(server))
@@ -113,6 +116,10 @@ import Warehouse
         let html = try String(contentsOf: directory.file("reports/index.html"), encoding: .utf8)
         #expect(html.contains("acme"))
         #expect(html.contains(cause))
+        #expect(html.range(of: #"Figures show its last good data, from \d{4}-\d\d-\d\dT"#, options: .regularExpression) != nil,
+                "the banner says when the stale source's data was last good")
+        let campaigns = try String(contentsOf: directory.file("reports/report_campaign_summary.csv"), encoding: .utf8)
+        #expect(campaigns.contains("\nacme,"), "the stale source's last good data is still reported")
     }
 
     @Test func aTerminalGetsALiveProgressLineAndCronGetsTimestampedLines() async throws {
