@@ -1,6 +1,6 @@
 # The README's commands. Every target that builds first installs what a new machine lacks.
 SWIFT        ?= swift
-APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev
+APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev chromium
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DIR     ?= reports/demo
 

@@ -1,8 +1,12 @@
 import Foundation
 
-/// Writes a report model as `<view>.csv` per contract view, `report.xlsx` and `index.html` into one folder.
+/// Writes a report model as `<view>.csv` per contract view, `report.xlsx` and `index.html` (with its sender and
+/// campaign pages under `senders/` and `campaigns/`) into one folder.
 public struct ReportWriter {
-    public init() {}
+    /// Whether CSV files start with the UTF-8 byte-order mark (for Excel on Windows).
+    public var csvByteOrderMark: Bool
+
+    public init(csvByteOrderMark: Bool = false) { self.csvByteOrderMark = csvByteOrderMark }
 
     /// Creates `directory` when missing and writes the requested formats (each once, in the order given);
     /// returns the files written. Each file appears whole or not at all: it is written beside and renamed.
@@ -19,7 +23,7 @@ public struct ReportWriter {
             case .csv:
                 for view in model.views {
                     let url = directory.appendingPathComponent("\(view.name).csv")
-                    try replace(url) { try CSVWriter().write(view, to: $0) }
+                    try replace(url) { try CSVWriter(byteOrderMark: csvByteOrderMark).write(view, to: $0) }
                     written.append(url)
                 }
             case .xlsx:
@@ -27,10 +31,37 @@ public struct ReportWriter {
                 try replace(url) { try XLSXRenderer().write(model, to: $0) }
                 written.append(url)
             case .html:
-                let url = directory.appendingPathComponent("index.html")
-                let html = Data(HTMLRenderer().render(model).utf8)
-                try replace(url) { try html.write(to: $0) }
-                written.append(url)
+                written += try writeHTML(model, to: directory)
+            }
+        }
+        return written
+    }
+
+    /// Writes `index.html` and one page per sender and per campaign under `senders/` and `campaigns/`, each
+    /// atomically, index.html last; removes the pages of senders and campaigns that are no longer reported.
+    private func writeHTML(_ model: ReportModel, to directory: URL) throws -> [URL] {
+        let pages = HTMLRenderer().pages(model)
+        for folder in [PageName.senderFolder, PageName.campaignFolder] {
+            let url = directory.appendingPathComponent(folder, isDirectory: true)
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw ReportError.file(path: url.path, message: error.localizedDescription)
+            }
+        }
+        var written: [URL] = []
+        for page in pages {
+            let url = directory.appendingPathComponent(page.path)
+            let html = Data(page.html.utf8)
+            try replace(url) { try html.write(to: $0) }
+            written.append(url)
+        }
+        let current = Set(pages.map(\.path))
+        for folder in [PageName.senderFolder, PageName.campaignFolder] {
+            let url = directory.appendingPathComponent(folder, isDirectory: true)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            where name.hasSuffix(".html") && !current.contains("\(folder)/\(name)") {
+                try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
             }
         }
         return written

@@ -232,6 +232,94 @@ public enum ReportingViews {
         GROUP BY date
         ORDER BY date;
 
+        -- Daily activity by ISO week (event view: accepts and replies counted in the week they happened).
+        CREATE VIEW report_weekly AS
+        SELECT printf('%04d-W%02d', d.iso_year, d.iso_week) AS iso_week, a.source, a.sender_id,
+               SUM(a.requests_sent) AS requests_sent, SUM(a.requests_accepted) AS requests_accepted,
+               CASE WHEN SUM(a.requests_sent) > 0 AND SUM(a.requests_accepted) BETWEEN 0 AND SUM(a.requests_sent)
+                    THEN CAST(SUM(a.requests_accepted) AS REAL) / SUM(a.requests_sent) END AS acceptance_rate,
+               SUM(a.messages_sent) AS messages_sent, SUM(a.messages_replied) AS messages_replied,
+               CASE WHEN SUM(a.messages_sent) > 0 AND SUM(a.messages_replied) BETWEEN 0 AND SUM(a.messages_sent)
+                    THEN CAST(SUM(a.messages_replied) AS REAL) / SUM(a.messages_sent) END AS response_rate
+        FROM report_daily_activity a
+        JOIN dim_date d ON d.date_key = a.date
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3;
+
+        -- Each headline figure in the last complete ISO week of the data against the week before
+        -- (the data's own last day anchors it, so the figures do not move with the day they are read).
+        CREATE VIEW report_kpi_changes AS
+        WITH anchor AS (
+            SELECT CASE WHEN strftime('%w', MAX(date)) = '0' THEN MAX(date)
+                        ELSE date(MAX(date), 'weekday 0', '-7 days') END AS week_end
+            FROM report_daily_activity
+        ), weeks AS (
+            SELECT CASE WHEN a.date > date(anchor.week_end, '-7 days') THEN 'this' ELSE 'last' END AS week,
+                   SUM(a.requests_sent) AS requests_sent, SUM(a.requests_accepted) AS requests_accepted,
+                   SUM(a.messages_sent) AS messages_sent, SUM(a.messages_replied) AS messages_replied
+            FROM report_daily_activity a, anchor
+            WHERE a.date > date(anchor.week_end, '-14 days') AND a.date <= anchor.week_end
+            GROUP BY 1
+        ), figures AS (
+            SELECT week, requests_sent, requests_accepted,
+                   CASE WHEN requests_sent > 0 AND requests_accepted BETWEEN 0 AND requests_sent
+                        THEN CAST(requests_accepted AS REAL) / requests_sent END AS acceptance_rate,
+                   messages_sent, messages_replied,
+                   CASE WHEN messages_sent > 0 AND messages_replied BETWEEN 0 AND messages_sent
+                        THEN CAST(messages_replied AS REAL) / messages_sent END AS response_rate
+            FROM weeks
+        ), names(position, figure) AS (
+            VALUES (1, 'requests_sent'), (2, 'requests_accepted'), (3, 'acceptance_rate'),
+                   (4, 'messages_sent'), (5, 'messages_replied'), (6, 'response_rate')
+        ), pairs AS (
+            SELECT n.position, n.figure,
+                   (SELECT CASE n.figure WHEN 'requests_sent' THEN requests_sent WHEN 'requests_accepted' THEN requests_accepted
+                           WHEN 'acceptance_rate' THEN acceptance_rate WHEN 'messages_sent' THEN messages_sent
+                           WHEN 'messages_replied' THEN messages_replied ELSE response_rate END
+                    FROM figures WHERE week = 'this') AS this_week,
+                   (SELECT CASE n.figure WHEN 'requests_sent' THEN requests_sent WHEN 'requests_accepted' THEN requests_accepted
+                           WHEN 'acceptance_rate' THEN acceptance_rate WHEN 'messages_sent' THEN messages_sent
+                           WHEN 'messages_replied' THEN messages_replied ELSE response_rate END
+                    FROM figures WHERE week = 'last') AS last_week
+            FROM names n
+        )
+        SELECT figure, this_week, last_week, this_week - last_week AS change
+        FROM pairs
+        ORDER BY position;
+
+        -- Campaign figures by campaign type.
+        CREATE VIEW report_campaign_type_summary AS
+        SELECT source, campaign_type, COUNT(*) AS campaigns,
+               SUM(requests_sent) AS requests_sent, SUM(requests_accepted) AS requests_accepted,
+               CASE WHEN SUM(requests_sent) > 0 AND SUM(requests_accepted) BETWEEN 0 AND SUM(requests_sent)
+                    THEN CAST(SUM(requests_accepted) AS REAL) / SUM(requests_sent) END AS acceptance_rate,
+               SUM(messages_sent) AS messages_sent, SUM(messages_replied) AS messages_replied,
+               CASE WHEN SUM(messages_sent) > 0 AND SUM(messages_replied) BETWEEN 0 AND SUM(messages_sent)
+                    THEN CAST(SUM(messages_replied) AS REAL) / SUM(messages_sent) END AS response_rate
+        FROM report_campaign_summary
+        GROUP BY source, campaign_type
+        ORDER BY 1, 2;
+
+        -- Each campaign's funnel: members, then requests sent, accepted, messaged, replied.
+        CREATE VIEW report_funnel AS
+        SELECT source, campaign_id, campaign_name, members, requests_sent, requests_accepted, messages_sent, messages_replied
+        FROM report_campaign_summary
+        WHERE members IS NOT NULL OR requests_sent IS NOT NULL
+        ORDER BY 1, 2, 3;
+
+        -- Cohort acceptance: of the invitations sent in an ISO week, the share accepted so far; pending
+        -- ones count as not accepted and are shown. Only vendors with per-invitation outcomes fill it.
+        CREATE VIEW report_cohort_acceptance AS
+        SELECT s.name AS source, printf('%04d-W%02d', d.iso_year, d.iso_week) AS cohort_week,
+               COUNT(*) AS invitations, SUM(i.accepted_at IS NOT NULL) AS accepted,
+               SUM(i.accepted_at IS NULL AND lower(i.status) = 'pending') AS pending,
+               CAST(SUM(i.accepted_at IS NOT NULL) AS REAL) / COUNT(*) AS acceptance_rate
+        FROM fact_invitation i
+        JOIN dim_source s ON s.source_key = i.source_key
+        JOIN dim_date d ON d.date_key = substr(i.sent_at, 1, 10)
+        GROUP BY s.name, cohort_week
+        ORDER BY 1, 2;
+
         -- The reconciliation and rule checks of metrics.md, one row per finding.
         CREATE VIEW report_quality_warnings AS
         WITH campaign AS (

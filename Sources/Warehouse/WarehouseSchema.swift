@@ -251,12 +251,29 @@ public enum WarehouseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4-invitations") { db in
+            try db.execute(sql: """
+                -- One connection invitation with its own outcome, for cohort acceptance; filled by
+                -- vendors that report acceptance per invitation (Linked API), empty until then.
+                CREATE TABLE fact_invitation (
+                    source_key INTEGER NOT NULL REFERENCES dim_source(source_key),
+                    invitation_id TEXT NOT NULL,
+                    sender_key INTEGER REFERENCES dim_sender(sender_key),
+                    prospect_key INTEGER REFERENCES dim_prospect(prospect_key),
+                    sent_at TEXT NOT NULL,
+                    accepted_at TEXT,
+                    status TEXT NOT NULL,
+                    raw_page_id INTEGER NOT NULL,
+                    PRIMARY KEY (source_key, invitation_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
     /// The star-schema tables that `transform --rebuild` empties, children before parents.
     public static let derivedTables = [
-        "fact_action_status", "fact_action", "fact_message", "fact_thread", "dim_prospect", "fact_sender_daily", "fact_campaign_daily", "fact_sender_window", "fact_campaign_snapshot",
+        "fact_invitation", "fact_action_status", "fact_action", "fact_message", "fact_thread", "dim_prospect", "fact_sender_daily", "fact_campaign_daily", "fact_sender_window", "fact_campaign_snapshot",
         "dim_campaign_version", "dim_campaign", "dim_sender", "dim_date", "dim_source", "transform_state",
     ]
 }

@@ -14,6 +14,19 @@ struct ConfigOptions: ParsableArguments {
     }
 }
 
+/// `--csv-bom`, for the commands that write reports.
+struct ReportOptions: ParsableArguments {
+    @Flag(name: .customLong("csv-bom"), help: "Start CSV files with the UTF-8 byte-order mark, for Excel on Windows.")
+    var csvByteOrderMark = false
+
+    /// The configuration with the flag applied (the flag can only turn the mark on).
+    func apply(to configuration: PipelineConfiguration) -> PipelineConfiguration {
+        var configuration = configuration
+        configuration.csvByteOrderMark = configuration.csvByteOrderMark || csvByteOrderMark
+        return configuration
+    }
+}
+
 /// `--quiet` and `--verbose`.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")

@@ -7,10 +7,11 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report", abstract: "Render the configured report formats from the warehouse's views.")
 
     @OptionGroup var config: ConfigOptions
+    @OptionGroup var reports: ReportOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let runner = PipelineRunner(configuration: try config.load(), logger: output.logger())
+        let runner = PipelineRunner(configuration: reports.apply(to: try config.load()), logger: output.logger())
         let lock = try runner.lockWarehouse()
         defer { lock.release() }
         let files = try runner.report(try runner.openWarehouse())

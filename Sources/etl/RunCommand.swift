@@ -13,11 +13,12 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Run only the sources whose schedule is due (with --source, only those of the named ones); when none is, do nothing.")
     var due = false
 
+    @OptionGroup var reports: ReportOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let logger = output.logger()
-        let configuration = try config.load()
+        let configuration = reports.apply(to: try config.load())
         let runner = PipelineRunner(configuration: configuration, logger: logger, progress: output.progress)
         var names = selection.source
         if due {

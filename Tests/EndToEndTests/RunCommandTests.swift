@@ -77,6 +77,12 @@ import Testing
         #expect(report.status == 0, "\(report.stderr)")
         let after = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
         #expect(before == after)
+
+        let withMark = try await runner.run(["report", "--config", "etl.toml", "--csv-bom", "--quiet"], in: directory.url)
+        #expect(withMark.status == 0, "\(withMark.stderr)")
+        let marked = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
+        #expect(marked.allSatisfy { Array($0.prefix(3)) == [0xEF, 0xBB, 0xBF] }, "--csv-bom starts each CSV with the UTF-8 mark")
+        #expect(marked.map { $0.dropFirst(3) } == before.map { $0[...] }, "and changes nothing else")
     }
 
     @Test(arguments: [

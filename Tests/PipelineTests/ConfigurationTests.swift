@@ -59,6 +59,12 @@ import Testing
         #expect(error?.description.contains("\n") == false)
     }
 
+    @Test func csvByteOrderMarkIsOffUnlessAsked() throws {
+        #expect(try PipelineConfiguration.parse("", baseDirectory: base).csvByteOrderMark == false)
+        #expect(try PipelineConfiguration.parse("[reports]\ncsv_bom = true\n", baseDirectory: base).csvByteOrderMark)
+        #expect(throws: ConfigurationError.self) { try PipelineConfiguration.parse("[reports]\ncsv_bom = \"yes\"\n", baseDirectory: base) }
+    }
+
     @Test func requestIDFilesAreLinesOrACSVWithARequestIDColumn() throws {
         #expect(try RequestIDFile.parse("a\n\nb\n# note\na\n") == ["a", "b"])
         #expect(try RequestIDFile.parse("account,request_id\n708,x-1\n709,\"x,2\"\r\n") == ["x-1", "x,2"])

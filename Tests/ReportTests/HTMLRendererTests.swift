@@ -40,7 +40,8 @@ import Testing
     @Test func vendorStringsAreEscapedAndReadBackExactly() throws {
         let html = try fixtureHTML()
         let document = try XMLTree(html)
-        let cellTexts = Set(document.elements(named: "td").map(\.text))
+        // A name a data-quality warning concerns carries a marker after it.
+        let cellTexts = Set(document.elements(named: "td").map { $0.text.replacingOccurrences(of: " ⚠", with: "") })
         for hostile in ReportFixture.hostile {
             #expect(cellTexts.contains(hostile), "\(hostile) is not a table cell")
         }
@@ -52,20 +53,25 @@ import Testing
         #expect(html.contains("Tom &amp; Jerry&#39;s &quot;deal&quot; &lt;b&gt;"))
     }
 
-    @Test func hasNoScriptsAndLoadsNothingOverTheNetwork() throws {
+    @Test func hasOneInlineScriptAndLoadsNothingOverTheNetwork() throws {
         let html = try fixtureHTML()
         let document = try XMLTree(html)
-        #expect(document.elements(named: "script").isEmpty)
-        #expect(html.range(of: "<script", options: .caseInsensitive) == nil)
+        #expect(document.elements(named: "script").count == 1)
+        #expect(document.elements(named: "script").first?.attributes["src"] == nil)
+        #expect(html.components(separatedBy: "<script").count == 2)
         let linkAttributes: Set<String> = ["src", "href", "xlink:href", "action", "formaction", "poster", "data", "srcset"]
         for element in document.all {
             for (name, value) in element.attributes where linkAttributes.contains(name) {
-                #expect(value.hasPrefix("#"), "<\(element.name) \(name)=\"\(value)\"> leaves the page")
+                let page = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                let local = value.hasPrefix("#")
+                    || (name == "href" && page.hasSuffix(".html") && !page.contains(":") && !page.hasPrefix("/"))
+                #expect(local, "<\(element.name) \(name)=\"\(value)\"> leaves the report")
             }
         }
         #expect(!document.elements(named: "a").isEmpty)
         #expect(html.range(of: "url(", options: .caseInsensitive) == nil)
         #expect(html.range(of: "@import", options: .caseInsensitive) == nil)
+        #expect(document.elements(named: "link").isEmpty)
         // The contract checker's own rule.
         let network = try Regex(#"(?i)\bsrc\s*=\s*["']?(https?:)?//|<link\b[^>]*\bhref\s*=\s*["']?(https?:)?//|url\(\s*["']?(https?:)?//"#)
         #expect(html.firstMatch(of: network) == nil)

@@ -10,10 +10,13 @@ import Testing
             let out = directory.appendingPathComponent("reports/demo")
             let written = try ReportWriter().write(model, formats: ReportFormat.allCases, to: out)
             let expected = ReportModel.contractViews.map { "\($0).csv" } + ["report.xlsx", "index.html"]
-            #expect(written.map(\.lastPathComponent) == expected)
-            #expect(written.allSatisfy { $0.deletingLastPathComponent().path == out.path })
+            let topLevel = written.filter { $0.deletingLastPathComponent().path == out.path }
+            #expect(topLevel.map(\.lastPathComponent) == expected)
+            #expect(written.last?.lastPathComponent == "index.html", "the index is written last, after the pages it links")
+            let pages = written.filter { $0.deletingLastPathComponent().path != out.path }
+            #expect(!pages.isEmpty && pages.allSatisfy { ["senders", "campaigns"].contains($0.deletingLastPathComponent().lastPathComponent) })
             let listing = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-            #expect(listing == expected.sorted())
+            #expect(listing == (expected + ["campaigns", "senders"]).sorted())
         }
     }
 
@@ -21,7 +24,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let model = try ReportFixture.loadModel(in: directory)
             let html = try ReportWriter().write(model, formats: [.html, .html], to: directory.appendingPathComponent("a"))
-            #expect(html.map(\.lastPathComponent) == ["index.html"])
+            #expect(html.last?.lastPathComponent == "index.html")
+            #expect(html.allSatisfy { $0.pathExtension == "html" })
             let csv = try ReportWriter().write(model, formats: [.csv], to: directory.appendingPathComponent("b"))
             #expect(csv.count == 5)
             #expect(try ReportWriter().write(model, formats: [], to: directory.appendingPathComponent("c")).isEmpty)
@@ -36,7 +40,7 @@ import Testing
             let before = try first.map { try Data(contentsOf: $0) }
             let second = try ReportWriter().write(model, formats: ReportFormat.allCases, to: out)
             #expect(try second.map { try Data(contentsOf: $0) } == before)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 7)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 9)
         }
     }
 

@@ -9,6 +9,8 @@ public struct PipelineConfiguration: Sendable {
     public var warehouse: URL
     public var reportsDirectory: URL
     public var formats: [ReportFormat]
+    /// CSV files start with the UTF-8 byte-order mark (`[reports] csv_bom`, or `--csv-bom`).
+    public var csvByteOrderMark = false
     public var sources: [SourceConfiguration]
     /// The zone anchored schedules (`daily at 06:00`) are read in: `[schedule] zone`, UTC by default.
     public var scheduleZone: TimeZone
@@ -49,7 +51,7 @@ public struct PipelineConfiguration: Sendable {
         let warehouse = try reader.table(document["warehouse"], "[warehouse]")
         try reader.allow(warehouse, keys: ["path"], in: "[warehouse]")
         let reports = try reader.table(document["reports"], "[reports]")
-        try reader.allow(reports, keys: ["dir", "formats"], in: "[reports]")
+        try reader.allow(reports, keys: ["dir", "formats", "csv_bom"], in: "[reports]")
 
         let warehousePath = try reader.string(warehouse["path"], "[warehouse] path") ?? "warehouse.sqlite"
         let reportsPath = try reader.string(reports["dir"], "[reports] dir") ?? "reports"
@@ -83,9 +85,14 @@ public struct PipelineConfiguration: Sendable {
             }
             sources.append(source)
         }
-        return PipelineConfiguration(warehouse: resolve(warehousePath, baseDirectory),
-                                     reportsDirectory: resolve(reportsPath, baseDirectory),
-                                     formats: formats, sources: sources, scheduleZone: zone)
+        var configuration = PipelineConfiguration(warehouse: resolve(warehousePath, baseDirectory),
+                                                  reportsDirectory: resolve(reportsPath, baseDirectory),
+                                                  formats: formats, sources: sources, scheduleZone: zone)
+        if let bom = reports["csv_bom"] {
+            guard let value = bom.boolean else { throw reader.error("[reports] csv_bom must be true or false") }
+            configuration.csvByteOrderMark = value
+        }
+        return configuration
     }
 
     private static func resolve(_ path: String, _ base: URL) -> URL {

@@ -114,7 +114,8 @@ public struct PipelineRunner: Sendable {
             SourceHealth(name: $0.source, kind: $0.kind, status: $0.status, lastSuccessAt: $0.lastSuccessAt, error: $0.error)
         }
         let model = try ReportModel.load(from: warehouse.pool, generatedAt: generatedAt, sources: health)
-        let files = try ReportWriter().write(model, formats: configuration.formats, to: configuration.reportsDirectory)
+        let files = try ReportWriter(csvByteOrderMark: configuration.csvByteOrderMark)
+            .write(model, formats: configuration.formats, to: configuration.reportsDirectory)
         logger.info("report: \(files.count) files in \(configuration.reportsDirectory.path)")
         return files
     }

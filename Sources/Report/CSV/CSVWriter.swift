@@ -1,7 +1,11 @@
 import Foundation
 
-/// Writes one report table as RFC 4180 CSV (comma, CRLF, UTF-8 without BOM), streaming to a file.
+/// Writes one report table as RFC 4180 CSV (comma, CRLF, UTF-8; a byte-order mark only when
+/// asked for, which Excel on Windows needs to read UTF-8), streaming to a file.
 struct CSVWriter {
+    /// Starts the file with the UTF-8 byte-order mark.
+    var byteOrderMark = false
+
     /// Bytes buffered before each write to the file.
     private static let chunkSize = 64 * 1024
     /// Leading characters a spreadsheet would read as the start of a formula.
@@ -17,6 +21,7 @@ struct CSVWriter {
             defer { try? handle.close() }
             var buffer: [UInt8] = []
             buffer.reserveCapacity(Self.chunkSize + 4096)
+            if byteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
             append(table.columns.map { Self.quoted($0.name) }, to: &buffer)
             for row in table.rows {
                 let fields = zip(row, table.columns).map { Self.field($0, kind: $1.kind) }

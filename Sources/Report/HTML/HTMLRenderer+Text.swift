@@ -1,20 +1,40 @@
 extension HTMLRenderer {
     /// The page's only styles, inline so the file works offline.
     static let style = """
-        body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:1rem;color:#1f2937}
-        h1{margin:0}h2{margin-top:2rem}h2 code{font-size:.7em;color:#6b7280;font-weight:normal}
-        .banner{background:#fef2f2;border:1px solid #dc2626;border-radius:6px;padding:.75rem;margin:.5rem 0}
+        :root{color-scheme:light dark;--fg:#1f2937;--muted:#6b7280;--bg:#fff;--line:#e5e7eb;--head:#f3f4f6;\
+        --card:#d1d5db;--link:#1d4ed8;--up:#15803d;--down:#b91c1c;--warn:#b45309;--alert:#fef2f2}
+        @media (prefers-color-scheme:dark){:root{--fg:#e5e7eb;--muted:#9ca3af;--bg:#111827;--line:#374151;\
+        --head:#1f2937;--card:#4b5563;--link:#93c5fd;--up:#4ade80;--down:#f87171;--warn:#fbbf24;--alert:#450a0a}}
+        body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:1rem;color:var(--fg);background:var(--bg)}
+        a{color:var(--link)}h1{margin:0}h2{margin-top:2rem}h3.chart-title{font-size:.95rem;margin:1rem 0 0}h2 code{font-size:.7em;color:var(--muted);font-weight:normal}
+        .banner{background:var(--alert);border:1px solid #dc2626;border-radius:6px;padding:.75rem;margin:.5rem 0}
         .cards{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}
-        .card{border:1px solid #d1d5db;border-radius:8px;padding:.75rem 1rem;min-width:10rem}
-        .card .label{color:#6b7280;font-size:.85rem}.card .value{font-size:1.6rem;font-weight:600}
-        .card .caption{color:#6b7280;font-size:.75rem;max-width:15rem}.empty{color:#6b7280;font-style:italic}
+        .card{border:1px solid var(--card);border-radius:8px;padding:.75rem 1rem;min-width:10rem;flex:0 1 auto}
+        .card .label{color:var(--muted);font-size:.85rem}.card .value{font-size:1.6rem;font-weight:600}
+        .card .caption{color:var(--muted);font-size:.75rem;max-width:15rem}.empty{color:var(--muted);font-style:italic}
+        .delta{font-size:.8rem;font-weight:600}.delta.up{color:var(--up)}.delta.down{color:var(--down)}
+        .delta.flat,.delta.unknown{color:var(--muted);font-weight:normal}
+        .warn{color:var(--warn);cursor:help;font-weight:600}.warnings li{margin:.25rem 0}tr.warned td{background:rgba(245,158,11,.12)}
         .chart{width:100%;max-width:640px;height:auto;display:block;margin:1rem 0}
-        .chart .axis line{stroke:#9ca3af}.chart text{font-size:11px;fill:#374151}
-        .chart text.in{fill:#fff}.chart text.total{font-weight:600}.chart .bar rect{stroke:#fff;stroke-width:1}
-        .scroll{overflow-x:auto}table{border-collapse:collapse;font-size:.85rem}
-        th,td{border:1px solid #e5e7eb;padding:.25rem .5rem;text-align:left;vertical-align:top;white-space:pre-wrap}
-        th{background:#f3f4f6}.num{text-align:right;font-variant-numeric:tabular-nums}
-        nav ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0}
+        .chart .axis line{stroke:var(--muted)}.chart .axis line.grid{stroke:var(--line)}
+        .chart text{font-size:11px;fill:var(--fg)}.chart text.heading{font-size:13px;font-weight:600}
+        .chart text.in{fill:#fff}.chart text.total{font-weight:600}.chart .bar rect{stroke:var(--bg);stroke-width:1}
+        .scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;font-size:.85rem}
+        th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top;white-space:pre-wrap}
+        th{background:var(--head)}.num{text-align:right;font-variant-numeric:tabular-nums}
+        table.sortable th{cursor:pointer}th[aria-sort=ascending]::after{content:" \\25B2"}
+        th[aria-sort=descending]::after{content:" \\25BC"}
+        nav ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0}.meta{color:var(--muted);overflow-wrap:anywhere}
+        footer{margin-top:2rem;border-top:1px solid var(--line);font-size:.85rem}.stale{color:var(--down)}
+        @media (max-width:640px){body{padding:.5rem}.card{min-width:7rem;flex:1 1 7rem;padding:.5rem}\
+        .card .value{font-size:1.25rem}h1{font-size:1.4rem}}
+        @media print{nav,.crumbs{display:none}body{color:#000;background:#fff;max-width:none;padding:0}\
+        a{color:#000;text-decoration:none}.scroll{overflow:visible}table{font-size:7.5pt;width:100%}\
+        th,td{white-space:normal;overflow-wrap:anywhere;border-color:#999}th{background:#fff}\
+        thead{display:table-header-group}tr,.card,.chart,.banner{break-inside:avoid;page-break-inside:avoid}\
+        .chart{background:#fff}.chart text,.chart text.in{fill:#000}.chart .axis line{stroke:#000}\
+        .chart .bar rect{stroke:#000}.banner{background:#fff;border:2px solid #000}\
+        .card,.delta,.delta.up,.delta.down,.warn,.empty,.meta{color:#000;border-color:#000}}
         """
 
     /// How every figure is computed (spec/metrics.md), shown in the report itself.

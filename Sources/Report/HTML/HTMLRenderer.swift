@@ -1,17 +1,22 @@
 import Foundation
 
-/// Renders the report model as one self-contained, offline, XHTML-compatible `index.html`.
+/// Renders the report model as self-contained, offline, XHTML-compatible pages: `index.html`, one page per
+/// sender under `senders/` and one per campaign under `campaigns/`, linked both ways with relative hrefs.
 struct HTMLRenderer {
     /// Headings for the contract views; the view name is shown beside them.
-    private static let viewTitles = [
+    static let viewTitles = [
         "report_sender_summary": "Senders",
         "report_campaign_summary": "Campaigns",
         "report_daily_activity": "Daily activity",
         "report_request_outcomes": "Request outcomes",
         "report_threads": "Threads",
+        "report_weekly": "Weekly activity",
+        "report_campaign_type_summary": "Campaign types",
+        "report_cohort_acceptance": "Acceptance by invitation cohort",
+        "report_quality_warnings": "Data-quality warnings",
     ]
-    /// KPI cards: label, the report_kpis column they show, and a caption saying what the figure is, if any.
-    private static let kpiCards: [(label: String, column: String, caption: String?)] = [
+    /// The headline figures: label, the report_kpis column they show, and a caption saying what the figure is, if any.
+    static let kpiCards: [(label: String, column: String, caption: String?)] = [
         ("Requests sent", "requests_sent", nil), ("Requests accepted", "requests_accepted", nil),
         ("Acceptance rate", "acceptance_rate", nil), ("Messages sent", "messages_sent", nil),
         ("Messages replied", "messages_replied", nil), ("Response rate", "response_rate", nil),
@@ -21,72 +26,124 @@ struct HTMLRenderer {
          "9 in 10 replied conversations got their first reply within this time of the first message sent."),
     ]
 
+    /// Every page of the report: its path relative to the reports folder (`index.html` last) and its markup.
+    func pages(_ model: ReportModel) -> [(path: String, html: String)] {
+        let site = ReportSite(model)
+        let senders = site.senders.map { ($0.path, SenderPage(sender: $0, site: site).render()) }
+        let campaigns = site.campaigns.map { ($0.path, CampaignPage(campaign: $0, site: site).render()) }
+        return senders + campaigns + [("index.html", render(model))]
+    }
+
+    /// The index page.
     func render(_ model: ReportModel) -> String {
+        let site = ReportSite(model)
         let generated = ISO8601DateFormatter().string(from: model.generatedAt)
-        var html = """
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>Outreach report</title>
-            <style>\(Self.style)</style>
-            </head>
-            <body>
-            <header><h1>Outreach report</h1><p>Generated <time datetime="\(generated)">\(generated)</time></p></header>
+        let header = """
+            <header><h1>Outreach report</h1><p>Generated <time datetime="\(generated)">\(generated)</time></p>\
+            <nav class="toc"><ul><li><a href="#kpis">Headline figures</a></li><li><a href="#trend">Trend</a></li>\
+            <li><a href="#acceptance">Acceptance per sender</a></li><li><a href="#funnel">Funnel</a></li>\
+            <li><a href="#reply-time">Time to reply</a></li><li><a href="#report_sender_summary">Senders</a></li>\
+            <li><a href="#report_campaign_summary">Campaigns</a></li><li><a href="#provenance">Provenance</a></li></ul></nav>\
+            </header>
 
             """
-        html += model.sources.filter(\.isStale).map(banner).joined()
-        html += kpis(model.kpis)
-        html += trends(model.dailyTrend)
+        var html = kpis(model)
+        html += trends(model.dailyTrend, id: "trend", heading: "Daily trend")
+        html += acceptance(site)
+        html += funnel(site)
         html += outcomes(model.views.first { $0.name == "report_request_outcomes" })
         html += replyTimes(model)
+        html += weekly(site)
+        html += section(id: "report_campaign_type_summary", table: HTMLTable(model.campaignTypes),
+                        empty: "No campaign types yet")
+        html += cohorts(model.cohortAcceptance)
         html += Self.method
         if !model.warnings.rows.isEmpty {
-            html += section(id: "report_quality_warnings", title: "Data-quality warnings", table: model.warnings)
+            var warnings = HTMLTable(model.warnings)
+            warnings.links["subject_name"] = { row in site.page(ofWarning: site.warnings[row], from: "") }
+            html += section(id: "report_quality_warnings", table: warnings)
         }
         html += "<nav><ul>"
         for view in model.views {
-            html += "<li><a href=\"#\(view.name.htmlEscaped)\">\(title(of: view).htmlEscaped)</a></li>"
+            html += "<li><a href=\"#\(view.name.htmlEscaped)\">\(title(of: view.name).htmlEscaped)</a></li>"
         }
         html += "</ul></nav>\n"
         for view in model.views {
-            html += section(id: view.name, title: title(of: view), table: view)
+            html += section(id: view.name, table: site.table(view, from: ""))
         }
-        return html + "</body>\n</html>\n"
+        return HTMLPage(title: "Outreach report", root: "", header: header, body: html).render(model)
     }
 
-    private func title(of table: ReportTable) -> String {
-        Self.viewTitles[table.name] ?? table.name
+    func title(of view: String) -> String {
+        Self.viewTitles[view] ?? view
     }
 
-    private func banner(_ source: SourceHealth) -> String {
-        let error = source.error ?? "no error message was recorded"
-        let lastGood = source.lastSuccessAt ?? "never"
-        return """
-            <div class="banner" role="alert"><strong>Source \(source.name.htmlEscaped) (\(source.kind.htmlEscaped)) \
-            is stale: its last run \(source.status.htmlEscaped).</strong> Error: \(error.htmlEscaped). \
-            Figures show its last good data, from \(lastGood.htmlEscaped).</div>
-
-            """
-    }
-
-    /// A card per KPI: counts, rates as percentages, times to reply as durations; n/a when unknown.
-    private func kpis(_ kpis: ReportTable) -> String {
-        var html = "<section id=\"kpis\" class=\"cards\">"
-        for (label, column, caption) in Self.kpiCards {
-            let value = kpis.value(column, row: 0)
-            let text = value == .null ? "n/a" : value.displayText(kind: ColumnKind(columnName: column))
-            html += "<div class=\"card\"><div class=\"label\">\(label)</div><div class=\"value\">\(text.htmlEscaped)</div>"
-            if let caption {
-                html += "<div class=\"caption\">\(caption.htmlEscaped)</div>"
-            }
-            html += "</div>"
+    /// A titled section holding one view's table, its row count, or `empty` instead when it has no rows.
+    func section(id: String, table: HTMLTable, empty: String? = nil, intro: String? = nil) -> String {
+        let view = table.table
+        var html = "<section id=\"\(id.htmlEscaped)\"><h2>\(title(of: view.name).htmlEscaped) "
+            + "<code>\(view.name.htmlEscaped)</code></h2>"
+        if let empty, view.rows.isEmpty {
+            return html + "<p class=\"empty\">\(empty.htmlEscaped)</p></section>\n"
         }
-        return html + "</section>\n"
+        html += intro.map { "<p>\($0.htmlEscaped)</p>" } ?? ""
+        html += "<p class=\"rows\">\(view.rows.count) rows</p>\n\(table.html)</section>\n"
+        return html
     }
 
-    private func trends(_ trend: ReportTable) -> String {
+    /// A card per headline figure, with its change from the previous week under the counts and rates.
+    private func kpis(_ model: ReportModel) -> String {
+        KPICard.section(Self.kpiCards.map { label, column, caption in
+            var card = KPICard(label: label, column: column, in: model.kpis, caption: caption)
+            card.delta = KPIDelta(figure: column, in: model.kpiChanges)
+            return card
+        })
+    }
+
+    /// The acceptance rate per sender as bars, every sender of report_sender_summary.
+    private func acceptance(_ site: ReportSite) -> String {
+        var html = "<section id=\"acceptance\"><h2>Acceptance rate per sender</h2>"
+        guard !site.senders.isEmpty else { return html + "<p class=\"empty\">No senders yet</p></section>\n" }
+        html += "<p>Requests accepted / requests sent, over each sender&#39;s whole history; n/a where the vendor "
+            + "does not say whether an invitation was accepted.</p>\n"
+        let bars = site.senders.map { sender in
+            let accepted = sender.value("requests_accepted").plainText, sent = sender.value("requests_sent").plainText
+            return RateBarChart.Bar(label: sender.title, rate: sender.value("acceptance_rate").number,
+                                    detail: "\(accepted.isEmpty ? "n/a" : accepted) of \(sent.isEmpty ? "n/a" : sent) requests accepted")
+        }
+        return html + RateBarChart(title: "Acceptance rate per sender", bars: bars).svg + "</section>\n"
+    }
+
+    /// The funnel over every campaign.
+    private func funnel(_ site: ReportSite) -> String {
+        let chart = FunnelChart(title: "Funnel over all campaigns", rows: site.funnelRows)
+        return Self.funnelSection(chart)
+    }
+
+    /// A funnel chart in its section, or a note when no campaign has counters.
+    static func funnelSection(_ chart: FunnelChart) -> String {
+        var html = "<section id=\"funnel\"><h2>Funnel</h2>"
+        guard chart.hasData else { return html + "<p class=\"empty\">No campaign counters yet</p></section>\n" }
+        html += "<p>Campaign members, then requests sent, accepted, conversations messaged and replied; requests "
+            + "as a share of members, accepted of requests sent and replied of messaged. A step a vendor does not "
+            + "report counts the campaigns that do.</p>\n"
+        return html + chart.svg + "</section>\n"
+    }
+
+    /// The weekly breakdown, sender ids linked to their pages.
+    private func weekly(_ site: ReportSite) -> String {
+        section(id: "report_weekly", table: site.table(site.model.weekly, from: ""), empty: "No weekly activity yet")
+    }
+
+    /// Invitation cohorts, or a note when no vendor gives per-invitation outcomes.
+    private func cohorts(_ table: ReportTable) -> String {
+        section(id: "report_cohort_acceptance", table: HTMLTable(table), empty: "No per-invitation outcomes yet",
+                intro: "Of the invitations sent in each ISO week, the share accepted so far; invitations still pending "
+                    + "count as not accepted, and the pending column says how many there are.")
+    }
+
+    /// The daily lines of requests/accepts and messages/replies of `trend` (date and the four counts).
+    func trends(_ trend: ReportTable, id: String, heading: String) -> String {
         let dates = trend.rows.indices.map { trend.value("date", row: $0).plainText }
         func series(_ label: String, _ column: String, _ color: String) -> TrendChart.Series {
             .init(label: label, color: color, values: trend.rows.indices.map { trend.value(column, row: $0).number })
@@ -99,33 +156,8 @@ struct HTMLRenderer {
             series("Messages sent", "messages_sent", "#9333ea"),
             series("Messages replied", "messages_replied", "#ea580c"),
         ])
-        return "<section id=\"trend\"><h2>Daily trend</h2>\(requests.svg)\n\(messages.svg)</section>\n"
-    }
-
-    private func section(id: String, title: String, table: ReportTable) -> String {
-        """
-        <section id="\(id.htmlEscaped)"><h2>\(title.htmlEscaped) <code>\(table.name.htmlEscaped)</code></h2>\
-        <p class="rows">\(table.rows.count) rows</p>
-        \(self.table(table))</section>
-
-        """
-    }
-
-    /// A table of every row: numeric columns right-aligned, rates as percentages, nulls empty.
-    private func table(_ table: ReportTable) -> String {
-        let classes = table.columns.map { $0.kind.isNumeric ? " class=\"num\"" : "" }
-        var html = "<div class=\"scroll\"><table><thead><tr>"
-        for (column, cls) in zip(table.columns, classes) {
-            html += "<th scope=\"col\"\(cls)>\(column.name.htmlEscaped)</th>"
-        }
-        html += "</tr></thead><tbody>\n"
-        for row in table.rows {
-            html += "<tr>"
-            for ((value, column), cls) in zip(zip(row, table.columns), classes) {
-                html += "<td\(cls)>\(value.displayText(kind: column.kind).htmlEscaped)</td>"
-            }
-            html += "</tr>\n"
-        }
-        return html + "</tbody></table></div>"
+        return "<section id=\"\(id)\"><h2>\(heading.htmlEscaped)</h2>"
+            + "<h3 class=\"chart-title\">\(requests.title.htmlEscaped)</h3>\(requests.svg)\n"
+            + "<h3 class=\"chart-title\">\(messages.title.htmlEscaped)</h3>\(messages.svg)</section>\n"
     }
 }

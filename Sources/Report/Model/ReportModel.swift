@@ -13,6 +13,22 @@ public struct ReportModel: Sendable {
     static let warningsView = "report_quality_warnings"
     static let replyTimeView = "report_reply_time"
     static let replyDistributionView = "report_reply_time_distribution"
+    static let kpiChangesView = "report_kpi_changes"
+    static let funnelView = "report_funnel"
+    static let weeklyView = "report_weekly"
+    static let campaignTypeView = "report_campaign_type_summary"
+    static let cohortView = "report_cohort_acceptance"
+    /// The columns of the views added beside report_kpis, for a model built without them (an empty table).
+    static let addedViewColumns: [String: [String]] = [
+        kpiChangesView: ["figure", "this_week", "last_week", "change"],
+        funnelView: ["source", "campaign_id", "campaign_name", "members", "requests_sent", "requests_accepted",
+                     "messages_sent", "messages_replied"],
+        weeklyView: ["iso_week", "source", "sender_id", "requests_sent", "requests_accepted", "acceptance_rate",
+                     "messages_sent", "messages_replied", "response_rate"],
+        campaignTypeView: ["source", "campaign_type", "campaigns", "requests_sent", "requests_accepted", "acceptance_rate",
+                           "messages_sent", "messages_replied", "response_rate"],
+        cohortView: ["source", "cohort_week", "invitations", "accepted", "pending", "acceptance_rate"],
+    ]
 
     public let generatedAt: Date
     /// The five contract views, in contract order.
@@ -29,10 +45,23 @@ public struct ReportModel: Sendable {
     /// Six rows, shortest first: bucket, threads (replied conversations by time to the first reply).
     public let replyDistribution: ReportTable
     public var sources: [SourceHealth]
+    /// One row per headline figure: figure, this_week, last_week, change (the last complete ISO week vs the one before).
+    public let kpiChanges: ReportTable
+    /// One row per campaign: source, campaign_id, campaign_name, members, requests_sent, requests_accepted,
+    /// messages_sent, messages_replied.
+    public let funnel: ReportTable
+    /// iso_week, source, sender_id, the counts and both rates.
+    public let weekly: ReportTable
+    /// source, campaign_type, campaigns, the counts and both rates.
+    public let campaignTypes: ReportTable
+    /// source, cohort_week, invitations, accepted, pending, acceptance_rate; empty without per-invitation outcomes.
+    public let cohortAcceptance: ReportTable
 
     public init(
         generatedAt: Date, views: [ReportTable], kpis: ReportTable, dailyTrend: ReportTable,
-        warnings: ReportTable, replyTimes: ReportTable, replyDistribution: ReportTable, sources: [SourceHealth]
+        warnings: ReportTable, replyTimes: ReportTable, replyDistribution: ReportTable, sources: [SourceHealth],
+        kpiChanges: ReportTable? = nil, funnel: ReportTable? = nil, weekly: ReportTable? = nil,
+        campaignTypes: ReportTable? = nil, cohortAcceptance: ReportTable? = nil
     ) {
         self.generatedAt = generatedAt
         self.views = views
@@ -42,6 +71,16 @@ public struct ReportModel: Sendable {
         self.replyTimes = replyTimes
         self.replyDistribution = replyDistribution
         self.sources = sources
+        self.kpiChanges = kpiChanges ?? Self.emptyTable(Self.kpiChangesView)
+        self.funnel = funnel ?? Self.emptyTable(Self.funnelView)
+        self.weekly = weekly ?? Self.emptyTable(Self.weeklyView)
+        self.campaignTypes = campaignTypes ?? Self.emptyTable(Self.campaignTypeView)
+        self.cohortAcceptance = cohortAcceptance ?? Self.emptyTable(Self.cohortView)
+    }
+
+    /// One of the added views with no rows.
+    static func emptyTable(_ name: String) -> ReportTable {
+        ReportTable(name: name, columns: (addedViewColumns[name] ?? []).map { ReportColumn(name: $0) }, rows: [])
     }
 
     /// Reads every reporting view (`SELECT *`, the views carry their own order) in one read transaction.
@@ -55,7 +94,12 @@ public struct ReportModel: Sendable {
                 warnings: try table(named: warningsView, in: db),
                 replyTimes: try table(named: replyTimeView, in: db),
                 replyDistribution: try table(named: replyDistributionView, in: db),
-                sources: sources
+                sources: sources,
+                kpiChanges: try table(named: kpiChangesView, in: db),
+                funnel: try table(named: funnelView, in: db),
+                weekly: try table(named: weeklyView, in: db),
+                campaignTypes: try table(named: campaignTypeView, in: db),
+                cohortAcceptance: try table(named: cohortView, in: db)
             )
         }
     }

@@ -49,7 +49,7 @@ struct XLSXSheet {
     }
 
     /// The cell address in libxlsxwriter's types, or an error past Excel's limits or once the workbook is closed.
-    private func cell(_ row: Int, _ column: Int) throws -> (lxw_row_t, lxw_col_t) {
+    func cell(_ row: Int, _ column: Int) throws -> (lxw_row_t, lxw_col_t) {
         _ = try workbook.open("write \(name)")
         guard (0...Self.maxRow).contains(row), (0...Self.maxColumn).contains(column) else {
             throw ReportError.xlsx(

@@ -2,14 +2,20 @@ import CXLSXWriter
 import Foundation
 
 /// Owns one libxlsxwriter workbook handle, closes it exactly once and turns `lxw_error` into `ReportError`.
+///
+/// Constant-memory mode is chosen per sheet, not per workbook. libxlsxwriter 1.1.4 only offers it per workbook
+/// (`lxw_workbook_options.constant_memory`), but it reads that option once, when a worksheet is added, and copies it
+/// into the sheet (`lxw_worksheet.optimize`); everything that depends on it is per sheet (where the rows go, inline
+/// strings, chart caches, the refusal of tables). So `addSheet` sets the option for the one sheet it adds and checks
+/// the sheet really got the mode asked for: small sheets keep Excel tables, big ones stream their rows to disk.
 final class XLSXWorkbook {
     let path: String
     private var handle: UnsafeMutablePointer<lxw_workbook>?
 
-    /// Starts a constant-memory workbook that is written to `path` on `close()`.
+    /// Starts a workbook that is written to `path` on `close()`.
     init(path: String) throws {
         self.path = path
-        var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
+        var options = lxw_workbook_options(constant_memory: 0, tmpdir: nil, use_zip64: 0)
         guard let handle = workbook_new_opt(path, &options) else {
             throw ReportError.xlsx(path: path, operation: "create", message: "libxlsxwriter could not start the workbook")
         }
@@ -39,14 +45,31 @@ final class XLSXWorkbook {
         try check(result, "set properties")
     }
 
-    /// Adds a worksheet named `name` after the existing ones.
-    func addSheet(named name: String) throws -> XLSXSheet {
+    /// Adds a worksheet named `name` after the existing ones. A `constantMemory` sheet keeps only the row being written
+    /// in memory: its rows must be written in order, and it cannot hold an Excel table.
+    func addSheet(named name: String, constantMemory: Bool = false) throws -> XLSXSheet {
         let book = try open("add sheet \(name)")
         try check(workbook_validate_sheet_name(book, name), "add sheet \(name)")
-        guard let sheet = workbook_add_worksheet(book, name) else {
+        book.pointee.options.constant_memory = constantMemory ? 1 : 0
+        let added = workbook_add_worksheet(book, name)
+        book.pointee.options.constant_memory = 0
+        guard let sheet = added else {
             throw ReportError.xlsx(path: path, operation: "add sheet \(name)", message: "libxlsxwriter refused the sheet")
         }
+        guard (sheet.pointee.optimize != 0) == constantMemory else {
+            throw ReportError.xlsx(
+                path: path, operation: "add sheet \(name)",
+                message: "libxlsxwriter did not honour constant_memory=\(constantMemory) for one sheet")
+        }
         return XLSXSheet(workbook: self, name: name, pointer: sheet)
+    }
+
+    /// Adds a chart of `type` (such as `LXW_CHART_LINE`); the workbook owns it until a sheet inserts it.
+    func addChart(_ type: lxw_chart_type) throws -> XLSXChart {
+        guard let chart = workbook_add_chart(try open("add chart"), UInt8(type.rawValue)) else {
+            throw ReportError.xlsx(path: path, operation: "add chart", message: "libxlsxwriter could not allocate a chart")
+        }
+        return XLSXChart(workbook: self, pointer: chart)
     }
 
     /// Adds a cell format configured by `configure`; the workbook owns it.

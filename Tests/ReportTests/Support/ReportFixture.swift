@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 @testable import Report
 
-/// A temporary warehouse whose ten reporting views are literal rows, hostile strings included.
+/// A temporary warehouse whose fifteen reporting views are literal rows, hostile strings included.
 enum ReportFixture {
     static let formulaName = "=cmd|' /C calc'!A0"
     static let hostile = [
@@ -81,6 +81,32 @@ enum ReportFixture {
          ["bucket", "threads"],
          [[t("under 1 hour"), i(2)], [t("1-4 hours"), i(3)], [t("4-24 hours"), i(0)],
           [t("1-3 days"), i(1)], [t("3-7 days"), i(0)], [t("over 7 days"), i(0)]]),
+        ("report_kpi_changes",
+         ["figure", "this_week", "last_week", "change"],
+         [[t("requests_sent"), i(10), i(8), i(2)],
+          [t("requests_accepted"), i(4), i(6), i(-2)],
+          [t("acceptance_rate"), r(0.4), r(0.75), r(-0.35)],
+          [t("messages_sent"), i(5), i(5), i(0)],
+          [t("messages_replied"), .null, i(3), .null],
+          [t("response_rate"), .null, r(0.6), .null]]),
+        ("report_funnel",
+         ["source", "campaign_id", "campaign_name", "members", "requests_sent", "requests_accepted",
+          "messages_sent", "messages_replied"],
+         [[t("acme"), t("c1"), t("Tom & Jerry's \"deal\" <b>"), i(40), i(8), i(5), i(10), i(10)],
+          [t("beta"), t("c2"), t("@x"), .null, i(0), .null, i(3), i(1)]]),
+        ("report_weekly",
+         ["iso_week", "source", "sender_id", "requests_sent", "requests_accepted", "acceptance_rate",
+          "messages_sent", "messages_replied", "response_rate"],
+         [[t("2024-W18"), t("acme"), t("s1"), i(8), i(5), r(0.625), i(10), i(10), r(1.0)],
+          [t("2024-W18"), t("beta"), t("s5"), i(2), i(2), r(1.0), i(1), i(0), r(0.0)]]),
+        ("report_campaign_type_summary",
+         ["source", "campaign_type", "campaigns", "requests_sent", "requests_accepted", "acceptance_rate",
+          "messages_sent", "messages_replied", "response_rate"],
+         [[t("acme"), t("connect"), i(1), i(8), i(5), r(0.625), i(10), i(10), r(1.0)],
+          [t("beta"), t("message"), i(1), i(0), .null, .null, i(3), i(1), r(1.0 / 3)]]),
+        ("report_cohort_acceptance",
+         ["source", "cohort_week", "invitations", "accepted", "pending", "acceptance_rate"],
+         []),
     ]
 
     /// The rows of `view` in the fixture.
@@ -96,7 +122,7 @@ enum ReportFixture {
         failedSource,
     ]
 
-    /// A fresh SQLite file holding the ten views, in a new temporary folder.
+    /// A fresh SQLite file holding the fifteen views, in a new temporary folder.
     static func makeDatabase(in directory: URL) throws -> DatabaseQueue {
         let queue = try DatabaseQueue(path: directory.appendingPathComponent("warehouse.sqlite").path)
         try queue.write { db in
@@ -123,7 +149,9 @@ enum ReportFixture {
             generatedAt: generatedAt, views: ReportModel.contractViews.map(table), kpis: table("report_kpis"),
             dailyTrend: table("report_daily_trend"), warnings: table("report_quality_warnings"),
             replyTimes: table("report_reply_time"), replyDistribution: table("report_reply_time_distribution"),
-            sources: sources)
+            sources: sources, kpiChanges: table("report_kpi_changes"), funnel: table("report_funnel"),
+            weekly: table("report_weekly"), campaignTypes: table("report_campaign_type_summary"),
+            cohortAcceptance: table("report_cohort_acceptance"))
     }
 
     private static func select(columns: [String], rows: [[CellValue]]) -> String {

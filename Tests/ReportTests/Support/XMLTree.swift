@@ -63,6 +63,11 @@ final class XMLTree: NSObject, XMLParserDelegate {
         errors.append("\(validationError)")
     }
 
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        let string = String(decoding: CDATABlock, as: UTF8.self)
+        for element in stack { element.text += string }
+    }
+
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         for element in stack { element.text += string }
     }

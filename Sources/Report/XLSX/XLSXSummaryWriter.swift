@@ -1,0 +1,51 @@
+/// Writes the Summary sheet: the KPI block (bold header, frozen, filtered), the notes on views continued on further
+/// sheets, then two native charts side by side (the daily trend, acceptance rate by sender) with, under them, the
+/// cells they draw.
+struct XLSXSummaryWriter {
+    static let sheetName = "Summary"
+    /// Rows left for the charts: libxlsxwriter's default chart is 480 × 288 pixels, about 15 rows of 20 pixels.
+    static let chartRows = 16
+    /// How far apart the charts start, in pixels: a chart's width and a gap.
+    static let chartSpacing = 480 + 24
+
+    let cells: XLSXCellWriter
+
+    func write(_ model: ReportModel, notes: [String], in workbook: XLSXWorkbook) throws {
+        let sheet = try workbook.addSheet(named: Self.sheetName)
+        let kpis = model.kpis
+        var widths = XLSXColumnWidths.fit(columns: kpis.columns, rows: kpis.rows)
+        var row = 0
+        if !kpis.columns.isEmpty {
+            try sheet.freezeRows(1)
+            try sheet.autofilter(lastRow: kpis.rows.count, lastColumn: kpis.columns.count - 1)
+            try cells.writeHeader(kpis.columns, to: sheet, row: 0)
+            try cells.writeRows(kpis.rows, columns: kpis.columns, to: sheet, firstRow: 1)
+            row = kpis.rows.count + 2
+        }
+        if !notes.isEmpty {
+            try sheet.writeString("Notes", row: row, column: 0, format: cells.styles.header)
+            for (index, note) in notes.enumerated() {
+                try sheet.writeString(note, row: row + 1 + index, column: 0)
+            }
+            row += notes.count + 2
+        }
+        let blocks = [
+            XLSXChartBlock.dailyTrend(model.dailyTrend),
+            XLSXChartBlock.acceptanceBySender(model.views.first { $0.name == "report_sender_summary" }),
+        ].compactMap { $0 }
+        let dataRow = row + Self.chartRows
+        var column = 0
+        for (index, block) in blocks.enumerated() {
+            try sheet.writeString(block.title, row: dataRow, column: column, format: cells.styles.header)
+            try cells.writeHeader(block.columns, to: sheet, row: dataRow + 1, column: column)
+            try cells.writeRows(block.rows, columns: block.columns, to: sheet, firstRow: dataRow + 2, column: column)
+            XLSXColumnWidths.merge(XLSXColumnWidths.fit(columns: block.columns, rows: block.rows), at: column, into: &widths)
+            let chart = try block.chart(in: workbook, sheet: Self.sheetName, headerRow: dataRow + 1, column: column)
+            try sheet.insert(chart, row: row, column: 0, xOffset: index * Self.chartSpacing)
+            column += block.columns.count + 1
+        }
+        for (index, width) in widths.enumerated() {
+            try sheet.setWidth(width, column: index)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The demo's index.html in headless Chromium (Debian's `chromium`, installed by `make deps`): the inline script
+/// runs without errors, a sort named in the URL fragment reorders the sender table, and a screenshot is saved.
+@Suite(.serialized) struct BrowserTests {
+    /// Where the browser is; a missing browser is a failure, since the Makefile installs it.
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Runs the demo into a new folder kept for inspection (printed), returns it and the path of index.html.
+    private func demo(_ label: String) async throws -> (folder: URL, index: URL) {
+        let folder = try TemporaryDirectory("browser-\(label)").url
+        print("BrowserTests output: \(folder.path)")
+        let result = try await CommandRunner().run(["demo", "--out", "out", "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        return (folder, folder.appendingPathComponent("out/index.html"))
+    }
+
+    /// Runs Chromium headless on `url` with `arguments` added; returns what it wrote to `output` (or stdout).
+    private func chromium(_ arguments: [String], url: String, in folder: URL) async throws -> String {
+        let browser = try #require(Self.chromium, "chromium is not installed: run make deps")
+        let dom = folder.appendingPathComponent("dom-\(UUID().uuidString.prefix(8)).html")
+        let command = ([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--no-first-run", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+                        "--virtual-time-budget=3000"] + arguments + [url])
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let log = try await CommandRunner.shell("(\(command) > '\(dom.path)')", in: folder)
+        let text = (try? String(contentsOf: dom, encoding: .utf8)) ?? ""
+        #expect(!text.isEmpty || arguments.contains { $0.hasPrefix("--screenshot") }, "chromium said: \(log)")
+        return text
+    }
+
+    /// The text of the cells in column `column` of the sender table, in row order, from a dumped DOM.
+    private func senderColumn(_ column: Int, in dom: String) throws -> [String] {
+        let start = try #require(dom.range(of: "id=\"report_sender_summary\""), "no sender section")
+        let end = try #require(dom.range(of: "</tbody>", range: start.upperBound..<dom.endIndex))
+        let body = String(dom[start.upperBound..<end.lowerBound])
+        let rows = body.components(separatedBy: "<tr").dropFirst(2)  // the header row, then the body rows
+        return try rows.map { row in
+            let cells = row.components(separatedBy: "<td").dropFirst()
+            let cell = try #require(cells.dropFirst(column).first, "row without column \(column)")
+            let content = cell.split(separator: ">", maxSplits: 1).last.map(String.init) ?? ""
+            return String(content.prefix { $0 != "<" })
+        }
+    }
+
+    private func readyAndErrorFree(_ dom: String) {
+        let root = dom.components(separatedBy: "<html").dropFirst().first?.prefix { $0 != ">" } ?? ""
+        #expect(root.contains("data-ready=\"1\""), "the page's script did not run: <html\(root)>")
+        #expect(!root.contains("data-error"), "the page's script failed: <html\(root)>")
+    }
+
+    @Test(arguments: ["desc", "asc"])
+    func sortInTheFragmentReordersTheSenderTable(direction: String) async throws {
+        let (folder, index) = try await demo(direction)
+        let dom = try await chromium(["--dump-dom"], url: index.absoluteString + "#sort=report_sender_summary:3:\(direction)",
+                                     in: folder)
+        readyAndErrorFree(dom)
+        let sent = try senderColumn(3, in: dom).map { Int($0) }
+        #expect(sent.count >= 3, "senders: \(sent)")
+        let known = sent.compactMap { $0 }
+        #expect(known == known.sorted(by: direction == "desc" ? (>) : (<)), "requests_sent \(direction): \(sent)")
+        #expect(Set(known).count > 1, "the demo's senders all sent the same: \(sent)")
+        #expect(dom.contains("aria-sort=\"\(direction == "desc" ? "descending" : "ascending")\""))
+    }
+
+    @Test func everyPageRunsItsScriptAndTheDashboardScreenshotIsSaved() async throws {
+        let (folder, index) = try await demo("shot")
+        let plain = try await chromium(["--dump-dom"], url: index.absoluteString, in: folder)
+        readyAndErrorFree(plain)
+        let original = try senderColumn(3, in: plain)
+        // A page below the index too: its script runs and its links lead back.
+        let senders = index.deletingLastPathComponent().appendingPathComponent("senders")
+        let page = try #require(try FileManager.default.contentsOfDirectory(atPath: senders.path).sorted().first)
+        let sender = try await chromium(["--dump-dom"], url: senders.appendingPathComponent(page).absoluteString, in: folder)
+        readyAndErrorFree(sender)
+        #expect(sender.contains("href=\"../index.html\""))
+        #expect(original.count >= 3)
+
+        let screenshot = folder.appendingPathComponent("dashboard.png")
+        _ = try await chromium(["--hide-scrollbars", "--window-size=1280,2000", "--screenshot=\(screenshot.path)"],
+                               url: index.absoluteString, in: folder)
+        let png = try Data(contentsOf: screenshot)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
+        #expect(png.count > 20_000, "a \(png.count)-byte screenshot is blank")
+        print("BrowserTests screenshot: \(screenshot.path)")
+    }
+}

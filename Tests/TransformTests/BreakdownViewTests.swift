@@ -1,0 +1,82 @@
+import Foundation
+import Pipeline
+import Sandbox
+import TestSupport
+import Testing
+import Warehouse
+
+/// The report's breakdowns (ISO week, campaign type, funnel, week-over-week, cohorts) agree with
+/// the figures they break down and with the generator.
+@Suite struct BreakdownViewTests {
+    @Test func campaignTypesAndFunnelAddUpToTheGenerator() async throws {
+        let fixture = try await KonnectorFixture()
+        defer { Task { await fixture.close() } }
+        _ = try await fixture.runner().run()
+        let types = try fixture.warehouse.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_campaign_type_summary") }
+        for (type, campaigns) in Dictionary(grouping: fixture.dataset.campaigns, by: \.type) {
+            let row = try #require(types.first { ($0["campaign_type"] as String) == type })
+            #expect(row["campaigns"] == campaigns.count)
+            #expect(row["requests_sent"] == campaigns.map(\.requestsSent).reduce(0, +))
+            #expect(row["messages_replied"] == campaigns.map(\.messagesReplied).reduce(0, +))
+        }
+        let funnel = try fixture.warehouse.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_funnel") }
+        #expect(funnel.count == fixture.dataset.campaigns.count)
+        for campaign in fixture.dataset.campaigns {
+            let row = try #require(funnel.first { ($0["campaign_id"] as String) == campaign.id })
+            let seen: [Int?] = ["members", "requests_sent", "requests_accepted", "messages_sent", "messages_replied"].map { row[$0] }
+            let truth: [Int?] = [campaign.memberCount, campaign.requestsSent, campaign.requestsAccepted, campaign.messagesSent,
+                                 campaign.messagesReplied]
+            #expect(seen == truth)
+        }
+    }
+
+    @Test func weeksAndWeekOverWeekAgreeWithTheDailyRows() async throws {
+        let fixture = try await KonnectorFixture()
+        defer { Task { await fixture.close() } }
+        _ = try await fixture.runner().run()
+        let (daily, weekly, changes) = try fixture.warehouse.pool.read { db in
+            (try Row.fetchAll(db, sql: "SELECT date, requests_sent, requests_accepted FROM report_daily_activity"),
+             try Row.fetchAll(db, sql: "SELECT * FROM report_weekly"),
+             try Row.fetchAll(db, sql: "SELECT * FROM report_kpi_changes"))
+        }
+        let weeklySent = weekly.map { $0["requests_sent"] as Int }.reduce(0, +)
+        let dailySent = daily.map { $0["requests_sent"] as Int }.reduce(0, +)
+        #expect(weeklySent == dailySent)
+        // The generator's data ends on Friday 2026-11-20: the last complete week is 2026-11-09..15.
+        func sum(_ from: String, _ to: String) -> Int {
+            var total = 0
+            for row in daily {
+                let date: String = row["date"]
+                if date >= from && date <= to { total += row["requests_sent"] as Int }
+            }
+            return total
+        }
+        let sent = try #require(changes.first { ($0["figure"] as String) == "requests_sent" })
+        #expect(sent["this_week"] == sum("2026-11-09", "2026-11-15"))
+        #expect(sent["last_week"] == sum("2026-11-02", "2026-11-08"))
+        #expect(sent["change"] == sum("2026-11-09", "2026-11-15") - sum("2026-11-02", "2026-11-08"))
+        let figures: [String] = changes.map { $0["figure"] }
+        #expect(figures == ["requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate"])
+    }
+
+    @Test func cohortsCountPendingInvitationsAsNotAcceptedAndShowThem() throws {
+        let directory = try TemporaryDirectory("cohort")
+        defer { directory.remove() }
+        let warehouse = try Warehouse(url: directory.file("w.sqlite"))
+        try warehouse.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO dim_source (source_key, name, kind) VALUES (1, 'api', 'linkedapi');
+                INSERT INTO dim_date VALUES ('2026-11-02', 2026, 11, 2, 2026, 45, 1), ('2026-11-04', 2026, 11, 4, 2026, 45, 3),
+                                            ('2026-11-09', 2026, 11, 9, 2026, 46, 1);
+                INSERT INTO fact_invitation VALUES
+                    (1, 'a', NULL, NULL, '2026-11-02T10:00:00Z', '2026-11-03T09:00:00Z', 'accepted', 1),
+                    (1, 'b', NULL, NULL, '2026-11-04T10:00:00Z', NULL, 'pending', 1),
+                    (1, 'c', NULL, NULL, '2026-11-04T11:00:00Z', NULL, 'withdrawn', 1),
+                    (1, 'd', NULL, NULL, '2026-11-09T10:00:00Z', '2026-11-09T12:00:00Z', 'accepted', 1);
+                """)
+        }
+        let rows = try warehouse.rows(of: "report_cohort_acceptance")
+        #expect(rows == [["\"api\"", "\"2026-W45\"", "3", "1", "1", (1.0 / 3.0).databaseValue.description],
+                         ["\"api\"", "\"2026-W46\"", "1", "1", "0", "1.0"]])
+    }
+}
