@@ -1,17 +1,25 @@
 # The README's commands. Every target that builds first installs what a new machine lacks.
 SWIFT        ?= swift
-APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev chromium
+APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev
+# The test suite also opens the HTML report in a real browser.
+TEST_PACKAGES := $(APT_PACKAGES) chromium
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DIR     ?= reports/demo
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps test-deps install-packages build demo test bench clean
 
 all: build
 
 ## deps: install the Debian packages the build links against, when missing
 deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(APT_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+
+install-packages:
 	@missing=""; \
-	for package in $(APT_PACKAGES); do \
+	for package in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -31,7 +39,7 @@ demo: build
 ## test: the whole test suite (unit, HTTP on loopback, end to end through the built binary).
 ## Serial: the sandbox tests measure real rate-limit windows and expiries, which parallel tests
 ## on two cores would starve; the whole suite takes under a minute this way.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 

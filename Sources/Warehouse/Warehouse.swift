@@ -27,4 +27,10 @@ public final class Warehouse: Sendable {
             throw WarehouseError(path: url.path, cause: error.localizedDescription)
         }
     }
+
+    /// Moves everything in the write-ahead log into the file itself, so `warehouse.sqlite` alone
+    /// holds all the data when a run ends (a copy of just that file loses nothing).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    }
 }

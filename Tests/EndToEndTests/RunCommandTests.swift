@@ -70,6 +70,8 @@ import Testing
         #expect(run.stdout.hasSuffix("reports/index.html\n"))
         let views = ["report_sender_summary", "report_campaign_summary", "report_daily_activity"]
         let before = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
+        let wal = (try? FileManager.default.attributesOfItem(atPath: directory.file("warehouse.sqlite-wal").path))?[.size] as? Int
+        #expect((wal ?? 0) == 0, "the run ends with everything in warehouse.sqlite itself")
         await server.stop()
         let rebuild = try await runner.run(["transform", "--config", "etl.toml", "--rebuild", "--quiet"], in: directory.url)
         #expect(rebuild.status == 0, "\(rebuild.stderr)")

@@ -103,6 +103,7 @@ public struct PipelineRunner: Sendable {
     @discardableResult
     public func transform(_ warehouse: Warehouse, rebuild: Bool) throws -> TransformSummary {
         let summary = try Transformer(warehouse: warehouse).run(rebuild: rebuild)
+        try warehouse.checkpoint()
         for problem in summary.problems { logger.warning("\(problem)") }
         logger.info("transform: \(summary.pagesLoaded) raw pages loaded\(rebuild ? " (rebuild)" : "")")
         return summary
@@ -133,6 +134,7 @@ public struct PipelineRunner: Sendable {
         let files = try report(warehouse)
         let result = RunResult(outcomes: outcomes, files: files)
         try log.finishRun(runID, status: result.succeeded ? "ok" : "failed")
+        try warehouse.checkpoint()
         return result
     }
 
