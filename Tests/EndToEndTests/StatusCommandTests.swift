@@ -75,7 +75,7 @@ import Warehouse
         #expect(latest.pages > 0)
         let acme = rows(status.stdout, named: "acme")
         // The latest run of the source: run 1, ok, its pages and API calls.
-        #expect(acme.contains { $0.starts(with: ["acme", "1", "ok", String(latest.pages), String(latest.apiCalls)]) }, "\(status.stdout)")
+        #expect(acme.contains { $0.starts(with: ["acme", "1", "ok", String(latest.pages), String(latest.rows), String(latest.apiCalls)]) }, "\(status.stdout)")
         // Its schedule: daily, not due now, succeeded, not stale.
         #expect(acme.contains { $0.count == 6 && $0[1] == "konnector" && $0[2] == "daily" && $0[3] == "no" && $0[4].hasSuffix("Z") && $0[5] == "no" },
                 "\(status.stdout)")

@@ -99,9 +99,9 @@ import Warehouse
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let sourceRows = lines.filter { $0.hasPrefix("  a ") || $0.hasPrefix("  b ") || $0.hasPrefix("  c ") }
             .map { $0.split(separator: " ").map(String.init) }
-        // Latest outcomes: a ok, b failed (run 1, 7 pages, 9 calls, 0 retries, 0 429s, 55.0s).
-        #expect(sourceRows.contains(["a", "1", "ok", "7", "9", "0", "0", "55.0s"]))
-        #expect(sourceRows.contains { $0.starts(with: ["b", "1", "failed", "7", "9"]) })
+        // Latest outcomes: a ok, b failed (run 1, 7 pages, 0 rows, 9 calls, 0 retries, 0 429s, 55.0s).
+        #expect(sourceRows.contains(["a", "1", "ok", "7", "0", "9", "0", "0", "55.0s"]))
+        #expect(sourceRows.contains { $0.starts(with: ["b", "1", "failed", "7", "0", "9"]) })
         // Sources at 05:59 Berlin time: a last succeeded at 03:01 Berlin, before today's 06:00 (not due yet);
         // b never succeeded; c never ran.
         #expect(sourceRows.contains(["a", "konnector", "daily", "at", "06:00", "no", "2026-03-28T02:01:00Z", "no"]))

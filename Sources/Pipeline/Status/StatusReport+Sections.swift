@@ -11,9 +11,10 @@ extension StatusReport {
             },
             rightAligned: [0, 3])
         let sourceTable = TextTable(
-            columns: ["source", "run", "status", "pages", "API calls", "retries", "429s", "duration", "error"],
+            columns: ["source", "run", "status", "pages", "rows", "API calls", "retries", "429s", "duration", "error"],
             rows: latest.map { outcome in
-                [outcome.source, String(outcome.runID), outcome.status, String(outcome.pages), String(outcome.apiCalls),
+                [outcome.source, String(outcome.runID), outcome.status, String(outcome.pages), String(outcome.rows),
+                 String(outcome.apiCalls),
                  String(outcome.retries), String(outcome.rateLimited),
                  StatusFormat.duration(from: outcome.startedAt, to: outcome.finishedAt), outcome.error ?? ""]
             },
