@@ -37,6 +37,15 @@ import Warehouse
         #expect(String(decoding: rows[0]["body"] as Data, as: UTF8.self) == body, "the raw page is kept verbatim")
     }
 
+    @Test func aKonnectorEnvelopeThatSaysItFailedIsAnErrorEvenWithHTTP200() async throws {
+        let fixture = try await KonnectorFixture()
+        defer { Task { await fixture.close() } }
+        let body = #"{"code":400,"status":false,"message":"Invalid parameters","data":{"error":"One or more LinkedIn user information IDs are invalid","error_code":"INVALID_USER_IDS"}}"#
+        await fixture.server.injectFault(pathSuffix: "/user-campaign-filters", status: 200, body: body)
+        let error = await failure(fixture)
+        #expect(error?.description == "acme-konnector: user-campaign-filters: HTTP 400, malformed response: the answer says it failed: One or more LinkedIn user information IDs are invalid (INVALID_USER_IDS)")
+    }
+
     @Test func aHugeBodyIsRefusedAndItsFirstBytesKept() async throws {
         let fixture = try await KonnectorFixture()
         defer { Task { await fixture.close() } }

@@ -12,6 +12,7 @@ struct KonnectorExtractor: SourceExtractor {
         var campaigns = OrderedIDs()
 
         let filters = try await session.fetch(KonnectorAPI.userCampaignFilters)
+        try KonnectorAPI.checkEnvelope(filters, source: settings.name)
         for user in filters.json.at("data", "linkedin_users")?.array ?? [] {
             senders.add(user["linkedin_user_information_id"]?.string)
         }
@@ -28,6 +29,7 @@ struct KonnectorExtractor: SourceExtractor {
         let firstPage = Parameters(["limit": .integer(settings.pageSize), "offset": .integer(0),
                                     "sort_by": .string("created_at"), "sort_order": .string("asc")])
         try await session.pages(KonnectorAPI.campaignInfo, firstPage, paginator: KonnectorAPI.campaignPaginator) { page in
+            try KonnectorAPI.checkEnvelope(page, source: settings.name)
             await session.countRows(page.json.at("data", "campaign_info")?.array?.count ?? 0)
             for entry in page.json.at("data", "campaign_info")?.array ?? [] {
                 guard let id = entry.at("linkedin_campaign_routine", "id")?.string else { continue }
@@ -82,6 +84,7 @@ struct KonnectorExtractor: SourceExtractor {
     private static func fetchSkippingVanished(_ session: FetchSession, _ endpoint: Endpoint, _ parameters: Parameters) async throws {
         do {
             let page = try await session.fetch(endpoint, parameters)
+            try KonnectorAPI.checkEnvelope(page, source: session.source.name)
             // Daily rows, wherever the endpoint keeps its series.
             let series = [page.json.at("data", "performance_metrics", "connection_metrics", "daily_metrics"),
                           page.json.at("data", "performance_metrics", "message_metrics", "daily_metrics"),
