@@ -55,7 +55,9 @@ public enum JSONValue: Sendable, Equatable {
     public var int: Int64? {
         switch self {
         case .number(let value): value.isFinite && abs(value) < 9e15 ? Int64(value.rounded()) : nil
-        case .string(let text): Int64(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text):
+            Int64(text.trimmingCharacters(in: .whitespaces))
+                ?? Double(text.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite && $0 == $0.rounded() && abs($0) < 9e15 ? Int64($0) : nil }
         default: nil
         }
     }
@@ -64,7 +66,10 @@ public enum JSONValue: Sendable, Equatable {
     public var double: Double? {
         switch self {
         case .number(let value): value.isFinite ? value : nil
-        case .string(let text): Double(text.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
+        case .string(let text):
+            // "62.9%" reads as 62.9: percentages sometimes arrive as text with their sign.
+            Double(text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "%")))
+                .flatMap { $0.isFinite ? $0 : nil }
         default: nil
         }
     }

@@ -71,7 +71,7 @@ public enum ReportingViews {
             FROM campaign_current c JOIN campaign_latest_snapshot f USING (campaign_key)
             UNION ALL
             SELECT sender_key, 1, NULL, NULL, NULL FROM fact_action
-            WHERE action_type = 'connect' AND lower(status) LIKE '%success%'
+            WHERE lower(action_type) = 'connect' AND lower(status) LIKE '%success%' AND lower(status) NOT LIKE '%unsuccess%'
             UNION ALL
             SELECT sender_key, NULL, NULL, 1, first_reply_at IS NOT NULL FROM fact_thread
             WHERE first_outbound_at IS NOT NULL
@@ -109,7 +109,7 @@ public enum ReportingViews {
             FROM fact_sender_daily
             UNION ALL
             SELECT sender_key, substr(final_at, 1, 10), 1, NULL, NULL, NULL FROM fact_action
-            WHERE action_type = 'connect' AND lower(status) LIKE '%success%' AND final_at IS NOT NULL
+            WHERE lower(action_type) = 'connect' AND lower(status) LIKE '%success%' AND lower(status) NOT LIKE '%unsuccess%' AND final_at IS NOT NULL
             UNION ALL
             SELECT sender_key, substr(first_outbound_at, 1, 10), NULL, NULL, 1, NULL FROM fact_thread
             WHERE first_outbound_at IS NOT NULL

@@ -94,3 +94,40 @@ import Warehouse
         #expect(await pauses.all.count == 1)
     }
 }
+
+/// Paging and rate-limit answers shaped unlike the sandbox's, as a real vendor may send them.
+@Suite struct VendorVariationTests {
+    @Test func aNextLinkWinsOverAnInconsistentTotal() {
+        // konnector.md's own example: 8 campaigns in all, yet 4 pages of 10 and a next link.
+        let paginator = OffsetPaginator(itemsPath: ["items"], paginationPath: ["pagination"], totalPath: ["total"])
+        let first = Parameters(["limit": .integer(2), "offset": .integer(0)])
+        let page: JSONValue = .object(["items": .array([.number(1), .number(2)]), "total": .number(1),
+                                       "pagination": .object(["next_page_url": .string("/x?offset=2"), "current_page": .number(1),
+                                                              "total_pages": .number(4)])])
+        #expect(paginator.next(after: first, page: page)?["offset"] == .integer(2))
+        let noBlock: JSONValue = .object(["items": .array([.number(1)]), "total": .number(3)])
+        #expect(paginator.next(after: first, page: noBlock)?["offset"] == .integer(1), "a vendor capping the limit is followed to the total")
+        let done: JSONValue = .object(["items": .array([.number(1)]), "total": .number(1)])
+        #expect(paginator.next(after: first, page: done) == nil)
+    }
+
+    @Test func pagesWithoutMetaGoOnUntilAnEmptyPage() {
+        let paginator = PagePaginator(itemsPath: ["data"], metaPath: ["meta"])
+        let first = Parameters(["page": .integer(1)])
+        #expect(paginator.next(after: first, page: .object(["data": .array([.number(1)])]))?["page"] == .integer(2))
+        #expect(paginator.next(after: first, page: .object(["data": .array([])])) == nil)
+        let last: JSONValue = .object(["data": .array([.number(1)]), "meta": .object(["page": .number(3), "pages": .number(3)])])
+        #expect(paginator.next(after: first, page: last) == nil)
+    }
+
+    @Test func retryAfterIsReadInTheUnitsItCanBe() {
+        func answer(_ message: String, _ retry: Double, remainingDay: Int = 10) -> RateLimitAnswer {
+            RateLimitAnswer(Data(#"{"message":"\#(message)","data":{"retry_after":\#(retry),"rate_limit_info":{"remaining_day":\#(remainingDay)}}}"#.utf8))
+        }
+        #expect(answer("Maximum 100 requests per minute allowed.", 45).retryAfter == .seconds(45))
+        #expect(answer("Maximum 5000 requests per day allowed.", 3, remainingDay: 0).retryAfter == .seconds(3 * 3600))
+        #expect(answer("Maximum 5000 requests per day allowed.", 43_200, remainingDay: 0).retryAfter == .seconds(43_200),
+                "too many to be hours: seconds")
+        #expect(answer("Maximum 100 requests per minute allowed.", 1e18).retryAfter == .seconds(86_400), "never beyond a day")
+    }
+}

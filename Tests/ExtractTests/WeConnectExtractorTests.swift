@@ -132,3 +132,19 @@ enum PipelineRunnerProbe {
             .run()
     }
 }
+
+/// One thread the vendor will not serve does not stop the source.
+@Suite struct WeConnectItemFailureTests {
+    @Test func aThreadThatAnswers404IsSkippedAndTriedAgainNextRun() async throws {
+        let fixture = try await WeConnectFixture()
+        defer { Task { await fixture.close() } }
+        await fixture.server.injectFault(pathSuffix: "/ln/thread", status: 404, body: #"{"status":"error","message":"Thread not found"}"#)
+        try await fixture.extract()
+        let threads = fixture.dataset.threads(ofUser: fixture.user.id).count
+        let fetched = await fixture.requests(endingWith: "/ln/thread").filter { $0.status == 200 }.count
+        #expect(fetched == threads - 1)
+        try await fixture.extract()
+        #expect(await fixture.requests(endingWith: "/ln/thread").filter { $0.status == 200 }.count == threads,
+                "the skipped thread is read on the next run")
+    }
+}

@@ -69,7 +69,10 @@ import Warehouse
                 == DailyCounts(requestsSent: 5, requestsAccepted: 3, messagesSent: 4, messagesReplied: 1))
         #expect(decode(#"{"date":"2025-05-01","requests_sent":"7","requests_accepted":2,"extra":[1]}"#, .connections)?.counts
                 == DailyCounts(requestsSent: 7, requestsAccepted: 2))
-        #expect(decode(#"{"date":"2025-05-01T23:30:00-02:00","count_data":1}"#, .accepts)?.day == "2025-05-02")
+        #expect(decode(#"{"date":"2025-05-02T00:00:00+05:30","count_data":1}"#, .accepts)?.day == "2025-05-02", "a bucket keeps the day the vendor wrote")
+        #expect(decode(#"{"date":"2025-05-01","sent":5,"replied":2}"#, .mixed)?.counts == DailyCounts(messagesSent: 5, messagesReplied: 2))
+        #expect(decode(#"{"date":"2025-05-01","count_data":4}"#, .messages)?.counts == DailyCounts(messagesSent: 4))
+        #expect(decode(#"{"date":"2025-05-01","requests_sent":-3,"requests_accepted":"2.0"}"#, .mixed)?.counts == DailyCounts(requestsAccepted: 2))
         #expect(decode(#"{"date":"4 days ago","count_data":1}"#, .accepts) == nil)
         #expect(decode(#"{"count_data":1}"#, .accepts) == nil)
         #expect(decode(#"{"date":"2025-05-01"}"#, .accepts) == nil)
@@ -105,5 +108,55 @@ import Warehouse
             try Row.fetchOne(db, sql: "SELECT acceptance_rate FROM report_campaign_summary")?["acceptance_rate"] as Double?
         }
         #expect(rate == nil, "a rate over 1 is never reported")
+    }
+}
+
+/// Shapes a real vendor may send that the sandbox does not.
+@Suite struct NormaliserVariationTests {
+    private func load(_ endpoint: String, kind: String = "konnector", parameters: String = "{}", body: String) throws -> (Warehouse, TemporaryDirectory) {
+        let directory = try TemporaryDirectory("variation")
+        let warehouse = try Warehouse(url: directory.file("w.sqlite"))
+        try warehouse.pool.write { db in
+            try db.execute(sql: "INSERT INTO run (id, command, started_at) VALUES (1, 'test', '2025-05-10T00:00:00Z')")
+            try RawPage(runID: 1, source: "s", kind: kind, endpoint: endpoint, method: "GET", parameters: parameters, httpStatus: 200,
+                        contentType: "application/json", fetchedAt: "2025-05-10T00:00:00.000Z", body: Data(body.utf8),
+                        contentHash: "-").insert(db)
+        }
+        try Transformer(warehouse: warehouse).run()
+        return (warehouse, directory)
+    }
+
+    @Test func aCampaignListedTwiceOnOnePageDoesNotBreakTheLoad() throws {
+        let entry = { (sender: String, status: String) in
+            """
+            {"linkedin_campaign_routine":{"id":"c1","campaign_name":"Shared","campaign_status":"\(status)","campaign_type":"shared_campaign"},
+             "friend_request_count":4,"friend_accept_count":1,"linkedin_user":{"linkedin_user_information_id":"\(sender)","name":"\(sender)"}}
+            """
+        }
+        let (warehouse, directory) = try load("campaign-info", body: #"{"data":{"campaign_info":["# + entry("u1", "active") + "," + entry("u2", "paused") + "]}}")
+        defer { directory.remove() }
+        let versions = try warehouse.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM dim_campaign_version") }
+        #expect(versions.count == 1)
+        #expect(versions.first?["campaign_status"] == "paused")
+        #expect(try warehouse.rows(of: "report_campaign_summary").count == 1)
+    }
+
+    @Test func threadDirectionsTiesAndUnknownTypes() throws {
+        // Newest first, as the document lists them: the reply shares the outbound message's second.
+        let body = """
+            {"profiles":[{"name":"Ann","linkedin":"https://www.LinkedIn.com/in/Ann-Lee/?trk=x"}],"messages":[
+              {"type":"in","content":"Yes","timestamp":1709812569},
+              {"type":"out","content":"Hi","timestamp":1709812569},
+              {"type":"system","content":"You are now connected","timestamp":1709800000}]}
+            """
+        let (warehouse, directory) = try load("ln/thread", kind: "weconnect", parameters: #"{"thread":"t1"}"#, body: body)
+        defer { directory.remove() }
+        let row = try #require(try warehouse.pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM report_threads") })
+        #expect(row["messages_in"] == 1)
+        #expect(row["messages_out"] == 1, "an unknown type is neither")
+        #expect(row["first_outbound_at"] == "2024-03-07T11:56:09Z")
+        #expect(row["first_reply_at"] == "2024-03-07T11:56:09Z", "a reply in the same second still follows the message")
+        #expect(row["replied"] == 1)
+        #expect(row["prospect_profile"] == "https://www.linkedin.com/in/ann-lee")
     }
 }

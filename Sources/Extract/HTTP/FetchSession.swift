@@ -131,7 +131,13 @@ public final class FetchSession: Sendable {
                 guard rateLimitWaits <= source.retry.maxRateLimitWaits else {
                     throw error(endpoint, response, .transientExhausted)
                 }
-                let pause = limit.retryAfter ?? .seconds(60)
+                let pause = limit.retryAfter ?? source.rateWindow
+                // A wait far beyond the vendor's own window is not a per-minute limit: stop rather than hang.
+                guard pause <= source.rateWindow * 2 + .seconds(60) else {
+                    throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
+                                       cause: .budgetExhausted(retryAfter: APIBudget.Exhausted(until: Date().addingTimeInterval(
+                                           Double(pause.components.seconds))).resumeTime))
+                }
                 logger.notice("\(source.name): \(endpoint.name): rate limited, waiting \(pause) as the vendor asks")
                 progress?.update(source: source.name, statistics: await counters.value, waiting: pause)
                 try await budget.pause(for: pause)

@@ -14,7 +14,12 @@ struct RateLimitAnswer {
         let remainingDay = json?.at("data", "rate_limit_info", "remaining_day")?.int
         let daily = message.contains("per day") || remainingDay == 0 || remainingDayHeader == 0
         isDaily = daily
-        let value = json?.at("data", "retry_after")?.double
-        retryAfter = value.map { daily ? .seconds($0 * 3600) : .milliseconds(Int(($0 * 1000).rounded(.up))) }
+        // Konnector gives hours for the daily limit and seconds for the minute's; a value too large
+        // to be hours is read as seconds, and no wait is taken beyond a day.
+        let value = json?.at("data", "retry_after")?.double.map { max(0, $0) }
+        retryAfter = value.map { value in
+            let seconds = daily && value <= 24 ? value * 3600 : value
+            return .milliseconds(Int((min(seconds, 86_400) * 1000).rounded(.up)))
+        }
     }
 }

@@ -10,7 +10,7 @@ public enum KonnectorAPI {
     static func checkEnvelope(_ page: LandedPage, source: String) throws {
         let json = page.json
         let code = json["code"]?.int
-        guard json["status"] == .bool(false) || (code ?? 200) >= 400 else { return }
+        guard json["status"]?.bool == false || (code ?? 200) >= 400 else { return }
         let reason = json.at("data", "error")?.string ?? json["message"]?.string ?? "no reason given"
         let errorCode = json.at("data", "error_code")?.string.map { " (\($0))" } ?? ""
         throw ExtractError(source: source, endpoint: page.page.endpoint, status: code.map { Int($0) },
@@ -18,7 +18,8 @@ public enum KonnectorAPI {
     }
 
     /// The document's header is `Authorization: <key>` (bare, no scheme).
-    public static func authHeaders(apiKey: String) -> [String: String] { ["Authorization": apiKey] }
+    /// One version of the document names the header `X-API-KEY`; both carry the key.
+    public static func authHeaders(apiKey: String) -> [String: String] { ["Authorization": apiKey, "X-API-KEY": apiKey] }
 
     /// `campaign-info` pages by `limit`/`offset` with a `pagination` block beside the items.
     static let campaignPaginator = OffsetPaginator(itemsPath: ["data", "campaign_info"],

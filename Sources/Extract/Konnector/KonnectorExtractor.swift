@@ -1,3 +1,4 @@
+import Foundation
 import Warehouse
 
 /// Reads a Konnector account: its senders and campaigns, every page of `campaign-info`, the
@@ -26,6 +27,14 @@ struct KonnectorExtractor: SourceExtractor {
         // campaign's daily data was last read, no day of it can have changed, and it is skipped.
         var fingerprints: [String: String] = [:]
         var senderOfCampaign: [String: String] = [:]
+        // The day each campaign was created: a new one is read from there, so the whole history is
+        // asked for explicitly rather than left to a vendor default range.
+        var createdDay: [String: String] = [:]
+        for routine in filters.json.at("data", "campaign_routines")?.array ?? [] {
+            if let id = routine["linkedin_campaign_routine_id"]?.string {
+                createdDay[id] = routine["created_at"]?.string.flatMap(Timestamp.day(fromVendor:))
+            }
+        }
         let firstPage = Parameters(["limit": .integer(settings.pageSize), "offset": .integer(0),
                                     "sort_by": .string("created_at"), "sort_order": .string("asc")])
         try await session.pages(KonnectorAPI.campaignInfo, firstPage, paginator: KonnectorAPI.campaignPaginator) { page in
@@ -38,6 +47,9 @@ struct KonnectorExtractor: SourceExtractor {
                 senders.add(sender)
                 senderOfCampaign[id] = sender
                 fingerprints[id] = Self.fingerprint(entry)
+                if let day = entry.at("linkedin_campaign_routine", "created_at")?.string.flatMap(Timestamp.day(fromVendor:)) {
+                    createdDay[id] = day
+                }
             }
         }
 
@@ -52,21 +64,29 @@ struct KonnectorExtractor: SourceExtractor {
             }
         }
 
+        // An empty fingerprint (the listing said nothing about the item) never counts as unchanged,
+        // and a backfill records nothing: its range is not the whole history.
         for sender in senders.ids {
-            let fingerprint = (senderFingerprints[sender] ?? []).sorted().joined(separator: ";")
-            guard knownSenders[sender] != fingerprint else { continue }
-            var parameters = Self.window(settings, known: knownSenders[sender] != nil)
+            // When campaign-info names no sender at all, a sender's campaigns are unknown and its
+            // dashboard is always read; otherwise its fingerprint is its campaigns' (none is a value too).
+            let fingerprint = senderOfCampaign.isEmpty && !campaigns.ids.isEmpty
+                ? "" : "campaigns:" + (senderFingerprints[sender] ?? []).sorted().joined(separator: ";")
+            guard fingerprint.isEmpty || knownSenders[sender] != fingerprint else { continue }
+            let firstDay = campaigns.ids.filter { senderOfCampaign[$0] == sender }.compactMap { createdDay[$0] }.min()
+            var parameters = Self.window(settings, known: knownSenders[sender] != nil, createdDay: firstDay)
             parameters["linkedin_user_information_ids"] = .strings([sender])
-            try await Self.fetchSkippingVanished(session, KonnectorAPI.dashboardInfo, parameters)
-            try senderState.record(sender, fingerprint: fingerprint)
+            if try await Self.fetchSkippingVanished(session, KonnectorAPI.dashboardInfo, parameters), !settings.isBackfill {
+                try senderState.record(sender, fingerprint: fingerprint)
+            }
         }
         for campaign in campaigns.ids {
             let fingerprint = fingerprints[campaign] ?? ""
-            guard knownCampaigns[campaign] != fingerprint else { continue }
-            var parameters = Self.window(settings, known: knownCampaigns[campaign] != nil)
+            guard fingerprint.isEmpty || knownCampaigns[campaign] != fingerprint else { continue }
+            var parameters = Self.window(settings, known: knownCampaigns[campaign] != nil, createdDay: createdDay[campaign])
             parameters["linkedin_campaign_routine_id"] = .string(campaign)
-            try await Self.fetchSkippingVanished(session, KonnectorAPI.optimizedRoutineData, parameters)
-            try campaignState.record(campaign, fingerprint: fingerprint)
+            if try await Self.fetchSkippingVanished(session, KonnectorAPI.optimizedRoutineData, parameters), !settings.isBackfill {
+                try campaignState.record(campaign, fingerprint: fingerprint)
+            }
         }
     }
 
@@ -81,7 +101,9 @@ struct KonnectorExtractor: SourceExtractor {
 
     /// A sender or campaign deleted between the listing and its own request answers 404 (or 400
     /// for an id no longer valid): that one id is skipped with a warning, the source goes on.
-    private static func fetchSkippingVanished(_ session: FetchSession, _ endpoint: Endpoint, _ parameters: Parameters) async throws {
+    /// Returns whether the page was read (false when the id was skipped).
+    @discardableResult
+    private static func fetchSkippingVanished(_ session: FetchSession, _ endpoint: Endpoint, _ parameters: Parameters) async throws -> Bool {
         do {
             let page = try await session.fetch(endpoint, parameters)
             try KonnectorAPI.checkEnvelope(page, source: session.source.name)
@@ -91,16 +113,18 @@ struct KonnectorExtractor: SourceExtractor {
                           page.json.at("data", "connection_graph", "request"), page.json.at("data", "connection_graph", "accept"),
                           page.json.at("data", "message_stats", "daily_stats"), page.json.at("data", "campaign_member_info", "data")]
             await session.countRows(series.map { $0?.array?.count ?? 0 }.reduce(0, +))
+            return true
         } catch let error as ExtractError where error.status == 404 || error.status == 400 {
             session.warn("\(endpoint.name): skipped \(parameters.canonicalJSON): \(error.description)")
+            return false
         }
     }
 
-    /// The days to read: from the last run minus the lookback for an item read before, from the
-    /// source's `start_date` (or all history) for a new one.
-    private static func window(_ settings: SourceSettings, known: Bool) -> Parameters {
+    /// The days to read: from the last run minus the lookback for an item read before; for a new
+    /// one, from the source's `start_date`, else from the day the campaign was created.
+    private static func window(_ settings: SourceSettings, known: Bool, createdDay: String?) -> Parameters {
         var parameters = Parameters()
-        if let start = known || settings.isBackfill ? settings.startDate : settings.historyStart {
+        if let start = known || settings.isBackfill ? settings.startDate : (settings.historyStart ?? createdDay) {
             parameters["start_date"] = .string(start)
         }
         if let end = settings.endDate { parameters["end_date"] = .string(end) }

@@ -28,15 +28,20 @@ public struct OffsetPaginator: Paginator {
         let count = items(of: page).count
         if count == 0 { return nil }
         let pagination = paginationPath.isEmpty ? nil : paginationPath.reduce(Optional(page)) { $0?[$1] }
-        if let total = totalPath.isEmpty ? nil : totalPath.reduce(Optional(page), { $0?[$1] })?.int,
-           offset + count >= total {
-            return nil
-        }
-        if let pagination {
-            if let next = pagination["next_page_url"], next == .null { return nil }
-            if let current = pagination["current_page"]?.int, let total = pagination["total_pages"]?.int, current >= total {
+        let total = totalPath.isEmpty ? nil : totalPath.reduce(Optional(page), { $0?[$1] })?.int
+        if let pagination, pagination.object?.isEmpty == false {
+            // The vendor's pagination block decides: a next link or a later page means go on.
+            if let next = pagination["next_page_url"], next != .null {
+                // go on
+            } else if let current = pagination["current_page"]?.int, let pages = pagination["total_pages"]?.int {
+                if current >= pages { return nil }
+            } else if pagination["next_page_url"] == .null {
+                return nil
+            } else if let total, offset + count >= total {
                 return nil
             }
+        } else if let total {
+            if offset + count >= total { return nil }
         } else if count < requestedLimit {
             return nil
         }

@@ -32,11 +32,23 @@ struct WeConnectExtractor: SourceExtractor {
         }
         let state = ExtractState(warehouse: session.warehouse, source: source, itemKind: "thread")
         let known = try state.fingerprints()
-        for thread in listed where known[thread.id] != thread.fingerprint {
-            let page = try await session.fetch(WeConnectAPI.thread, Parameters(["thread": .string(thread.id)]))
-            await session.countRows(page.json["messages"]?.array?.count ?? 0)
-            try state.record(thread.id, fingerprint: thread.fingerprint)
+        let nothingListed = "\u{1F}"
+        for thread in listed where thread.fingerprint == nothingListed || known[thread.id] != thread.fingerprint {
+            do {
+                let page = try await session.fetch(WeConnectAPI.thread, Parameters(["thread": .string(thread.id)]))
+                await session.countRows(page.json["messages"]?.array?.count ?? 0)
+                try state.record(thread.id, fingerprint: thread.fingerprint)
+            } catch let error as ExtractError where Self.isItemProblem(error) {
+                // One thread the vendor will not serve does not stop the others; it is tried again next run.
+                session.warn("ln/thread: \(thread.id) skipped: \(error.description)")
+            }
         }
+    }
+
+    /// A 4xx about one item (not the credentials, not the rate limit): skip the item, not the source.
+    static func isItemProblem(_ error: ExtractError) -> Bool {
+        guard let status = error.status else { return false }
+        return (400..<500).contains(status) && ![401, 403, 429].contains(status)
     }
 
     /// Polls the ledger's requests that are not final (and messages still waiting for a reply).
@@ -47,8 +59,8 @@ struct WeConnectExtractor: SourceExtractor {
             let page: LandedPage
             do {
                 page = try await session.fetch(WeConnectAPI.request, Parameters(["request_id": .string(id)]))
-            } catch let error as ExtractError where error.status == 404 {
-                session.warn("ln/request: \(id) is unknown to the vendor; it stays in the ledger")
+            } catch let error as ExtractError where Self.isItemProblem(error) {
+                session.warn("ln/request: \(id) skipped, it stays in the ledger: \(error.description)")
                 continue
             }
             let json = page.json

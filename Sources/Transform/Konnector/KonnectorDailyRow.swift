@@ -15,24 +15,32 @@ enum KonnectorDailyRow {
 
     /// The row's UTC day and counts, or nil when it has no usable day or no figure.
     static func decode(_ row: JSONValue, series: Series) -> (day: String, counts: DailyCounts)? {
-        guard let rawDay = (row["date"] ?? row["day"])?.string, let day = Timestamp.day(fromVendor: rawDay) else {
+        // A bucket is labelled with the day the vendor wrote, even when a time and offset follow it:
+        // moving `2025-05-02T00:00:00+05:30` to UTC would file the day's figures under the day before.
+        guard let rawDay = (row["date"] ?? row["day"])?.string,
+              let day = DayParts(String(rawDay.prefix(10))).map(\.key) ?? Timestamp.day(fromVendor: rawDay) else {
             return nil
         }
+        // A row's own keys say what it counts when the series does not: `replied` only goes with
+        // messages, `accepted` only with connections.
+        var series = series
+        if row["replied"] != nil { series = .messages } else if row["accepted"] != nil { series = .connections }
         var counts = DailyCounts()
         if let count = row["count_data"]?.int ?? row["count"]?.int {
             switch series {
             case .members: counts.membersAdded = count
-            case .requests: counts.requestsSent = count
+            case .requests, .connections: counts.requestsSent = count
             case .accepts: counts.requestsAccepted = count
-            case .connections, .messages, .mixed: break
+            case .messages: counts.messagesSent = count
+            case .mixed: break
             }
         }
         switch series {
         case .connections:
-            counts.requestsSent = row["sent"]?.int
+            counts.requestsSent = row["sent"]?.int ?? counts.requestsSent
             counts.requestsAccepted = row["accepted"]?.int
         case .messages:
-            counts.messagesSent = row["sent"]?.int
+            counts.messagesSent = row["sent"]?.int ?? counts.messagesSent
             counts.messagesReplied = row["replied"]?.int
         default: break
         }
@@ -49,6 +57,7 @@ enum KonnectorDailyRow {
         counts.messagesSent = row["messages_sent"]?.int ?? counts.messagesSent
         counts.messagesReplied = row["messages_replied"]?.int ?? counts.messagesReplied
         counts.membersAdded = row["members_added"]?.int ?? counts.membersAdded
+        counts.dropNegatives()
         return counts.isEmpty ? nil : (day, counts)
     }
 }

@@ -15,6 +15,14 @@ public struct DailyCounts: Sendable, Equatable {
         self.messagesReplied = messagesReplied
     }
 
+    /// A negative count is no count: it is stored as unknown rather than subtracted from totals.
+    mutating func dropNegatives() {
+        for path in [\DailyCounts.membersAdded, \.requestsSent, \.requestsAccepted, \.messagesSent, \.messagesReplied]
+        where (self[keyPath: path] ?? 0) < 0 {
+            self[keyPath: path] = nil
+        }
+    }
+
     var isEmpty: Bool {
         membersAdded == nil && requestsSent == nil && requestsAccepted == nil && messagesSent == nil && messagesReplied == nil
     }

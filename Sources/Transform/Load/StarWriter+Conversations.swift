@@ -44,10 +44,13 @@ extension StarWriter {
     /// the whole thread), and its figures are recomputed from them.
     func replaceThread(sourceKey: Int64, threadID: String, senderKey: Int64?, prospectKey: Int64?, prospectName: String?,
                        messages: [ThreadMessage], rawPageID: Int64) throws {
+        // Oldest first; messages with equal times keep the vendor's order (its list is newest first).
+        // The reply is the first inbound message after the first timed outbound one, in that order.
         let ordered = messages.sorted { ($0.sentAt ?? "", -$0.order) < ($1.sentAt ?? "", -$1.order) }
-        let firstOutbound = ordered.first { $0.direction == "out" }?.sentAt
-        let firstReply = firstOutbound.flatMap { start in
-            ordered.first { $0.direction == "in" && ($0.sentAt ?? "") > start }?.sentAt
+        let outboundIndex = ordered.firstIndex { $0.direction == "out" && $0.sentAt != nil }
+        let firstOutbound = outboundIndex.flatMap { ordered[$0].sentAt }
+        let firstReply = outboundIndex.flatMap { index in
+            ordered[(index + 1)...].first { $0.direction == "in" && $0.sentAt != nil }?.sentAt
         }
         let minutes: Double? = {
             guard let start = firstOutbound.flatMap(Timestamp.date(fromVendor:)),

@@ -9,7 +9,8 @@ final class StarWriter {
     /// The sender of each (source, run), found through the run's login page.
     var runSenders: [String: Int64?] = [:]
     private var campaignKeys: [String: Int64] = [:]
-    private var currentVersions: [Int64: CampaignAttributes] = [:]
+    /// Each campaign's open version: its attributes and the page that opened it.
+    private var currentVersions: [Int64: (attributes: CampaignAttributes, validFrom: String, rawPageID: Int64)] = [:]
     private var knownDays: Set<String> = []
 
     init(db: Database) { self.db = db }
@@ -45,9 +46,19 @@ final class StarWriter {
     @discardableResult
     func campaign(sourceKey: Int64, id: String, attributes: CampaignAttributes, observedAt: String, rawPageID: Int64) throws -> Int64 {
         let key = try campaignKey(sourceKey: sourceKey, id: id)
-        let previous = try currentVersion(key)
+        let open = try currentVersion(key)
+        let previous = open?.attributes
         let merged = attributes.filled(from: previous)
         guard merged != previous else { return key }
+        if let open, open.validFrom == observedAt, open.rawPageID == rawPageID {
+            // The same page lists the campaign twice: its later entry amends the version this page opened.
+            try db.cachedStatement(sql: """
+                UPDATE dim_campaign_version SET name = ?, campaign_type = ?, campaign_status = ?, sender_key = ?, created_at = ?
+                WHERE campaign_key = ? AND valid_to IS NULL
+                """).execute(arguments: [merged.name, merged.type, merged.status, merged.senderKey, merged.createdAt, key])
+            currentVersions[key] = (merged, observedAt, rawPageID)
+            return key
+        }
         if previous != nil {
             try db.cachedStatement(sql: "UPDATE dim_campaign_version SET valid_to = ? WHERE campaign_key = ? AND valid_to IS NULL")
                 .execute(arguments: [observedAt, key])
@@ -58,7 +69,7 @@ final class StarWriter {
             VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [key, observedAt, merged.name, merged.type, merged.status, merged.senderKey,
                                      merged.createdAt, rawPageID])
-        currentVersions[key] = merged
+        currentVersions[key] = (merged, observedAt, rawPageID)
         return key
     }
 
@@ -73,16 +84,17 @@ final class StarWriter {
         return key
     }
 
-    private func currentVersion(_ key: Int64) throws -> CampaignAttributes? {
+    private func currentVersion(_ key: Int64) throws -> (attributes: CampaignAttributes, validFrom: String, rawPageID: Int64)? {
         if let cached = currentVersions[key] { return cached }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT name, campaign_type, campaign_status, sender_key, created_at
+            SELECT name, campaign_type, campaign_status, sender_key, created_at, valid_from, raw_page_id
             FROM dim_campaign_version WHERE campaign_key = ? AND valid_to IS NULL
             """), arguments: [key]) else { return nil }
         let attributes = CampaignAttributes(name: row["name"], type: row["campaign_type"], status: row["campaign_status"],
                                             senderKey: row["sender_key"], createdAt: row["created_at"])
-        currentVersions[key] = attributes
-        return attributes
+        let open = (attributes, row["valid_from"] as String, row["raw_page_id"] as Int64)
+        currentVersions[key] = open
+        return open
     }
 
     func campaignSnapshot(campaignKey: Int64, rawPageID: Int64, observedAt: String, _ counters: CampaignCounters) throws {

@@ -25,9 +25,10 @@ struct WeConnectNormaliser: Normaliser {
             guard let id = parameters["thread"]?.string ?? json.at("profiles")?[0]?["thread"]?.string else { return }
             let profile = json["profiles"]?[0]
             let prospectKey = try profile.flatMap { try prospect($0, star: star) }
-            let messages = (json["messages"]?.array ?? []).enumerated().map { index, message in
-                ThreadMessage(order: index, direction: message["type"]?.string?.lowercased() == "in" ? "in" : "out",
-                              sentAt: Self.time(of: message), author: message["name"]?.string)
+            let messages = (json["messages"]?.array ?? []).enumerated().compactMap { index, message -> ThreadMessage? in
+                guard let direction = Self.direction(of: message) else { return nil }
+                return ThreadMessage(order: index, direction: direction, sentAt: Self.time(of: message),
+                                     author: message["name"]?.string)
             }
             try star.replaceThread(sourceKey: sourceKey, threadID: id, senderKey: try star.runSender(page, sourceKey: sourceKey),
                                    prospectKey: prospectKey, prospectName: profile?["name"]?.string, messages: messages,
@@ -64,7 +65,18 @@ struct WeConnectNormaliser: Normaliser {
             let seconds = epoch > 100_000_000_000 ? epoch / 1000 : epoch
             return Timestamp.utc(fromEpoch: seconds)
         }
+        if let stamp = message["timestamp"]?.string.flatMap(Timestamp.utc(fromVendor:)) { return stamp }
         return message["date_time"]?.string.flatMap(Timestamp.utc(fromVendor:))
+    }
+
+    /// `in` or `out` from the message's `type`; nil for a type that is neither (it is left out
+    /// rather than guessed).
+    static func direction(of message: JSONValue) -> String? {
+        switch message["type"]?.string?.lowercased() {
+        case "in", "inbound", "incoming", "received": "in"
+        case "out", "outbound", "outgoing", "sent": "out"
+        default: nil
+        }
     }
 }
 
