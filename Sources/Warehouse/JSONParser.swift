@@ -159,9 +159,14 @@ struct JSONParser {
     private mutating func parseNumber() throws(JSONValue.ParseError) -> JSONValue {
         let start = index
         while index < bytes.count, Self.numberBytes.contains(bytes[index]) { index += 1 }
-        guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+        let literal = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard index > start, let value = Double(literal) else {
             index = start
             throw fail("unexpected character")
+        }
+        // A whole number too long for a Double to hold exactly is an id: keep its digits as text.
+        if literal.utf8.count > 15, literal.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "-") }) {
+            return .string(literal)
         }
         return .number(value)
     }

@@ -16,6 +16,12 @@ import Warehouse
         #expect(json.at("e", "f")?.int == 1)
     }
 
+    @Test func longNumericIdsKeepEveryDigit() throws {
+        let json = try JSONValue.parse(Data(#"{"thread":7123456789012345678,"count":12}"#.utf8))
+        #expect(json["thread"]?.string == "7123456789012345678")
+        #expect(json["count"]?.int == 12)
+    }
+
     @Test(arguments: ["", "{", "[1,]", "{\"a\":}", "tru", "{\"a\":1} x", "\"\u{01}\""])
     func jsonParserRejectsBrokenInput(_ text: String) {
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Data(text.utf8)) }
