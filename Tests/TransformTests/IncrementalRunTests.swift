@@ -23,7 +23,12 @@ import Warehouse
         #expect((logged?["rows"] as Int? ?? 0) >= atLeast, "the run log counts the records read")
         #expect(logged?["pages"] == first)
         #expect(logged?["api_calls"] == first)
+        let lastPageOfFirstRun = try await fixture.warehouse.pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM raw_page") }
         _ = try await runner.run()
+        let newestDailySource = try await fixture.warehouse.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(raw_page_id) FROM fact_campaign_daily")
+        }
+        #expect(newestDailySource ?? 0 <= lastPageOfFirstRun ?? 0, "a day seen again with the same figures is not rewritten")
         let second = await fixture.server.requests().dropFirst(first)
         let campaignPages = (fixture.dataset.campaigns.count + 4) / 5
         #expect(second.count == 1 + campaignPages, "\(second.map(\.endpoint))")

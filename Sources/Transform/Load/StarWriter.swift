@@ -141,6 +141,12 @@ final class StarWriter {
                 messages_sent = COALESCE(excluded.messages_sent, messages_sent),
                 messages_replied = COALESCE(excluded.messages_replied, messages_replied),
                 raw_page_id = excluded.raw_page_id
+            -- A day seen again with the same figures is left untouched (and keeps the page that first gave them).
+            WHERE COALESCE(excluded.members_added, members_added) IS NOT members_added
+               OR COALESCE(excluded.requests_sent, requests_sent) IS NOT requests_sent
+               OR COALESCE(excluded.requests_accepted, requests_accepted) IS NOT requests_accepted
+               OR COALESCE(excluded.messages_sent, messages_sent) IS NOT messages_sent
+               OR COALESCE(excluded.messages_replied, messages_replied) IS NOT messages_replied
             """).execute(arguments: [key, day, counts.membersAdded, counts.requestsSent, counts.requestsAccepted,
                                      counts.messagesSent, counts.messagesReplied, rawPageID])
     }
