@@ -43,5 +43,13 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 
+## bench: the benchmark harness (release build): the sandbox at several scales, every stage timed,
+## peak memory per stage, the C API baseline; writes benchmarks/results.md and prints one line per figure.
+## BENCH_ARGS passes options to etl-bench, e.g. BENCH_ARGS="--scales 1,10 --days 60".
+BENCH_ARGS ?=
+bench: deps
+	$(SWIFT) build -c release --product etl-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/etl-bench" --out benchmarks/results.md $(BENCH_ARGS)
+
 clean:
 	rm -rf .build reports/demo
