@@ -11,7 +11,9 @@ enum Baseline {
     }
 
     /// Inserts the rows and returns the seconds it took (open, create, insert, commit, checkpoint).
-    static func run(rows: Int, daysPerKey: Int, directory: URL) throws -> Double {
+    /// - Parameter createTable: the warehouse's own `CREATE TABLE fact_campaign_daily` statement,
+    ///   read from its `sqlite_master`, so the baseline's table cannot drift from the real one.
+    static func run(rows: Int, daysPerKey: Int, createTable: String, directory: URL) throws -> Double {
         let path = directory.appendingPathComponent("baseline.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
@@ -24,17 +26,7 @@ enum Baseline {
         try exec(db, """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
-            CREATE TABLE fact_campaign_daily (
-                campaign_key INTEGER NOT NULL,
-                date_key TEXT NOT NULL,
-                members_added INTEGER,
-                requests_sent INTEGER,
-                requests_accepted INTEGER,
-                messages_sent INTEGER,
-                messages_replied INTEGER,
-                raw_page_id INTEGER NOT NULL,
-                PRIMARY KEY (campaign_key, date_key)
-            ) WITHOUT ROWID;
+            \(createTable);
             BEGIN;
             """)
         var statement: OpaquePointer?

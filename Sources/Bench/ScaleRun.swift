@@ -158,7 +158,13 @@ struct ScaleRun {
         }
 
         // 4. The baseline: as many rows, plain C API.
-        let baselineSeconds = try Baseline.run(rows: sizes.factRows, daysPerKey: days, directory: directory)
+        // The warehouse's own definition; its REFERENCES clauses are not checked in the scratch file
+        // (SQLite enforces foreign keys only when asked to).
+        let createTable = try await warehouse.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'fact_campaign_daily'")
+        } ?? ""
+        let baselineSeconds = try Baseline.run(rows: sizes.factRows, daysPerKey: days, createTable: createTable,
+                                               directory: directory)
 
         // 5. A second nightly run with no new data.
         let countsBefore = try Self.tableCounts(warehouse, prefix: "")
