@@ -34,6 +34,11 @@ public struct RawPage: Sendable {
         self.contentHash = contentHash
     }
 
+    /// The request's parameters read back as JSON (`.null` when they are not).
+    public var parameterValues: JSONValue {
+        (try? JSONValue.parse(Data(parameters.utf8))) ?? .null
+    }
+
     /// Whether the page is a successful answer that the transform should read.
     public var isSuccess: Bool { (200..<300).contains(httpStatus) }
 }

@@ -58,7 +58,7 @@ struct KonnectorNormaliser: Normaliser {
             for user in data["user_performance"]?.array ?? [] {
                 _ = try sender(user)
             }
-            let parameters = (try? JSONValue.parse(page.parameters.data(using: .utf8) ?? .init())) ?? .null
+            let parameters = page.parameterValues
             guard let ids = parameters["linkedin_user_information_ids"]?.array, ids.count == 1,
                   let id = ids[0].string else { return }
             let senderKey = try star.sender(sourceKey: sourceKey, id: id)
@@ -82,7 +82,7 @@ struct KonnectorNormaliser: Normaliser {
         }
 
         func loadRoutineData(_ data: JSONValue) throws {
-            let parameters = (try? JSONValue.parse(page.parameters.data(using: .utf8) ?? .init())) ?? .null
+            let parameters = page.parameterValues
             let details = data["campaign_details"]
             guard let id = details?["id"]?.string ?? parameters["linkedin_campaign_routine_id"]?.string else { return }
             let senderKey = try data["linkedin_user"].flatMap(sender)

@@ -21,7 +21,7 @@ struct WeConnectNormaliser: Normaliser {
                                     prospectName: entry["name"]?.string, rawPageID: pageID)
             }
         case "ln/thread":
-            let parameters = (try? JSONValue.parse(Data(page.parameters.utf8))) ?? .null
+            let parameters = page.parameterValues
             guard let id = parameters["thread"]?.string ?? json.at("profiles")?[0]?["thread"]?.string else { return }
             let profile = json["profiles"]?[0]
             let prospectKey = try profile.flatMap { try prospect($0, star: star) }
@@ -34,7 +34,7 @@ struct WeConnectNormaliser: Normaliser {
                                    prospectKey: prospectKey, prospectName: profile?["name"]?.string, messages: messages,
                                    rawPageID: pageID)
         case let endpoint where endpoint == "ln/request" || endpoint.hasPrefix("pusher:"):
-            let parameters = (try? JSONValue.parse(Data(page.parameters.utf8))) ?? .null
+            let parameters = page.parameterValues
             let body = json["data"]?.string.flatMap { try? JSONValue.parse(Data($0.utf8)) } ?? json
             guard let requestID = body["request_id"]?.string ?? parameters["request_id"]?.string else { return }
             let object = body["request_object"]
