@@ -45,7 +45,8 @@ let package = Package(
         ),
         .target(
             name: "Transform",
-            dependencies: ["Warehouse"],
+            // Extract defines each vendor's vocabulary (id spellings, event names) once, for both stages.
+            dependencies: ["Warehouse", "Extract"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -67,6 +68,7 @@ let package = Package(
             dependencies: [
                 "Warehouse", "Extract", "Transform", "Report", "Sandbox",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -115,6 +117,7 @@ let package = Package(
             name: "SandboxTests",
             dependencies: [
                 "Sandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -36,6 +36,27 @@ public struct SandboxConfiguration: Sendable {
     public var weConnectAppSecret: String
     /// A pause before every answer, standing in for a slow vendor.
     public var responseDelay: Duration = .zero
+    /// We-Link generator seed.
+    public var weLinkSeed: UInt64 = 13
+    /// We-Link's `x-api-key` and `x-api-secret`.
+    public var weLinkAPIKey = "sandbox-welink-key"
+    public var weLinkAPISecret = "sandbox-welink-secret"
+    /// Requests allowed per account in a rolling window (documented: 30 per 60 minutes).
+    public var weLinkRequestsPerWindow = 30
+    public var weLinkWindow: Duration = .seconds(3_600)
+    /// How long an asynchronous We-Link request takes to finish.
+    public var weLinkProcessingDelay: Duration = .seconds(1)
+    /// How long after a message is sent until its reply arrives (for those that get one).
+    public var weLinkReplyDelay: Duration = .seconds(3)
+    /// Linked API generator seed.
+    public var linkedAPISeed: UInt64 = 17
+    /// Linked API's `linked-api-token` and `identification-token`.
+    public var linkedAPIToken = "sandbox-linkedapi-token"
+    public var linkedAPIIdentificationToken = "sandbox-linkedapi-identification"
+    /// How long a Linked API workflow runs.
+    public var linkedAPIWorkflowDelay: Duration = .milliseconds(300)
+    /// How long after the server starts until the invitations set to be accepted "live" are accepted.
+    public var linkedAPIAcceptanceDelay: Duration = .seconds(2)
 
     public init(
         scale: Int = 1,

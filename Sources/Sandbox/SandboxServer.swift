@@ -6,8 +6,9 @@ import ServiceLifecycle
 
 /// The embedded sandbox: one Hummingbird HTTP server on loopback that emulates the vendor APIs
 /// (Konnector under `/konnector/social_app/api/v1/third_party`, WeConnect under `/weconnect` with
-/// its Pusher WebSocket at `/weconnect/app/<app key>`) from deterministic generated data, with a
-/// request log and fault injection for tests.
+/// its Pusher WebSocket at `/weconnect/app/<app key>`, We-Link under `/welink`, Linked API under
+/// `/linkedapi`) from deterministic generated data, with a request log and fault injection for
+/// tests. We-Link and Linked API call back through webhooks registered at run time.
 public final class SandboxServer: Sendable {
     /// The path prefix of the Konnector emulator on this server.
     public static let konnectorPathPrefix = KonnectorVendor.pathPrefix
@@ -22,6 +23,10 @@ public final class SandboxServer: Sendable {
 
     private let vendor: KonnectorVendor
     private let weConnectEmulator: WeConnectEmulator
+    private let weLinkEmulator: WeLinkEmulator
+    private let linkedAPIEmulator: LinkedAPIEmulator
+    /// The emulators that keep time (all but Konnector's).
+    private var emulators: [any SandboxEmulator] { [weLinkEmulator, linkedAPIEmulator] }
     private let faults: SandboxFaultInjector
     private let log: SandboxRequestLog
     private let state = LockedBox<RunState>(RunState())
@@ -45,8 +50,47 @@ public final class SandboxServer: Sendable {
         let log = SandboxRequestLog()
         self.faults = faults
         self.log = log
-        self.weConnectEmulator = WeConnectEmulator(configuration: configuration, faults: faults, log: log)
+        let weConnectEmulator = WeConnectEmulator(configuration: configuration, faults: faults, log: log)
+        self.weConnectEmulator = weConnectEmulator
+        let people = Self.sharedPeople(weConnectEmulator.dataset)
+        self.weLinkEmulator = WeLinkEmulator(configuration: configuration, people: people)
+        self.linkedAPIEmulator = LinkedAPIEmulator(configuration: configuration, people: people)
     }
+
+    /// The prospects of the WeConnect data, offered to the other vendors so that some people are
+    /// reached through several of them.
+    static func sharedPeople(_ dataset: WeConnectDataset) -> [SandboxPerson] {
+        var seen = Set<String>()
+        return dataset.threads.compactMap { thread in
+            let raw = thread.profile.linkedin
+            let slug = (raw.removingPercentEncoding ?? raw).lowercased()
+            guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
+            return SandboxPerson(slug: slug, name: thread.profile.name)
+        }
+    }
+
+    /// The people several vendors' data share.
+    public var sharedPeople: [SandboxPerson] { Self.sharedPeople(weConnectEmulator.dataset) }
+
+    /// Sends Linked API's `network.connectionAccepted` event of every invitation accepted so far
+    /// to the URL registered on `linkedAPIWebhooks`; returns how many were sent.
+    @discardableResult
+    public func replayLinkedAPIAccountEvents() async -> Int {
+        await linkedAPIEmulator.replayAccountEvents()
+    }
+
+    /// The data the We-Link emulator started with.
+    public var weLink: WeLinkDataset { weLinkEmulator.dataset }
+
+    /// The data the Linked API emulator started with.
+    public var linkedAPI: LinkedAPIDataset { linkedAPIEmulator.dataset }
+
+    /// Where We-Link's webhook calls go: register the receiver's URL here.
+    public var weLinkWebhooks: SandboxWebhookSender { weLinkEmulator.webhooks }
+
+    /// Where Linked API's account events (`network.connectionAccepted`) go: register the
+    /// receiver's URL here. Workflow results in `hook` mode go to the URL of their `webhook` header.
+    public var linkedAPIWebhooks: SandboxWebhookSender { linkedAPIEmulator.webhooks }
 
     /// The data the WeConnect emulator started with (runtime changes, such as sent actions or
     /// `appendMessage`, are not reflected here).
@@ -57,7 +101,8 @@ public final class SandboxServer: Sendable {
     /// Starts listening and returns the server's base URL, e.g. `http://127.0.0.1:54321`.
     /// Port 0 picks a free port; the URL carries the port actually bound.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> URL {
-        let responder = SandboxResponder(vendors: [vendor, weConnectEmulator.vendor], faults: faults, log: log,
+        let responder = SandboxResponder(vendors: [vendor, weConnectEmulator.vendor] + emulators.map(\.httpVendor),
+                                         faults: faults, log: log,
                                          responseDelay: configuration.responseDelay)
         let weConnect = weConnectEmulator
         let (ports, continuation) = AsyncStream<Int>.makeStream()
@@ -108,9 +153,12 @@ public final class SandboxServer: Sendable {
             throw SandboxError.failedToStart(host: host, port: port, reason: "no valid URL for this host")
         }
         await weConnect.serverStarted()
+        let emulators = self.emulators
+        for emulator in emulators { await emulator.serverStarted(baseURL: url) }
         let ticker = Task {
             while !Task.isCancelled {
                 await weConnect.tick()
+                for emulator in emulators { await emulator.tick() }
                 try? await Task.sleep(for: Self.weConnectTickInterval)
             }
         }
@@ -138,6 +186,17 @@ public final class SandboxServer: Sendable {
     public var weConnectBaseURL: URL {
         let base = baseURL?.absoluteString ?? "http://127.0.0.1:0"
         return URL(string: base + Self.weConnectPathPrefix) ?? URL(fileURLWithPath: "/")
+    }
+
+    /// The We-Link API base: the base URL plus `/welink` (clients append `/api/v1/...`).
+    public var weLinkBaseURL: URL { vendorURL(WeLinkVendor.pathPrefix) }
+
+    /// The Linked API base: the base URL plus `/linkedapi` (clients append `/account/...`).
+    public var linkedAPIBaseURL: URL { vendorURL(LinkedAPIVendor.pathPrefix) }
+
+    private func vendorURL(_ prefix: String) -> URL {
+        let base = baseURL?.absoluteString ?? "http://127.0.0.1:0"
+        return URL(string: base + prefix) ?? URL(fileURLWithPath: "/")
     }
 
     /// The WeConnect Pusher socket: `ws://<host>:<port>/weconnect/app/<app key>` (the document's
@@ -179,6 +238,7 @@ public final class SandboxServer: Sendable {
         ticker?.cancel()
         guard let task else { return }
         await weConnectEmulator.shutdown()
+        for emulator in emulators { await emulator.shutdown() }
         await group?.triggerGracefulShutdown()
         let watchdog = Task {
             try await Task.sleep(for: .seconds(2))

@@ -43,6 +43,10 @@ struct SandboxResponder: HTTPResponder {
             for field in request.headers {
                 headers[field.name.canonicalName, default: []].append(field.value)
             }
+            // HTTP/1's Host header arrives as the request's authority, not among the fields.
+            if headers["host"] == nil, let authority = request.head.authority {
+                headers["host"] = [authority]
+            }
             let parsed = SandboxHTTPRequest(method: method, path: path, query: query, headers: headers, body: body)
             if let (vendor, rest) = match(path) {
                 endpoint = rest
