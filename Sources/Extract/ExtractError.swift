@@ -4,8 +4,9 @@ public struct ExtractError: Error, CustomStringConvertible, Sendable {
     public enum Cause: Sendable, Equatable {
         /// The vendor refused the credentials (401/403).
         case unauthorized
-        /// The vendor's daily allowance is spent; `retryAfter` is its own estimate, when given.
-        case budgetExhausted(retryAfter: String?)
+        /// The vendor's allowance (`daily`, or `hourly` for a rolling hour) is spent; `retryAfter`
+        /// is when it frees up, when known.
+        case budgetExhausted(retryAfter: String?, window: String = "daily")
         /// The vendor answered with a status that retrying will not fix.
         case httpStatus
         /// Retries ran out on 5xx answers or network errors.
@@ -49,8 +50,8 @@ public struct ExtractError: Error, CustomStringConvertible, Sendable {
         case .unauthorized:
             reason = [statusText, "the vendor refused the credentials; check the key in the source's *_env variable", body]
                 .compactMap { $0 }.joined(separator: ", ")
-        case .budgetExhausted(let retryAfter):
-            reason = "daily API budget exhausted" + (retryAfter.map { ", resumes after \($0)" } ?? "")
+        case .budgetExhausted(let retryAfter, let window):
+            reason = "\(window) API budget exhausted" + (retryAfter.map { ", resumes after \($0)" } ?? "")
         case .httpStatus:
             reason = [statusText, body].compactMap { $0 }.joined(separator: ", ")
         case .transientExhausted:

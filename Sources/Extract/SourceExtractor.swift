@@ -10,10 +10,12 @@ public enum Extractors {
         switch kind {
         case "konnector": KonnectorExtractor()
         case "weconnect": WeConnectExtractor()
+        case "welink": WeLinkExtractor()
+        case "linkedapi": LinkedAPIExtractor()
         default: nil
         }
     }
 
     /// The kinds this build can extract.
-    public static let supportedKinds = ["konnector", "weconnect"]
+    public static let supportedKinds = ["konnector", "weconnect", "welink", "linkedapi"]
 }

@@ -30,6 +30,16 @@ public struct SourceSettings: Sendable {
     public var dailyLimit: Int?
     /// The largest answer accepted; a bigger one is an error (its first megabyte is kept raw).
     public var maxBodyBytes: Int = 64 << 20
+    /// Requests allowed in a rolling window for this credential (We-Link: 30 in 3,600 s); nil for none.
+    public var requestWindow: (limit: Int, seconds: TimeInterval)?
+    /// The vendor accounts to read, where the vendor asks for one per request (We-Link's `accountId`).
+    public var accountIDs: [String] = []
+    /// How Linked API returns workflow results: `long`, `reslink` or `hook`.
+    public var resultHandling = "long"
+    /// Where the vendor delivers results in `hook` mode: the public URL of `etl webhook serve`.
+    public var webhookURL: URL?
+    /// The most invitations whose status one run checks (each check is a vendor request).
+    public var statusChecksPerRun = 100
     /// An opaque name of the credential the source uses (a hash of its secret, never the secret),
     /// under which its daily allowance is kept.
     public var credential: String

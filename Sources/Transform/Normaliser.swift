@@ -12,6 +12,9 @@ enum Normalisers {
         switch kind {
         case "konnector": KonnectorNormaliser()
         case "weconnect": WeConnectNormaliser()
+        case "welink": WeLinkNormaliser()
+        case "linkedapi": LinkedAPINormaliser()
+        case LinkedInMobileNormaliser.kind: LinkedInMobileNormaliser()
         default: nil
         }
     }

@@ -52,19 +52,44 @@ public enum ReportingViews {
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13;
 
         -- Which figures each source reports at all: where it does, a sender with nothing counts 0;
-        -- where it does not (WeConnect cannot know acceptance), the figure stays empty.
+        -- where it does not (WeConnect and We-Link cannot know acceptance), the figure stays empty.
+        -- Messages come from conversations where the vendor gives their contents, otherwise from
+        -- the message actions it reports (We-Link), never from both.
         CREATE VIEW source_figures AS
         SELECT s.source_key,
                EXISTS (SELECT 1 FROM dim_campaign c JOIN fact_campaign_snapshot f USING (campaign_key)
                        WHERE c.source_key = s.source_key) AS has_counters,
                EXISTS (SELECT 1 FROM fact_action a WHERE a.source_key = s.source_key) AS has_actions,
-               EXISTS (SELECT 1 FROM fact_thread t WHERE t.source_key = s.source_key) AS has_threads
+               EXISTS (SELECT 1 FROM fact_thread t WHERE t.source_key = s.source_key) AS has_threads,
+               EXISTS (SELECT 1 FROM fact_thread t WHERE t.source_key = s.source_key AND t.first_outbound_at IS NOT NULL)
+                   AS has_conversations,
+               EXISTS (SELECT 1 FROM fact_invitation i WHERE i.source_key = s.source_key) AS has_invitations
         FROM dim_source s;
 
+        -- Each invitation with its outcome: accepted when a status check or an acceptance event
+        -- says so, dated by the event where there is one (Linked API's `detectedAt`).
+        CREATE VIEW invitation_outcome AS
+        SELECT i.source_key, i.invitation_id, i.sender_key, i.prospect_key, i.sent_at,
+               CASE WHEN e.detected_at IS NOT NULL OR i.status = 'accepted' THEN 'accepted' ELSE i.status END AS status,
+               CASE WHEN e.detected_at IS NOT NULL OR i.status = 'accepted' THEN COALESCE(e.detected_at, i.accepted_at) END
+                   AS accepted_at
+        FROM fact_invitation i
+        LEFT JOIN fact_connection_accepted e
+          ON e.source_key = i.source_key AND e.prospect_key = i.prospect_key AND e.detected_at >= i.sent_at;
+
+        -- Followed message actions that were sent, for sources whose conversations are not known.
+        CREATE VIEW message_action AS
+        SELECT a.sender_key, a.final_at, a.replied, a.replied_at
+        FROM fact_action a
+        JOIN source_figures k ON k.source_key = a.source_key
+        WHERE NOT k.has_conversations AND lower(a.action_type) = 'message'
+          AND lower(a.status) LIKE '%success%' AND lower(a.status) NOT LIKE '%unsuccess%';
+
         -- A sender's figures over its whole history: the sum of its campaigns' latest cumulative
-        -- counters (Konnector); its `connect` actions that completed successfully (WeConnect); and
-        -- its conversations (threads with an outbound message), replied when an inbound message
-        -- follows the first outbound one.
+        -- counters (Konnector); its `connect` actions that completed successfully (WeConnect,
+        -- We-Link); its invitations and their outcomes (Linked API, LinkedIn mobile); its
+        -- conversations (threads with an outbound message), replied when an inbound message
+        -- follows the first outbound one, or else its sent message actions.
         CREATE VIEW sender_totals AS
         WITH parts AS (
             SELECT c.sender_key, f.requests_sent, f.requests_accepted, f.messages_sent, f.messages_replied
@@ -73,18 +98,22 @@ public enum ReportingViews {
             SELECT sender_key, 1, NULL, NULL, NULL FROM fact_action
             WHERE lower(action_type) = 'connect' AND lower(status) LIKE '%success%' AND lower(status) NOT LIKE '%unsuccess%'
             UNION ALL
+            SELECT sender_key, 1, status = 'accepted', NULL, NULL FROM invitation_outcome
+            UNION ALL
             SELECT sender_key, NULL, NULL, 1, first_reply_at IS NOT NULL FROM fact_thread
             WHERE first_outbound_at IS NOT NULL
+            UNION ALL
+            SELECT sender_key, NULL, NULL, 1, COALESCE(replied, 0) FROM message_action
         ), totals AS (
             SELECT sender_key, SUM(requests_sent) AS requests_sent, SUM(requests_accepted) AS requests_accepted,
                    SUM(messages_sent) AS messages_sent, SUM(messages_replied) AS messages_replied
             FROM parts GROUP BY sender_key
         )
         SELECT snd.sender_key, s.name AS source, snd.sender_id, snd.name AS sender_name,
-               COALESCE(t.requests_sent, CASE WHEN k.has_counters OR k.has_actions THEN 0 END) AS requests_sent,
-               COALESCE(t.requests_accepted, CASE WHEN k.has_counters THEN 0 END) AS requests_accepted,
-               COALESCE(t.messages_sent, CASE WHEN k.has_counters OR k.has_threads THEN 0 END) AS messages_sent,
-               COALESCE(t.messages_replied, CASE WHEN k.has_counters OR k.has_threads THEN 0 END) AS messages_replied
+               COALESCE(t.requests_sent, CASE WHEN k.has_counters OR k.has_actions OR k.has_invitations THEN 0 END) AS requests_sent,
+               COALESCE(t.requests_accepted, CASE WHEN k.has_counters OR k.has_invitations THEN 0 END) AS requests_accepted,
+               COALESCE(t.messages_sent, CASE WHEN k.has_counters OR k.has_threads OR k.has_actions THEN 0 END) AS messages_sent,
+               COALESCE(t.messages_replied, CASE WHEN k.has_counters OR k.has_threads OR k.has_actions THEN 0 END) AS messages_replied
         FROM dim_sender snd
         JOIN dim_source s ON s.source_key = snd.source_key
         JOIN source_figures k ON k.source_key = snd.source_key
@@ -100,9 +129,10 @@ public enum ReportingViews {
         FROM sender_totals
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 
-        -- Each sender's days from sender-grain data: Konnector's dashboard series, and WeConnect's
-        -- events (a `connect` action seen completed, a conversation's first outbound message, its
-        -- first reply), each on its UTC day.
+        -- Each sender's days from sender-grain data: Konnector's dashboard series, and events on
+        -- their UTC day: a `connect` action seen completed, an invitation sent and its acceptance,
+        -- a conversation's first outbound message and its first reply, a message action sent and
+        -- its reply.
         CREATE VIEW sender_daily AS
         WITH events AS (
             SELECT sender_key, date_key, requests_sent, requests_accepted, messages_sent, messages_replied
@@ -111,17 +141,26 @@ public enum ReportingViews {
             SELECT sender_key, substr(final_at, 1, 10), 1, NULL, NULL, NULL FROM fact_action
             WHERE lower(action_type) = 'connect' AND lower(status) LIKE '%success%' AND lower(status) NOT LIKE '%unsuccess%' AND final_at IS NOT NULL
             UNION ALL
+            SELECT sender_key, substr(sent_at, 1, 10), 1, NULL, NULL, NULL FROM invitation_outcome
+            UNION ALL
+            SELECT sender_key, substr(accepted_at, 1, 10), NULL, 1, NULL, NULL FROM invitation_outcome
+            WHERE accepted_at IS NOT NULL
+            UNION ALL
             SELECT sender_key, substr(first_outbound_at, 1, 10), NULL, NULL, 1, NULL FROM fact_thread
             WHERE first_outbound_at IS NOT NULL
             UNION ALL
             SELECT sender_key, substr(first_reply_at, 1, 10), NULL, NULL, NULL, 1 FROM fact_thread
             WHERE first_reply_at IS NOT NULL
+            UNION ALL
+            SELECT sender_key, substr(final_at, 1, 10), NULL, NULL, 1, NULL FROM message_action WHERE final_at IS NOT NULL
+            UNION ALL
+            SELECT sender_key, substr(replied_at, 1, 10), NULL, NULL, NULL, 1 FROM message_action WHERE replied_at IS NOT NULL
         )
         SELECT e.sender_key, e.date_key,
-               COALESCE(SUM(e.requests_sent), CASE WHEN k.has_counters OR k.has_actions THEN 0 END) AS requests_sent,
-               COALESCE(SUM(e.requests_accepted), CASE WHEN k.has_counters THEN 0 END) AS requests_accepted,
-               COALESCE(SUM(e.messages_sent), CASE WHEN k.has_counters OR k.has_threads THEN 0 END) AS messages_sent,
-               COALESCE(SUM(e.messages_replied), CASE WHEN k.has_counters OR k.has_threads THEN 0 END) AS messages_replied
+               COALESCE(SUM(e.requests_sent), CASE WHEN k.has_counters OR k.has_actions OR k.has_invitations THEN 0 END) AS requests_sent,
+               COALESCE(SUM(e.requests_accepted), CASE WHEN k.has_counters OR k.has_invitations THEN 0 END) AS requests_accepted,
+               COALESCE(SUM(e.messages_sent), CASE WHEN k.has_counters OR k.has_threads OR k.has_actions THEN 0 END) AS messages_sent,
+               COALESCE(SUM(e.messages_replied), CASE WHEN k.has_counters OR k.has_threads OR k.has_actions THEN 0 END) AS messages_replied
         FROM events e
         JOIN dim_sender snd ON snd.sender_key = e.sender_key
         JOIN source_figures k ON k.source_key = snd.source_key
@@ -161,7 +200,7 @@ public enum ReportingViews {
         -- One row per conversation; `replied` when an inbound message follows the first outbound one.
         CREATE VIEW report_threads AS
         SELECT s.name AS source, snd.sender_id, t.thread_id, COALESCE(p.name, t.prospect_name) AS prospect_name,
-               CASE WHEN p.public_id IS NOT NULL THEN 'https://www.linkedin.com/in/' || p.public_id END AS prospect_profile,
+               CASE WHEN p.public_id NOT LIKE '%:%' THEN 'https://www.linkedin.com/in/' || p.public_id END AS prospect_profile,
                t.first_outbound_at, t.first_reply_at, t.messages_in, t.messages_out,
                CASE WHEN t.first_reply_at IS NOT NULL THEN 1 ELSE 0 END AS replied
         FROM fact_thread t
@@ -311,14 +350,39 @@ public enum ReportingViews {
         -- ones count as not accepted and are shown. Only vendors with per-invitation outcomes fill it.
         CREATE VIEW report_cohort_acceptance AS
         SELECT s.name AS source, printf('%04d-W%02d', d.iso_year, d.iso_week) AS cohort_week,
-               COUNT(*) AS invitations, SUM(i.accepted_at IS NOT NULL) AS accepted,
-               SUM(i.accepted_at IS NULL AND lower(i.status) = 'pending') AS pending,
-               CAST(SUM(i.accepted_at IS NOT NULL) AS REAL) / COUNT(*) AS acceptance_rate
-        FROM fact_invitation i
+               COUNT(*) AS invitations, SUM(i.status = 'accepted') AS accepted,
+               SUM(i.status = 'pending') AS pending,
+               CAST(SUM(i.status = 'accepted') AS REAL) / COUNT(*) AS acceptance_rate
+        FROM invitation_outcome i
         JOIN dim_source s ON s.source_key = i.source_key
         JOIN dim_date d ON d.date_key = substr(i.sent_at, 1, 10)
         GROUP BY s.name, cohort_week
         ORDER BY 1, 2;
+
+        -- One row per person reached through any vendor, keyed by the normalised LinkedIn public id,
+        -- so a person contacted through two vendors is counted once.
+        CREATE VIEW report_prospects AS
+        WITH touches AS (
+            SELECT prospect_key, source_key, 1 AS invited, status = 'accepted' AS accepted, 0 AS messaged, 0 AS replied
+            FROM invitation_outcome WHERE prospect_key IS NOT NULL
+            UNION ALL
+            SELECT prospect_key, source_key, 0, 0, first_outbound_at IS NOT NULL, first_reply_at IS NOT NULL
+            FROM fact_thread WHERE prospect_key IS NOT NULL
+            UNION ALL
+            SELECT prospect_key, source_key, lower(action_type) = 'connect', 0, lower(action_type) = 'message', COALESCE(replied, 0)
+            FROM fact_action WHERE prospect_key IS NOT NULL AND lower(status) LIKE '%success%' AND lower(status) NOT LIKE '%unsuccess%'
+            UNION ALL
+            SELECT prospect_key, source_key, 0, 1, 0, 0 FROM fact_connection_accepted
+        )
+        SELECT p.public_id AS prospect_id, p.name AS prospect_name,
+               COUNT(DISTINCT t.source_key) AS sources,
+               (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT s.name FROM touches x JOIN dim_source s USING (source_key)
+                                                      WHERE x.prospect_key = p.prospect_key ORDER BY s.name)) AS source_names,
+               MAX(t.invited) AS invited, MAX(t.accepted) AS accepted, MAX(t.messaged) AS messaged, MAX(t.replied) AS replied
+        FROM touches t
+        JOIN dim_prospect p ON p.prospect_key = t.prospect_key
+        GROUP BY p.prospect_key
+        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8;
 
         -- The reconciliation and rule checks of metrics.md, one row per finding.
         CREATE VIEW report_quality_warnings AS

@@ -11,14 +11,48 @@ public struct RequestLedger: Sendable {
     /// Registers ids (already known ones are left as they are); returns how many were new.
     @discardableResult
     public func register(source: String, requestIDs: [String], at date: Date = Date()) throws -> Int {
+        try register(source: source, requests: requestIDs.map { TrackedRequest(id: $0) }, at: date)
+    }
+
+    /// Registers requests with the person each is about (already known ones keep what they have,
+    /// gaining a subject they lacked); returns how many were new.
+    @discardableResult
+    public func register(source: String, requests: [TrackedRequest], at date: Date = Date()) throws -> Int {
         try warehouse.pool.write { db in
             var added = 0
-            let statement = try db.makeStatement(sql: "INSERT OR IGNORE INTO request_ledger (source, request_id, registered_at) VALUES (?, ?, ?)")
-            for id in requestIDs {
-                try statement.execute(arguments: [source, id, Timestamp.string(date)])
-                added += db.changesCount
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO request_ledger (source, request_id, registered_at, subject) VALUES (?, ?, ?, ?)
+                ON CONFLICT(source, request_id) DO UPDATE SET subject = COALESCE(subject, excluded.subject)
+                """)
+            for request in requests {
+                let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request_ledger WHERE source = ? AND request_id = ?",
+                                              arguments: [source, request.id]) ?? 0
+                try statement.execute(arguments: [source, request.id, Timestamp.string(date), request.subject])
+                added += before == 0 ? 1 : 0
             }
             return added
+        }
+    }
+
+    /// The requests about a person (invitations) whose outcome is not final, those checked least
+    /// recently first, at most `limit`.
+    public func openSubjects(source: String, limit: Int) throws -> [TrackedRequest] {
+        try warehouse.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT request_id, subject FROM request_ledger
+                WHERE source = ? AND is_final = 0 AND subject IS NOT NULL
+                ORDER BY last_polled_at IS NOT NULL, last_polled_at, registered_at, request_id
+                LIMIT ?
+                """, arguments: [source, limit]).map { TrackedRequest(id: $0["request_id"], subject: $0["subject"]) }
+        }
+    }
+
+    /// Every person a request of the source is about, with the request's status.
+    public func subjects(source: String) throws -> [(subject: String, status: String?)] {
+        try warehouse.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT subject, status FROM request_ledger WHERE source = ? AND subject IS NOT NULL ORDER BY registered_at, request_id
+                """, arguments: [source]).map { ($0["subject"], $0["status"]) }
         }
     }
 
@@ -50,11 +84,28 @@ public struct RequestLedger: Sendable {
         }
     }
 
-    /// A status after which the vendor will not change the action any more (`Completed_Success`,
-    /// `Completed_Failed`, or anything failed or cancelled).
+    /// A status after which the vendor will not change the action any more: anything but a
+    /// waiting state (WeConnect's `Pending`, We-Link's `PENDING`, Linked API's `pending` or
+    /// `running`), so `Completed_Success`, `SUCCESS`, `PROFILE_NOT_FOUND` or `connected` are final.
     public static func isFinal(_ status: String) -> Bool {
         let lowered = status.lowercased()
-        return lowered.hasPrefix("completed") || lowered.contains("fail") || lowered.contains("cancel")
-            || lowered.contains("error")
+        let waiting = ["pending", "running", "progress", "queued", "processing", "waiting", "scheduled"]
+        return !lowered.isEmpty && !waiting.contains { lowered.contains($0) }
+    }
+}
+
+
+/// A request followed in the ledger: its id and, for an invitation, the person it went to.
+public struct TrackedRequest: Sendable, Equatable {
+    public var id: String
+    /// The person's LinkedIn profile URL, when the request is about one.
+    public var subject: String?
+    /// When the request was sent, as its file said (`YYYY-MM-DD` or ISO 8601).
+    public var sentAt: String?
+
+    public init(id: String, subject: String? = nil, sentAt: String? = nil) {
+        self.id = id
+        self.subject = subject
+        self.sentAt = sentAt
     }
 }

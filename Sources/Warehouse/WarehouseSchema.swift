@@ -268,12 +268,44 @@ public enum WarehouseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5-every-vendor") { db in
+            try db.execute(sql: """
+                -- The person a followed request is about (a Linked API invitation's profile URL).
+                ALTER TABLE request_ledger ADD COLUMN subject TEXT;
+                -- When a reply to a followed message came, where the vendor says (We-Link).
+                ALTER TABLE fact_action ADD COLUMN replied_at TEXT;
+                -- When an invitation's status was last checked with the vendor.
+                ALTER TABLE fact_invitation ADD COLUMN checked_at TEXT;
+                -- Pushed and imported pages are recognised by their content, so a repeat is not landed twice.
+                CREATE INDEX raw_page_by_content ON raw_page(source, endpoint, content_hash);
+                -- Each request to a vendor whose allowance is a rolling window (We-Link: 30 an hour).
+                CREATE TABLE api_call (
+                    credential TEXT NOT NULL,
+                    called_at TEXT NOT NULL
+                );
+                CREATE INDEX api_call_by_credential ON api_call(credential, called_at);
+                -- A rolling window the vendor said is full, until when.
+                CREATE TABLE api_window (
+                    credential TEXT PRIMARY KEY,
+                    exhausted_until TEXT NOT NULL
+                ) WITHOUT ROWID;
+                -- The moment a vendor saw a prospect accept a sender's invitation (Linked API's
+                -- `network.connectionAccepted`), whichever invitation it answers.
+                CREATE TABLE fact_connection_accepted (
+                    source_key INTEGER NOT NULL REFERENCES dim_source(source_key),
+                    prospect_key INTEGER NOT NULL REFERENCES dim_prospect(prospect_key),
+                    detected_at TEXT NOT NULL,
+                    raw_page_id INTEGER NOT NULL,
+                    PRIMARY KEY (source_key, prospect_key)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
     /// The star-schema tables that `transform --rebuild` empties, children before parents.
     public static let derivedTables = [
-        "fact_invitation", "fact_action_status", "fact_action", "fact_message", "fact_thread", "dim_prospect", "fact_sender_daily", "fact_campaign_daily", "fact_sender_window", "fact_campaign_snapshot",
+        "fact_connection_accepted", "fact_invitation", "fact_action_status", "fact_action", "fact_message", "fact_thread", "dim_prospect", "fact_sender_daily", "fact_campaign_daily", "fact_sender_window", "fact_campaign_snapshot",
         "dim_campaign_version", "dim_campaign", "dim_sender", "dim_date", "dim_source", "transform_state",
     ]
 }

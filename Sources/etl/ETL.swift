@@ -8,7 +8,7 @@ struct ETL: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "etl",
         abstract: "Pull LinkedIn outreach data from automation vendors into a SQLite star schema and render reports.",
-        subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, ReportCommand.self, TrackCommand.self, ListenCommand.self,
+        subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, ReportCommand.self, TrackCommand.self, ImportCommand.self, ListenCommand.self, WebhookCommand.self,
                       StatusCommand.self, DemoCommand.self, SandboxCommand.self])
 
     /// Runs the command and maps every failure to the contract's exit status with one line on

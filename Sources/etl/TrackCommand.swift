@@ -7,7 +7,7 @@ import Warehouse
 struct TrackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "track",
-        abstract: "Register request ids submitted elsewhere (one per line, or a CSV with a request_id column) so later runs follow their outcome.")
+        abstract: "Register request ids submitted elsewhere (one per line, or a CSV with a request_id column; for Linked API invitations also person_url and sent_at) so later runs follow their outcome.")
 
     @OptionGroup var config: ConfigOptions
 
@@ -22,11 +22,8 @@ struct TrackCommand: AsyncParsableCommand {
     func run() async throws {
         let runner = PipelineRunner(configuration: try config.load(), logger: output.logger())
         guard let selected = try runner.selectSources([source]).first else { return }
-        guard selected.kind == "weconnect" else {
-            throw ConfigurationError(file: nil, "source \"\(source)\" is \(selected.kind); only weconnect sources follow request ids")
-        }
-        let ids = try RequestIDFile.read(URL(fileURLWithPath: file))
-        let added = try RequestLedger(warehouse: try runner.openWarehouse()).register(source: source, requestIDs: ids)
-        print("\(source): \(added) request ids registered, \(ids.count - added) already followed")
+        let requests = try RequestIDFile.readRequests(URL(fileURLWithPath: file))
+        let added = try RequestTracking(source: selected).register(requests, in: try runner.openWarehouse())
+        print("\(source): \(added) request ids registered, \(requests.count - added) already followed")
     }
 }

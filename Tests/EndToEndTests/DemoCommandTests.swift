@@ -29,6 +29,10 @@ import Warehouse
         }
         let campaigns = try String(contentsOf: out.appendingPathComponent("report_campaign_summary.csv"), encoding: .utf8)
         #expect(campaigns.contains("demo-konnector"))
+        // Every kind of source, side by side in one sender summary.
+        let senders = try String(contentsOf: out.appendingPathComponent("report_sender_summary.csv"), encoding: .utf8)
+        let sources = Set(senders.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
+        #expect(sources == ["demo-konnector", "demo-weconnect", "demo-welink", "demo-linkedapi", "demo-linkedin-mobile"])
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(!html.contains("<script>alert"), "vendor strings are escaped")
         #expect(!html.contains("http://") && !html.contains("https://") || !html.contains("src=\"http"))

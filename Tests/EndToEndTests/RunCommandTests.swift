@@ -110,7 +110,7 @@ import Testing
 
 /// `etl track` through the built binary.
 @Suite struct TrackCommandTests {
-    @Test func registersIdsOnceAndRefusesNonWeConnectSources() async throws {
+    @Test func registersIdsOnceAndRefusesSourcesThatCannotFollowThem() async throws {
         let directory = try TemporaryDirectory("track")
         defer { directory.remove() }
         try """
@@ -139,6 +139,6 @@ import Testing
         #expect(again.stdout.contains("0 request ids registered, 2 already followed"))
         let wrong = try await runner.run(["track", "--config", "etl.toml", "--source", "k", "--file", "ids.csv"], in: directory.url)
         #expect(wrong.status == 2)
-        #expect(wrong.stderr.contains("only weconnect sources follow request ids"))
+        #expect(wrong.stderr.contains("only weconnect, welink, linkedapi sources follow request ids"))
     }
 }

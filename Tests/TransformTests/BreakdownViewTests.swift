@@ -68,10 +68,11 @@ import Warehouse
                 INSERT INTO dim_source (source_key, name, kind) VALUES (1, 'api', 'linkedapi');
                 INSERT INTO dim_date VALUES ('2026-11-02', 2026, 11, 2, 2026, 45, 1), ('2026-11-04', 2026, 11, 4, 2026, 45, 3),
                                             ('2026-11-09', 2026, 11, 9, 2026, 46, 1);
-                INSERT INTO fact_invitation VALUES
+                INSERT INTO fact_invitation (source_key, invitation_id, sender_key, prospect_key, sent_at, accepted_at, status, raw_page_id)
+                VALUES
                     (1, 'a', NULL, NULL, '2026-11-02T10:00:00Z', '2026-11-03T09:00:00Z', 'accepted', 1),
                     (1, 'b', NULL, NULL, '2026-11-04T10:00:00Z', NULL, 'pending', 1),
-                    (1, 'c', NULL, NULL, '2026-11-04T11:00:00Z', NULL, 'withdrawn', 1),
+                    (1, 'c', NULL, NULL, '2026-11-04T11:00:00Z', NULL, 'declined', 1),
                     (1, 'd', NULL, NULL, '2026-11-09T10:00:00Z', '2026-11-09T12:00:00Z', 'accepted', 1);
                 """)
         }

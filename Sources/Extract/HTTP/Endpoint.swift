@@ -2,8 +2,9 @@
 public struct Endpoint: Sendable, Hashable {
     public enum Method: String, Sendable { case get = "GET", post = "POST" }
 
-    /// How a POST carries its parameters.
-    public enum Body: Sendable, Hashable { case json, form }
+    /// How a POST carries its parameters: as a JSON object, a form, or one parameter's value
+    /// alone as the JSON body (an array).
+    public enum Body: Sendable, Hashable { case json, form, jsonValue(of: String) }
 
     /// The name raw pages are filed under.
     public let name: String

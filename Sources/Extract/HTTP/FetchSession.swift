@@ -20,6 +20,8 @@ public final class FetchSession: Sendable {
     public let warehouse: Warehouse
     /// The credential's daily allowance, shared with every other run.
     private let dailyBudget: APIBudget
+    /// The credential's rolling-window allowance, for vendors that have one.
+    private let windowBudget: RequestWindow?
     private let progress: (any ProgressReporter)?
 
     public init(source: SourceSettings, client: any HTTPClient, warehouse: Warehouse, runID: Int64,
@@ -38,7 +40,13 @@ public final class FetchSession: Sendable {
         self.sleep = sleep
         self.dailyBudget = APIBudget(warehouse: warehouse, credential: source.credential, source: source.name,
                                      dailyLimit: source.dailyLimit)
+        self.windowBudget = source.requestWindow.map {
+            RequestWindow(warehouse: warehouse, credential: source.credential, limit: $0.limit, length: $0.seconds)
+        }
     }
+
+    /// Requests left in the credential's rolling window; nil when it has none.
+    public func windowRemaining() throws -> Int? { try windowBudget?.remaining() }
 
     /// The run the session's pages belong to.
     public var run: Int64 { runID }
@@ -59,18 +67,24 @@ public final class FetchSession: Sendable {
     /// Fetches one page of `endpoint`, lands it, and returns it once it is a 2xx JSON answer.
     /// With `authenticate` false the authenticator is not asked (the login request itself).
     public func fetch(_ endpoint: Endpoint, _ parameters: Parameters = Parameters(),
-                      authenticate: Bool = true) async throws -> LandedPage {
+                      authenticate: Bool = true, headers extraHeaders: [String: String] = [:]) async throws -> LandedPage {
         var attempt = 0
         var rateLimitWaits = 0
         var reauthenticated = false
         while true {
             attempt += 1
             let dynamicHeaders = authenticate ? try await authenticator?.headers(for: self) ?? [:] : [:]
-            let request = try makeRequest(endpoint, parameters, headers: dynamicHeaders)
+            let request = try makeRequest(endpoint, parameters, headers: extraHeaders.merging(dynamicHeaders) { _, new in new })
             do {
                 try dailyBudget.spend()
             } catch let exhausted as APIBudget.Exhausted {
                 throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .budgetExhausted(retryAfter: exhausted.resumeTime))
+            }
+            do {
+                try windowBudget?.spend()
+            } catch let exhausted as APIBudget.Exhausted {
+                throw ExtractError(source: source.name, endpoint: endpoint.name,
+                                   cause: .budgetExhausted(retryAfter: exhausted.resumeTime, window: "hourly"))
             }
             if let pause = await budget.pauseBeforeNext() {
                 progress?.update(source: source.name, statistics: await counters.value, waiting: pause)
@@ -118,6 +132,15 @@ public final class FetchSession: Sendable {
                 attempt -= 1
             case 401, 403:
                 throw error(endpoint, response, .unauthorized)
+            case 429 where windowBudget != nil:
+                // A rolling-window vendor frees a slot only as old requests age out: waiting inside
+                // the run would hold it for up to an hour, so the work left is carried to the next run.
+                await counters.add(\.rateLimited)
+                let seconds = response.header("Retry-After").flatMap(Double.init) ?? source.requestWindow?.seconds ?? 3600
+                let until = Date().addingTimeInterval(seconds)
+                try windowBudget?.exhaust(until: until)
+                throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
+                                   cause: .budgetExhausted(retryAfter: APIBudget.Exhausted(until: until).resumeTime, window: "hourly"))
             case 429:
                 await counters.add(\.rateLimited)
                 let limit = RateLimitAnswer(response.body, remainingDayHeader: response.header("X-RateLimit-Remaining-Day").flatMap { Int($0) })
@@ -193,6 +216,9 @@ public final class FetchSession: Sendable {
         case (.post, .form):
             allHeaders["Content-Type"] = "application/x-www-form-urlencoded"
             body = remaining.formBody
+        case (.post, .jsonValue(let name)):
+            allHeaders["Content-Type"] = "application/json"
+            body = remaining.jsonBody(of: name)
         }
         guard let url = components.url else { throw invalid }
         return HTTPRequest(method: endpoint.method.rawValue, url: url, headers: allHeaders, body: body, timeout: source.timeout)

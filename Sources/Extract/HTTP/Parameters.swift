@@ -10,6 +10,8 @@ public struct Parameters: Sendable, Equatable {
         case strings([String])
         /// Sent as is, recorded as `[redacted]`.
         case secret(String)
+        /// A list of flat objects (Linked API's conversations poll takes its body as one).
+        case objects([[String: String]])
 
         func json(revealingSecrets: Bool) -> Any {
             switch self {
@@ -17,6 +19,7 @@ public struct Parameters: Sendable, Equatable {
             case .integer(let value): value
             case .strings(let values): values
             case .secret(let value): revealingSecrets ? value : "[redacted]"
+            case .objects(let values): values
             }
         }
     }
@@ -36,6 +39,12 @@ public struct Parameters: Sendable, Equatable {
 
     /// The parameters as a JSON request body, secrets included.
     public var jsonBody: Data { Data(json(revealingSecrets: true).utf8) }
+
+    /// The value of one parameter alone as the JSON request body (an array body).
+    func jsonBody(of name: String) -> Data {
+        let value = values[name]?.json(revealingSecrets: true) ?? [Any]()
+        return (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+    }
 
     private func json(revealingSecrets: Bool) -> String {
         let object = values.mapValues { $0.json(revealingSecrets: revealingSecrets) }
@@ -58,7 +67,7 @@ public struct Parameters: Sendable, Equatable {
             case .string(let value), .secret(let value): [URLQueryItem(name: key, value: value)]
             case .integer(let value): [URLQueryItem(name: key, value: String(value))]
             case .strings(let list): list.map { URLQueryItem(name: key, value: $0) }
-            case nil: []
+            case .objects, nil: []
             }
         }
     }

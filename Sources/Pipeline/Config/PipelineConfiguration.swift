@@ -135,7 +135,9 @@ public struct PipelineConfiguration: Sendable {
             guard let table = entry.table else { throw error("source \(number) must be a table") }
             let label = "source \(number)"
             try allow(table, keys: ["name", "kind", "base_url", "api_key_env", "email_env", "password_env", "schedule",
-                                    "lookback_days", "start_date", "page_size", "rate_window_seconds", "socket_url", "daily_limit"], in: label)
+                                    "lookback_days", "start_date", "page_size", "rate_window_seconds", "socket_url", "daily_limit",
+                                    "api_secret_env", "account_id", "hourly_limit", "result_handling", "webhook_url",
+                                    "webhook_secret_env", "status_checks_per_run"], in: label)
             guard let name = try string(table["name"], "\(label) name"), !name.isEmpty else {
                 throw error("\(label) has no name")
             }
@@ -152,8 +154,31 @@ public struct PipelineConfiguration: Sendable {
                 throw error("\(named) needs base_url, an http(s) URL")
             }
             let apiKeyEnv = try string(table["api_key_env"], "\(named) api_key_env")
-            if kind == "konnector", apiKeyEnv == nil {
+            if ["konnector", "welink", "linkedapi"].contains(kind), apiKeyEnv == nil {
                 throw error("\(named) needs api_key_env, the environment variable that holds its API key")
+            }
+            let apiSecretEnv = try string(table["api_secret_env"], "\(named) api_secret_env")
+            if kind == "welink", apiSecretEnv == nil {
+                throw error("\(named) needs api_secret_env, the environment variable that holds its x-api-secret")
+            }
+            let accountID = try string(table["account_id"], "\(named) account_id")
+                ?? table["account_id"]?.integer.map { String($0) }
+            if kind == "welink", accountID == nil {
+                throw error("\(named) needs account_id, the We-Link account it reads")
+            }
+            let resultHandling = try string(table["result_handling"], "\(named) result_handling") ?? "long"
+            guard ["long", "reslink", "hook"].contains(resultHandling) else {
+                throw error("\(named) result_handling must be one of long, reslink, hook")
+            }
+            var webhookURL: URL?
+            if let text = try string(table["webhook_url"], "\(named) webhook_url") {
+                guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                    throw error("\(named) webhook_url must be an http(s) URL")
+                }
+                webhookURL = url
+            }
+            if resultHandling == "hook", webhookURL == nil {
+                throw error("\(named): result_handling = \"hook\" needs webhook_url, the public URL of `etl webhook serve`")
             }
             let emailEnv = try string(table["email_env"], "\(named) email_env")
             let passwordEnv = try string(table["password_env"], "\(named) password_env")
@@ -188,7 +213,7 @@ public struct PipelineConfiguration: Sendable {
                 }
                 socketURL = url
             }
-            return SourceConfiguration(
+            var source = SourceConfiguration(
                 name: name, kind: kind, baseURL: url, apiKeyEnv: apiKeyEnv,
                 emailEnv: emailEnv, passwordEnv: passwordEnv,
                 schedule: scheduleText,
@@ -198,6 +223,16 @@ public struct PipelineConfiguration: Sendable {
                 rateWindowSeconds: rateWindow, socketURL: socketURL,
                 dailyLimit: try integer(table["daily_limit"], "\(named) daily_limit", range: 1...10_000_000),
                 scheduleRule: scheduleRule)
+            source.apiSecretEnv = apiSecretEnv
+            source.accountID = accountID
+            source.resultHandling = resultHandling
+            source.webhookURL = webhookURL
+            source.webhookSecretEnv = try string(table["webhook_secret_env"], "\(named) webhook_secret_env")
+            if let limit = try integer(table["hourly_limit"], "\(named) hourly_limit", range: 1...1_000_000) { source.hourlyLimit = limit }
+            if let checks = try integer(table["status_checks_per_run"], "\(named) status_checks_per_run", range: 0...100_000) {
+                source.statusChecksPerRun = checks
+            }
+            return source
         }
     }
 }

@@ -27,6 +27,21 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var socketURL: URL
     /// Requests allowed per day and credential (Konnector's document: 5,000); nil for none.
     public var dailyLimit: Int?
+    /// The environment variable of a second secret: We-Link's `x-api-secret`, Linked API's
+    /// `identification-token`.
+    public var apiSecretEnv: String?
+    /// The vendor account the source reads (We-Link's `accountId`; Linked API's, shown as the sender).
+    public var accountID: String?
+    /// Requests allowed in any rolling hour (We-Link's document: 30 per account); nil for none.
+    public var hourlyLimit: Int?
+    /// How Linked API returns workflow results: `long` (default), `reslink` or `hook`.
+    public var resultHandling = "long"
+    /// The public URL the vendor delivers webhooks to (`etl webhook serve`), for `hook` mode.
+    public var webhookURL: URL?
+    /// The environment variable holding the secret the vendor's webhook deliveries must carry.
+    public var webhookSecretEnv: String?
+    /// The most invitation statuses one run checks (Linked API).
+    public var statusChecksPerRun = 100
 
     public init(name: String, kind: String, baseURL: URL, apiKeyEnv: String? = nil, emailEnv: String? = nil,
                 passwordEnv: String? = nil, schedule: String = "daily", lookbackDays: Int = 14, startDate: String? = nil,
@@ -46,10 +61,13 @@ public struct SourceConfiguration: Sendable, Equatable {
         self.rateWindowSeconds = rateWindowSeconds
         self.socketURL = socketURL ?? Self.defaultSocketURL(for: baseURL)
         self.dailyLimit = dailyLimit ?? Self.defaultDailyLimit[kind]
+        self.hourlyLimit = Self.defaultHourlyLimit[kind]
     }
 
     /// The daily allowances the vendors' documents state.
     public static let defaultDailyLimit = ["konnector": 5_000]
+    /// The hourly allowances the vendors' documents state.
+    public static let defaultHourlyLimit = ["welink": 30]
 
     /// `wss://<host>:6001/app/WC94900`, the document's socket for its API host.
     public static func defaultSocketURL(for baseURL: URL) -> URL {

@@ -9,6 +9,14 @@ public enum Demo {
     /// The source names the demo's data appears under.
     public static let konnectorSourceName = "demo-konnector"
     public static let weConnectSourceName = "demo-weconnect"
+    public static let weLinkSourceName = "demo-welink"
+    public static let linkedAPISourceName = "demo-linkedapi"
+    public static let mobileSourceName = "demo-linkedin-mobile"
+    private static let weLinkKeyVariable = "OUTREACH_DEMO_WELINK_KEY"
+    private static let weLinkSecretVariable = "OUTREACH_DEMO_WELINK_SECRET"
+    private static let linkedAPITokenVariable = "OUTREACH_DEMO_LINKEDAPI_TOKEN"
+    private static let linkedAPIIdentificationVariable = "OUTREACH_DEMO_LINKEDAPI_IDENTIFICATION"
+    private static let webhookSecretVariable = "OUTREACH_DEMO_WEBHOOK_SECRET"
     private static let keyVariable = "OUTREACH_DEMO_KONNECTOR_KEY"
     private static let emailVariable = "OUTREACH_DEMO_WECONNECT_EMAIL"
     private static let passwordVariable = "OUTREACH_DEMO_WECONNECT_PASSWORD"
@@ -22,10 +30,17 @@ public enum Demo {
         // whole of it, whatever the machine's speed, so two demos write the same files.
         configuration.weConnectActionDelay = .seconds(3600)
         configuration.weConnectReplyDelay = .seconds(3600)
+        // We-Link's requests finish at once but its replies never come during the run; its hourly
+        // allowance is raised so the demo reads the whole history in one run.
+        configuration.weLinkProcessingDelay = .milliseconds(100)
+        configuration.weLinkReplyDelay = .seconds(3600)
+        configuration.weLinkRequestsPerWindow = 100_000
+        configuration.linkedAPIWorkflowDelay = .milliseconds(50)
+        configuration.linkedAPIAcceptanceDelay = .seconds(3600)
         let server = SandboxServer(configuration: configuration)
         _ = try await server.start()
         do {
-            let result = try await runPipeline(server: server, apiKey: configuration.apiKey, directory: directory, logger: logger,
+            let result = try await runPipeline(server: server, sandbox: configuration, directory: directory, logger: logger,
                                                progress: progress)
             await server.stop()
             return result
@@ -35,7 +50,7 @@ public enum Demo {
         }
     }
 
-    private static func runPipeline(server: SandboxServer, apiKey: String, directory: URL, logger: Logger,
+    private static func runPipeline(server: SandboxServer, sandbox: SandboxConfiguration, directory: URL, logger: Logger,
                                     progress: (any ProgressReporter)?) async throws -> RunResult {
         let warehouse = directory.appendingPathComponent("warehouse.sqlite")
         for suffix in ["", "-wal", "-shm"] {
@@ -49,8 +64,14 @@ public enum Demo {
                 SourceConfiguration(name: weConnectSourceName, kind: "weconnect", baseURL: server.weConnectBaseURL,
                                     emailEnv: emailVariable, passwordEnv: passwordVariable,
                                     socketURL: server.weConnectSocketURL),
+                weLinkSource(server: server),
+                linkedAPISource(server: server),
             ])
-        var environment = [keyVariable: apiKey]
+        var environment = [keyVariable: sandbox.apiKey,
+                           weLinkKeyVariable: sandbox.weLinkAPIKey, weLinkSecretVariable: sandbox.weLinkAPISecret,
+                           linkedAPITokenVariable: sandbox.linkedAPIToken,
+                           linkedAPIIdentificationVariable: sandbox.linkedAPIIdentificationToken,
+                           webhookSecretVariable: "demo-webhook-secret"]
         if let user = server.weConnect.users.first {
             environment[emailVariable] = user.email
             environment[passwordVariable] = user.password
@@ -58,8 +79,67 @@ public enum Demo {
             let ids = server.weConnect.actions.filter { $0.userID == user.id }.map(\.requestID)
             try RequestLedger(warehouse: try Warehouse(url: warehouse)).register(source: weConnectSourceName, requestIDs: ids)
         }
+        let store = try Warehouse(url: warehouse)
+        if let account = server.weLink.accounts.first {
+            try RequestLedger(warehouse: store).register(source: weLinkSourceName,
+                                                         requestIDs: server.weLink.requests(ofAccount: account.id).map(\.requestID))
+        }
+        let invitations = server.linkedAPI.invitations.map { invitation in
+            TrackedRequest(id: invitation.id, subject: invitation.personURL,
+                           sentAt: Timestamp.string(Date(timeIntervalSince1970: TimeInterval(invitation.sentAt))))
+        }
+        if let linkedAPI = configuration.sources.first(where: { $0.name == linkedAPISourceName }) {
+            _ = try RequestTracking(source: linkedAPI).register(invitations, in: store)
+        }
+        // A LinkedIn mobile mailbox and connections list, saved and imported as a team would.
+        let files = LinkedInMobileGenerator(people: server.sharedPeople, endDate: server.configuration.endDate).make()
+        for (name, data) in [("mailbox.json", files.mailbox), ("connections.json", files.connections)] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-demo-\(UUID().uuidString)-\(name)")
+            try data.write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            _ = try MobileImport(source: mobileSourceName).land(file, in: store)
+        }
+        // Linked API's acceptance events, delivered to the webhook receiver as a vendor would.
+        let receiver = try WebhookReceiver(configuration: configuration, environment: environment, warehouse: store,
+                                           runID: try RunLog(warehouse: store).beginRun(command: "webhook"), logger: logger)
+        let (ports, bound) = AsyncStream<Int>.makeStream()
+        let (stopped, stop) = AsyncStream<Void>.makeStream()
+        let serving = Task {
+            try await receiver.serve(host: "127.0.0.1", port: 0, onListening: { bound.yield($0) },
+                                     until: { for await _ in stopped {} })
+        }
+        defer { stop.finish() }
+        var iterator = ports.makeAsyncIterator()
+        if let port = await iterator.next(),
+           let url = URL(string: "http://127.0.0.1:\(port)/webhooks/\(linkedAPISourceName)?token=\(environment[webhookSecretVariable] ?? "")") {
+            await server.linkedAPIWebhooks.register(url)
+            await server.replayLinkedAPIAccountEvents()
+        }
         let runner = PipelineRunner(configuration: configuration, environment: environment, logger: logger, progress: progress)
-        return try await runner.run()
+        let result = try await runner.run()
+        stop.finish()
+        try await serving.value
+        return result
+    }
+
+    private static func weLinkSource(server: SandboxServer) -> SourceConfiguration {
+        var source = SourceConfiguration(name: weLinkSourceName, kind: "welink", baseURL: server.weLinkBaseURL,
+                                         apiKeyEnv: weLinkKeyVariable)
+        source.apiSecretEnv = weLinkSecretVariable
+        source.accountID = server.weLink.accounts.first?.id
+        source.hourlyLimit = 100_000
+        return source
+    }
+
+    private static func linkedAPISource(server: SandboxServer) -> SourceConfiguration {
+        var source = SourceConfiguration(name: linkedAPISourceName, kind: "linkedapi", baseURL: server.linkedAPIBaseURL,
+                                         apiKeyEnv: linkedAPITokenVariable)
+        source.apiSecretEnv = linkedAPIIdentificationVariable
+        source.accountID = server.linkedAPI.account.accountId
+        source.resultHandling = "reslink"
+        source.statusChecksPerRun = 1_000
+        source.webhookSecretEnv = webhookSecretVariable
+        return source
     }
 
     /// Yesterday's UTC day, the last complete day of data.

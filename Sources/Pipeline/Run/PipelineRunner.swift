@@ -155,9 +155,15 @@ public struct PipelineRunner: Sendable {
         let apiKey = try secret(source.apiKeyEnv, "api_key_env")
         let email = try secret(source.emailEnv, "email_env")
         let password = try secret(source.passwordEnv, "password_env")
+        let apiSecret = try secret(source.apiSecretEnv, "api_secret_env")
+        let webhookSecret = try secret(source.webhookSecretEnv, "webhook_secret_env")
         switch source.kind {
         case "konnector":
             headers = apiKey.map(KonnectorAPI.authHeaders(apiKey:)) ?? [:]
+        case "welink":
+            headers = apiKey.map { WeLinkAPI.authHeaders(apiKey: $0, apiSecret: apiSecret) } ?? [:]
+        case "linkedapi":
+            headers = apiKey.map { LinkedAPIAPI.authHeaders(apiToken: $0, identificationToken: apiSecret) } ?? [:]
         case "weconnect":
             if let email, let password { authenticator = WeConnectLogin(email: email, password: password) }
         default:
@@ -166,13 +172,25 @@ public struct PipelineRunner: Sendable {
         let isBackfill = window.since != nil || window.until != nil
         let incrementalStart = bookmark.flatMap { Self.day($0, minus: source.lookbackDays) } ?? source.startDate
         var settings = SourceSettings(name: source.name, kind: source.kind, baseURL: source.baseURL, authHeaders: headers,
-                                      secrets: [apiKey, password].compactMap { $0 },
+                                      secrets: [apiKey, password, apiSecret, webhookSecret].compactMap { $0 },
                                       startDate: isBackfill ? (window.since ?? source.startDate) : incrementalStart,
                                       endDate: window.until, pageSize: source.pageSize, retry: retry,
                                       rateWindow: .milliseconds(Int(source.rateWindowSeconds * 1000)),
                                       lookbackDays: source.lookbackDays, dailyLimit: source.dailyLimit)
         settings.historyStart = isBackfill ? window.since ?? source.startDate : source.startDate
         settings.isBackfill = isBackfill
+        settings.accountIDs = source.accountID.map { [$0] } ?? []
+        settings.requestWindow = source.hourlyLimit.map { ($0, 3_600) }
+        settings.resultHandling = source.resultHandling
+        // The vendor's deliveries prove themselves with the shared secret in the URL they are given.
+        settings.webhookURL = source.webhookURL.map { url in
+            guard let webhookSecret, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+            components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "token", value: webhookSecret)]
+            return components.url ?? url
+        }
+        settings.statusChecksPerRun = source.statusChecksPerRun
+        // We-Link's allowance is per account, so the account is part of the credential's name.
+        if let account = source.accountID { settings.credential += ":" + account }
         return (settings, authenticator)
     }
 

@@ -1,18 +1,29 @@
 import Foundation
+import Warehouse
 
-/// Reads the request ids `etl track` registers: one per line, or a CSV file with a `request_id` column.
+/// Reads the request ids `etl track` registers: one per line, or a CSV file with a `request_id`
+/// column and, for invitations, `person_url` (or `profile_url`) and `sent_at` columns.
 public enum RequestIDFile {
     public static func read(_ url: URL) throws(ConfigurationError) -> [String] {
+        try readRequests(url).map(\.id)
+    }
+
+    /// The file's requests with the person and time each names, where it does.
+    public static func readRequests(_ url: URL) throws(ConfigurationError) -> [TrackedRequest] {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw ConfigurationError(file: url.path, "cannot read the request id file")
         }
-        return try parse(text, file: url.path)
+        return try parseRequests(text, file: url.path)
     }
 
     public static func parse(_ text: String, file: String? = nil) throws(ConfigurationError) -> [String] {
+        try parseRequests(text, file: file).map(\.id)
+    }
+
+    public static func parseRequests(_ text: String, file: String? = nil) throws(ConfigurationError) -> [TrackedRequest] {
         let rows = csvRows(text.replacingOccurrences(of: "\u{FEFF}", with: ""))
             .filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
         guard let header = rows.first else { return [] }
@@ -25,12 +36,19 @@ public enum RequestIDFile {
         } else if header.count > 1 {
             throw ConfigurationError(file: file, "a CSV file of request ids needs a request_id column")
         }
+        let personColumn = names.firstIndex { ["person_url", "profile_url", "personurl"].contains($0) }
+        let sentColumn = names.firstIndex(of: "sent_at")
+        func field(_ row: [String], _ index: Int?) -> String? {
+            guard let index, index < row.count else { return nil }
+            let value = row[index].trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
         var seen = Set<String>()
         return body.compactMap { row in
             guard column < row.count else { return nil }
             let id = row[column].trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty, !id.hasPrefix("#"), seen.insert(id).inserted else { return nil }
-            return id
+            return TrackedRequest(id: id, subject: field(row, personColumn), sentAt: field(row, sentColumn))
         }
     }
 

@@ -7,12 +7,15 @@ extension StarWriter {
     func runSender(_ page: RawPage, sourceKey: Int64) throws -> Int64? {
         let cacheKey = "\(page.source)\u{1F}\(page.runID)"
         if let cached = runSenders[cacheKey] { return cached }
+        // WeConnect's login names the user; Linked API's run records its account.
         let body = try Data.fetchOne(db.cachedStatement(sql: """
-            SELECT body FROM raw_page WHERE source = ? AND run_id = ? AND endpoint = 'login' AND http_status BETWEEN 200 AND 299
+            SELECT body FROM raw_page WHERE source = ? AND run_id = ? AND endpoint IN ('login', 'account')
+              AND http_status BETWEEN 200 AND 299
             ORDER BY id LIMIT 1
             """), arguments: [page.source, page.runID])
         var key: Int64?
-        if let body, let id = (try? JSONValue.parse(body))?.at("success", "id")?.string {
+        let json = body.flatMap { try? JSONValue.parse($0) }
+        if let id = json?.at("success", "id")?.string ?? json?["accountId"]?.string {
             key = try sender(sourceKey: sourceKey, id: id)
         }
         runSenders[cacheKey] = key
@@ -32,12 +35,16 @@ extension StarWriter {
     }
 
     /// A thread seen in a listing: it exists, with whom; its contents come with its own page.
-    func listThread(sourceKey: Int64, threadID: String, senderKey: Int64?, prospectName: String?, rawPageID: Int64) throws {
+    func listThread(sourceKey: Int64, threadID: String, senderKey: Int64?, prospectName: String?, rawPageID: Int64,
+                    prospectKey: Int64? = nil, lastActivityAt: String? = nil) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO fact_thread (source_key, thread_id, sender_key, prospect_name, raw_page_id) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO fact_thread (source_key, thread_id, sender_key, prospect_key, prospect_name, last_activity_at, raw_page_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(source_key, thread_id) DO UPDATE SET sender_key = COALESCE(excluded.sender_key, sender_key),
-                prospect_name = COALESCE(excluded.prospect_name, prospect_name)
-            """).execute(arguments: [sourceKey, threadID, senderKey, prospectName, rawPageID])
+                prospect_key = COALESCE(excluded.prospect_key, prospect_key),
+                prospect_name = COALESCE(excluded.prospect_name, prospect_name),
+                last_activity_at = COALESCE(excluded.last_activity_at, last_activity_at)
+            """).execute(arguments: [sourceKey, threadID, senderKey, prospectKey, prospectName, lastActivityAt, rawPageID])
     }
 
     /// A thread's full contents: its messages replace the ones stored (a thread page is always
@@ -82,21 +89,23 @@ extension StarWriter {
     }
 
     /// One observation of a followed action (a poll or a pushed event); its status history grows.
+    /// `finalAt` is when the vendor says the action happened, where it says so (else when it was seen final).
     func action(sourceKey: Int64, requestID: String, senderKey: Int64?, prospectKey: Int64?, accountID: String?,
-                type: String?, status: String?, replied: Bool?, observedAt: String, rawPageID: Int64) throws {
+                type: String?, status: String?, replied: Bool?, observedAt: String, rawPageID: Int64,
+                finalAt: String? = nil, repliedAt: String? = nil) throws {
         let final = status.map(RequestLedger.isFinal) ?? false
         try db.cachedStatement(sql: """
             INSERT INTO fact_action (source_key, request_id, sender_key, prospect_key, account_id, action_type, status,
-                                     is_final, final_at, replied, raw_page_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN ? END, ?, ?)
+                                     is_final, final_at, replied, replied_at, raw_page_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN ? END, ?, ?, ?)
             ON CONFLICT(source_key, request_id) DO UPDATE SET
                 sender_key = COALESCE(excluded.sender_key, sender_key), prospect_key = COALESCE(excluded.prospect_key, prospect_key),
                 account_id = COALESCE(excluded.account_id, account_id), action_type = COALESCE(excluded.action_type, action_type),
                 status = COALESCE(excluded.status, status), is_final = MAX(is_final, excluded.is_final),
                 final_at = COALESCE(final_at, excluded.final_at), replied = COALESCE(excluded.replied, replied),
-                raw_page_id = excluded.raw_page_id
+                replied_at = COALESCE(replied_at, excluded.replied_at), raw_page_id = excluded.raw_page_id
             """).execute(arguments: [sourceKey, requestID, senderKey, prospectKey, accountID, type, status, final, final,
-                                     observedAt, replied, rawPageID])
+                                     finalAt ?? observedAt, replied, repliedAt, rawPageID])
         guard let status else { return }
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO fact_action_status (action_key, status, first_seen_at, raw_page_id)

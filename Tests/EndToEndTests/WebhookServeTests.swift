@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TestSupport
+import Testing
+import Warehouse
+
+/// `etl webhook serve`, run as the built binary: deliveries are checked, stored durably before the
+/// answer, stored once however often they come, and refused when too large.
+@Suite struct WebhookServeTests {
+    static let secret = "hook-secret-5f2a"
+
+    private func writeConfig(_ directory: TemporaryDirectory) throws {
+        try """
+        [warehouse]
+        path = "warehouse.sqlite"
+
+        [[sources]]
+        name = "acme-linkedapi"
+        kind = "linkedapi"
+        base_url = "https://api.linkedapi.io"
+        api_key_env = "T_LINKEDAPI_TOKEN"
+        webhook_secret_env = "T_WEBHOOK_SECRET"
+        """.write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+    }
+
+    /// A port nothing listens on now.
+    private func freePort() -> Int { Int.random(in: 20_000...60_000) }
+
+    private func post(_ port: Int, _ path: String, _ body: Data, header: String? = nil) async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = "POST"
+        request.httpBody = body
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let header { request.setValue(header, forHTTPHeaderField: "X-Webhook-Secret") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    private func start(_ directory: TemporaryDirectory) async throws -> (Process, Int) {
+        for _ in 0..<5 {
+            let port = freePort()
+            let process = try CommandRunner().start(["webhook", "serve", "--config", "etl.toml", "--port", String(port), "--host", "127.0.0.1"],
+                                                    in: directory.url, environment: ["T_WEBHOOK_SECRET": Self.secret])
+            for _ in 0..<100 where process.isRunning {
+                if (try? await post(port, "/webhooks/none", Data("{}".utf8))) != nil { return (process, port) }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            process.terminate()
+        }
+        throw CocoaError(.featureUnsupported)
+    }
+
+    private func webhookPages(_ directory: TemporaryDirectory) throws -> [String] {
+        try Warehouse(url: directory.file("warehouse.sqlite")).pool.read { db in
+            try String.fetchAll(db, sql: "SELECT CAST(body AS TEXT) FROM raw_page WHERE endpoint = 'webhook' ORDER BY id")
+        }
+    }
+
+    @Test func checksTheSecretStoresOnceAndRefusesOversizedBodies() async throws {
+        let directory = try TemporaryDirectory("webhook")
+        defer { directory.remove() }
+        try writeConfig(directory)
+        let (process, port) = try await start(directory)
+        defer { process.terminate() }
+        let event = Data(#"{"event":"network.connectionAccepted","data":{"accountId":"a1","personUrl":"https://www.linkedin.com/in/ada","detectedAt":"2026-11-20T10:00:00Z"}}"#.utf8)
+        #expect(try await post(port, "/webhooks/acme-linkedapi", event).0 == 401, "no secret")
+        #expect(try await post(port, "/webhooks/acme-linkedapi?token=wrong", event).0 == 401)
+        #expect(try await post(port, "/webhooks/unknown?token=\(Self.secret)", event).0 == 404)
+        #expect(try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", Data("not json".utf8)).0 == 400)
+        let huge = Data(("{\"padding\":\"" + String(repeating: "x", count: 300_000) + "\"}").utf8)
+        #expect(try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", huge).0 == 413)
+        let first = try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", event)
+        #expect(first.0 == 200 && first.1.contains("stored"))
+        let again = try await post(port, "/webhooks/acme-linkedapi", event, header: Self.secret)
+        #expect(again.0 == 200 && again.1.contains("duplicate"), "a repeated delivery is acknowledged, not stored again")
+        #expect(try webhookPages(directory).count == 1)
+        #expect(try !webhookPages(directory).contains { $0.contains(Self.secret) })
+    }
+
+    @Test func aDeliveryAnsweredIsInTheRawTableEvenIfTheReceiverIsKilledAtOnce() async throws {
+        let directory = try TemporaryDirectory("webhook-kill")
+        defer { directory.remove() }
+        try writeConfig(directory)
+        let (process, port) = try await start(directory)
+        let body = Data(#"{"status":"completed","workflowId":"wf-1","completion":{"actionType":"st.checkConnectionStatus","label":"inv-1","success":true,"data":{"connectionStatus":"connected"}}}"#.utf8)
+        #expect(try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", body).0 == 200)
+        kill(process.processIdentifier, SIGKILL)
+        _ = await CommandRunner.wait(for: process)
+        #expect(try webhookPages(directory) == [String(decoding: body, as: UTF8.self)])
+    }
+
+    @Test func refusesToStartWithoutASecretToCheck() async throws {
+        let directory = try TemporaryDirectory("webhook-nosecret")
+        defer { directory.remove() }
+        try writeConfig(directory)
+        let result = try await CommandRunner().run(["webhook", "serve", "--config", "etl.toml", "--port", "0"], in: directory.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("T_WEBHOOK_SECRET"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+}
