@@ -384,6 +384,14 @@ public enum ReportingViews {
         GROUP BY p.prospect_key
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8;
 
+        -- The people reached, each counted once, by how many sources reached them.
+        CREATE VIEW report_people_reached AS
+        SELECT sources, COUNT(*) AS people, SUM(invited) AS invited, SUM(accepted) AS accepted,
+               SUM(messaged) AS messaged, SUM(replied) AS replied
+        FROM report_prospects
+        GROUP BY sources
+        ORDER BY sources;
+
         -- The reconciliation and rule checks of metrics.md, one row per finding.
         CREATE VIEW report_quality_warnings AS
         WITH campaign AS (

@@ -28,6 +28,9 @@ struct SandboxCommand: AsyncParsableCommand {
             lines.append("WeConnect: \(server.weConnectBaseURL.absoluteString)  (login \(user.email) / \(user.password))")
         }
         lines.append("WeConnect Pusher socket: \(server.weConnectSocketURL.absoluteString)")
+        let accounts = server.weLink.accounts.map(\.id).joined(separator: ", ")
+        lines.append("We-Link: \(server.weLinkBaseURL.absoluteString)  (x-api-key: \(configuration.weLinkAPIKey), x-api-secret: \(configuration.weLinkAPISecret); accounts \(accounts))")
+        lines.append("Linked API: \(server.linkedAPIBaseURL.absoluteString)  (linked-api-token: \(configuration.linkedAPIToken), identification-token: \(configuration.linkedAPIIdentificationToken))")
         lines.append("Press Ctrl-C to stop.")
         // Written unbuffered, so a script reading the URLs sees them at once.
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))

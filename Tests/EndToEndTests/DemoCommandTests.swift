@@ -35,6 +35,11 @@ import Warehouse
         #expect(sources == ["demo-konnector", "demo-weconnect", "demo-welink", "demo-linkedapi", "demo-linkedin-mobile"])
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(!html.contains("<script>alert"), "vendor strings are escaped")
+        let warehouse = try Warehouse(url: out.appendingPathComponent("warehouse.sqlite"))
+        let people = try await warehouse.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_prospects") ?? 0
+        }
+        #expect(html.contains("\(people) people were reached, each counted once"), "the report counts each person once")
         #expect(!html.contains("http://") && !html.contains("https://") || !html.contains("src=\"http"))
     }
 

@@ -51,12 +51,57 @@ import Testing
         ("[[sources]]\nname = \"a\"\nkind = \"konnector\"\nbase_url = \"https://x\"\napi_key_env = \"K\"\n[[sources]]\nname = \"a\"\nkind = \"konnector\"\nbase_url = \"https://x\"\napi_key_env = \"K\"\n", "names must be unique"),
         ("[reports]\nformats = [\"pdf\"]\n", "unknown format"),
         ("[warehouse\n", "line 1"),
+        ("[[sources]]\nname = \"a\"\nkind = \"welink\"\nbase_url = \"https://x\"\n", "needs api_key_env"),
+        ("[[sources]]\nname = \"a\"\nkind = \"linkedapi\"\nbase_url = \"https://x\"\napi_key_env = \"K\"\nresult_handling = \"poll\"\n",
+         "result_handling must be one of long, reslink, hook"),
+        ("[[sources]]\nname = \"a\"\nkind = \"linkedapi\"\nbase_url = \"https://x\"\napi_key_env = \"K\"\nresult_handling = \"hook\"\n",
+         "needs webhook_url"),
+        ("[[sources]]\nname = \"a\"\nkind = \"welink\"\nbase_url = \"https://x\"\napi_key_env = \"K\"\nhourly_limit = 0\n", "hourly_limit"),
     ])
     func explainsWhatIsWrong(text: String, message: String) {
         let error = #expect(throws: ConfigurationError.self) { try PipelineConfiguration.parse(text, file: "etl.toml", baseDirectory: base) }
         #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
         #expect(error?.description.hasPrefix("etl.toml: ") == true)
         #expect(error?.description.contains("\n") == false)
+    }
+
+    @Test func readsWeLinkAndLinkedAPISources() throws {
+        let configuration = try PipelineConfiguration.parse("""
+            [[sources]]
+            name = "acme-welink"
+            kind = "welink"
+            base_url = "https://api.we-link.example"
+            api_key_env = "WELINK_API_KEY"
+            api_secret_env = "WELINK_API_SECRET"
+            account_id = 48213
+
+            [[sources]]
+            name = "acme-linkedapi"
+            kind = "linkedapi"
+            base_url = "https://api.linkedapi.io"
+            api_key_env = "LINKEDAPI_TOKEN"
+            api_secret_env = "LINKEDAPI_IDENTIFICATION_TOKEN"
+            result_handling = "hook"
+            webhook_url = "https://hooks.acme.example/webhooks/acme-linkedapi"
+            webhook_secret_env = "HOOK_SECRET"
+            status_checks_per_run = 40
+            """, baseDirectory: base)
+        let (weLink, linkedAPI) = (configuration.sources[0], configuration.sources[1])
+        #expect(weLink.accountID == "48213")
+        #expect(weLink.hourlyLimit == 30, "the document's allowance by default")
+        #expect(weLink.apiSecretEnv == "WELINK_API_SECRET")
+        #expect(linkedAPI.hourlyLimit == nil)
+        #expect(linkedAPI.resultHandling == "hook")
+        #expect(linkedAPI.webhookURL?.host == "hooks.acme.example")
+        #expect(linkedAPI.webhookSecretEnv == "HOOK_SECRET")
+        #expect(linkedAPI.statusChecksPerRun == 40)
+    }
+
+    @Test func requestFilesCarryThePersonAndTimeOfAnInvitation() throws {
+        let requests = try RequestIDFile.parseRequests("request_id,person_url,sent_at\ninv-1,https://www.linkedin.com/in/ada/,2026-11-02\ninv-2,,\n")
+        #expect(requests.map(\.id) == ["inv-1", "inv-2"])
+        #expect(requests[0].subject == "https://www.linkedin.com/in/ada/" && requests[0].sentAt == "2026-11-02")
+        #expect(requests[1].subject == nil && requests[1].sentAt == nil)
     }
 
     @Test func csvByteOrderMarkIsOffUnlessAsked() throws {

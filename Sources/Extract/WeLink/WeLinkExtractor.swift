@@ -12,15 +12,15 @@ struct WeLinkExtractor: SourceExtractor {
 
     func extract(_ session: FetchSession) async throws {
         let source = session.source
-        guard let account = source.accountIDs.first else {
-            throw ExtractError(source: source.name, endpoint: WeLinkAPI.messageThreads.name,
-                               cause: .configuration("account_id is needed (the We-Link account to read)"))
-        }
         let ledger = RequestLedger(warehouse: session.warehouse)
-        var reader = Reader(session: session, ledger: ledger, account: account)
+        var reader = Reader(session: session, ledger: ledger, account: source.accountIDs.first)
         do {
             try await reader.pollFollowed(try ledger.due(source: source.name, lookbackDays: source.lookbackDays))
-            try await reader.listThreads()
+            if reader.account == nil {
+                session.warn("\(WeLinkAPI.messageThreads.name): skipped, the source has no account_id (the account whose threads to list)")
+            } else {
+                try await reader.listThreads()
+            }
         } catch let error as ExtractError {
             guard case .budgetExhausted(let resume, _) = error.cause else { throw error }
             let left = try ledger.due(source: source.name, lookbackDays: source.lookbackDays).count
@@ -32,7 +32,7 @@ struct WeLinkExtractor: SourceExtractor {
     private struct Reader {
         let session: FetchSession
         let ledger: RequestLedger
-        let account: String
+        let account: String?
 
         /// Asks for the outcome of each request, oldest first.
         func pollFollowed(_ ids: [String]) async throws {
@@ -42,6 +42,7 @@ struct WeLinkExtractor: SourceExtractor {
         /// Lists the threads: the first page always, further pages while they hold threads active
         /// since the last complete listing.
         mutating func listThreads() async throws {
+            guard let account else { return }
             let bookmarks = Bookmarks(warehouse: session.warehouse)
             let mark = try bookmarks.value(source: session.source.name, endpoint: "threads:\(account)") ?? ""
             var cursor: String?
@@ -85,8 +86,9 @@ struct WeLinkExtractor: SourceExtractor {
         func poll(_ id: String) async throws -> JSONValue? {
             let page: LandedPage
             do {
-                page = try await session.fetch(WeLinkAPI.getResponse,
-                                               Parameters(["request_id": .string(id), "accountId": .string(account)]))
+                var parameters = Parameters(["request_id": .string(id)])
+                if let account { parameters["accountId"] = .string(account) }
+                page = try await session.fetch(WeLinkAPI.getResponse, parameters)
             } catch let error as ExtractError where WeConnectExtractor.isItemProblem(error) {
                 session.warn("get_response: \(id) skipped, it stays in the ledger: \(error.description)")
                 return nil

@@ -158,14 +158,8 @@ public struct PipelineConfiguration: Sendable {
                 throw error("\(named) needs api_key_env, the environment variable that holds its API key")
             }
             let apiSecretEnv = try string(table["api_secret_env"], "\(named) api_secret_env")
-            if kind == "welink", apiSecretEnv == nil {
-                throw error("\(named) needs api_secret_env, the environment variable that holds its x-api-secret")
-            }
-            let accountID = try string(table["account_id"], "\(named) account_id")
-                ?? table["account_id"]?.integer.map { String($0) }
-            if kind == "welink", accountID == nil {
-                throw error("\(named) needs account_id, the We-Link account it reads")
-            }
+            var accountID = table["account_id"]?.integer.map { String($0) }
+            if accountID == nil { accountID = try string(table["account_id"], "\(named) account_id") }
             let resultHandling = try string(table["result_handling"], "\(named) result_handling") ?? "long"
             guard ["long", "reslink", "hook"].contains(resultHandling) else {
                 throw error("\(named) result_handling must be one of long, reslink, hook")

@@ -51,23 +51,31 @@ extension StatusReport {
         return StatusSection(title: "Bookmarks", parts: [.init(table: table)])
     }
 
-    /// Each credential's allowance as it stands at `now`: a day that is over counts as a fresh one.
+    /// Each credential's allowance as it stands at `now`: a day that is over counts as a fresh one;
+    /// the requests of the last hour show what a rolling-hour vendor (We-Link) has left.
     static func apiBudget(_ warehouse: Warehouse, now: Date) throws -> StatusSection {
+        let hourAgo = Timestamp.string(now.addingTimeInterval(-3_600))
         let rows: [[String]] = try warehouse.pool.read { db in
             guard try db.tableExists("api_budget") else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT * FROM api_budget ORDER BY source, credential").map { row in
+            return try Row.fetchAll(db, sql: """
+                SELECT b.*, (SELECT COUNT(*) FROM api_call c WHERE c.credential = b.credential AND c.called_at > ?) AS hour_used,
+                       (SELECT exhausted_until FROM api_window w WHERE w.credential = b.credential) AS window_until
+                FROM api_budget b ORDER BY source, credential
+                """, arguments: [hourAgo]).map { row in
                 let started = (row["day_started_at"] as String?).flatMap(Timestamp.date(fromVendor:))
                 let current = started.map { now.timeIntervalSince($0) < 86_400 } ?? false
                 let used = current ? (row["day_used"] as Int?) ?? 0 : 0
                 let limit = row["day_limit"] as Int?
                 let reported = current ? row["remaining_reported"] as Int? : nil
                 let remaining = reported.map { "\($0) (vendor)" } ?? limit.map { String(max(0, $0 - used)) } ?? "-"
-                let until = (row["exhausted_until"] as String?).flatMap(Timestamp.date(fromVendor:)).flatMap { $0 > now ? $0 : nil }
-                return [row["source"] ?? "", String(used), limit.map(String.init) ?? "-", remaining, StatusFormat.time(until)]
+                let until = [row["exhausted_until"] as String?, row["window_until"] as String?]
+                    .compactMap { $0.flatMap(Timestamp.date(fromVendor:)) }.filter { $0 > now }.max()
+                return [row["source"] ?? "", String(used), limit.map(String.init) ?? "-", remaining,
+                        String(row["hour_used"] as Int? ?? 0), StatusFormat.time(until)]
             }
         }
-        let table = TextTable(columns: ["source", "used today", "limit", "remaining", "exhausted until"], rows: rows,
-                              rightAligned: [1, 2, 3])
+        let table = TextTable(columns: ["source", "used today", "limit", "remaining", "last hour", "exhausted until"], rows: rows,
+                              rightAligned: [1, 2, 3, 4])
         return StatusSection(title: "API budget", parts: [.init(table: table)])
     }
 

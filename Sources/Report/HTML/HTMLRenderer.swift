@@ -13,6 +13,7 @@ struct HTMLRenderer {
         "report_weekly": "Weekly activity",
         "report_campaign_type_summary": "Campaign types",
         "report_cohort_acceptance": "Acceptance by invitation cohort",
+        "report_people_reached": "People reached",
         "report_quality_warnings": "Data-quality warnings",
     ]
     /// The headline figures: label, the report_kpis column they show, and a caption saying what the figure is, if any.
@@ -57,6 +58,7 @@ struct HTMLRenderer {
         html += section(id: "report_campaign_type_summary", table: HTMLTable(model.campaignTypes),
                         empty: "No campaign types yet")
         html += cohorts(model.cohortAcceptance)
+        html += people(model.peopleReached)
         html += Self.method
         if !model.warnings.rows.isEmpty {
             var warnings = HTMLTable(model.warnings)
@@ -140,6 +142,18 @@ struct HTMLRenderer {
         section(id: "report_cohort_acceptance", table: HTMLTable(table), empty: "No per-invitation outcomes yet",
                 intro: "Of the invitations sent in each ISO week, the share accepted so far; invitations still pending "
                     + "count as not accepted, and the pending column says how many there are.")
+    }
+
+    /// People reached through any source, each counted once, by how many sources reached them.
+    private func people(_ table: ReportTable) -> String {
+        let total = table.rows.indices.reduce(0) { $0 + Int(table.value("people", row: $1).number ?? 0) }
+        let several = table.rows.indices.reduce(0) { sum, row in
+            sum + ((table.value("sources", row: row).number ?? 0) > 1 ? Int(table.value("people", row: row).number ?? 0) : 0)
+        }
+        return section(id: "report_people_reached", table: HTMLTable(table), empty: "No prospects identified yet",
+                       intro: "\(total) people were reached, each counted once however many vendors reached them "
+                           + "(by their LinkedIn public id); \(several) of them through more than one source. "
+                           + "Each row counts the people reached through that many sources.")
     }
 
     /// The daily lines of requests/accepts and messages/replies of `trend` (date and the four counts).

@@ -18,6 +18,7 @@ public struct ReportModel: Sendable {
     static let weeklyView = "report_weekly"
     static let campaignTypeView = "report_campaign_type_summary"
     static let cohortView = "report_cohort_acceptance"
+    static let peopleView = "report_people_reached"
     /// The columns of the views added beside report_kpis, for a model built without them (an empty table).
     static let addedViewColumns: [String: [String]] = [
         kpiChangesView: ["figure", "this_week", "last_week", "change"],
@@ -28,6 +29,7 @@ public struct ReportModel: Sendable {
         campaignTypeView: ["source", "campaign_type", "campaigns", "requests_sent", "requests_accepted", "acceptance_rate",
                            "messages_sent", "messages_replied", "response_rate"],
         cohortView: ["source", "cohort_week", "invitations", "accepted", "pending", "acceptance_rate"],
+        peopleView: ["sources", "people", "invited", "accepted", "messaged", "replied"],
     ]
 
     public let generatedAt: Date
@@ -56,12 +58,15 @@ public struct ReportModel: Sendable {
     public let campaignTypes: ReportTable
     /// source, cohort_week, invitations, accepted, pending, acceptance_rate; empty without per-invitation outcomes.
     public let cohortAcceptance: ReportTable
+    /// sources, people, invited, accepted, messaged, replied: each person reached counted once, by
+    /// how many sources reached them.
+    public let peopleReached: ReportTable
 
     public init(
         generatedAt: Date, views: [ReportTable], kpis: ReportTable, dailyTrend: ReportTable,
         warnings: ReportTable, replyTimes: ReportTable, replyDistribution: ReportTable, sources: [SourceHealth],
         kpiChanges: ReportTable? = nil, funnel: ReportTable? = nil, weekly: ReportTable? = nil,
-        campaignTypes: ReportTable? = nil, cohortAcceptance: ReportTable? = nil
+        campaignTypes: ReportTable? = nil, cohortAcceptance: ReportTable? = nil, peopleReached: ReportTable? = nil
     ) {
         self.generatedAt = generatedAt
         self.views = views
@@ -76,6 +81,7 @@ public struct ReportModel: Sendable {
         self.weekly = weekly ?? Self.emptyTable(Self.weeklyView)
         self.campaignTypes = campaignTypes ?? Self.emptyTable(Self.campaignTypeView)
         self.cohortAcceptance = cohortAcceptance ?? Self.emptyTable(Self.cohortView)
+        self.peopleReached = peopleReached ?? Self.emptyTable(Self.peopleView)
     }
 
     /// One of the added views with no rows.
@@ -99,7 +105,8 @@ public struct ReportModel: Sendable {
                 funnel: try table(named: funnelView, in: db),
                 weekly: try table(named: weeklyView, in: db),
                 campaignTypes: try table(named: campaignTypeView, in: db),
-                cohortAcceptance: try table(named: cohortView, in: db)
+                cohortAcceptance: try table(named: cohortView, in: db),
+                peopleReached: try table(named: peopleView, in: db)
             )
         }
     }
