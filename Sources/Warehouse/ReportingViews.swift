@@ -67,15 +67,21 @@ public enum ReportingViews {
         FROM dim_source s;
 
         -- Each invitation with its outcome: accepted when a status check or an acceptance event
-        -- says so, dated by the event where there is one (Linked API's `detectedAt`).
+        -- says so, dated by the event where there is one (Linked API's `detectedAt`). An
+        -- acceptance answers the latest invitation to that person sent before it, never several.
         CREATE VIEW invitation_outcome AS
         SELECT i.source_key, i.invitation_id, i.sender_key, i.prospect_key, i.sent_at,
-               CASE WHEN e.detected_at IS NOT NULL OR i.status = 'accepted' THEN 'accepted' ELSE i.status END AS status,
-               CASE WHEN e.detected_at IS NOT NULL OR i.status = 'accepted' THEN COALESCE(e.detected_at, i.accepted_at) END
+               CASE WHEN e.prospect_key IS NOT NULL OR i.status = 'accepted' THEN 'accepted' ELSE i.status END AS status,
+               CASE WHEN e.prospect_key IS NOT NULL OR i.status = 'accepted' THEN COALESCE(e.detected_at, i.accepted_at) END
                    AS accepted_at
         FROM fact_invitation i
         LEFT JOIN fact_connection_accepted e
-          ON e.source_key = i.source_key AND e.prospect_key = i.prospect_key AND e.detected_at >= i.sent_at;
+          ON e.source_key = i.source_key AND e.prospect_key = i.prospect_key
+         AND (e.detected_at IS NULL OR e.detected_at >= i.sent_at)
+         AND NOT EXISTS (SELECT 1 FROM fact_invitation later
+                         WHERE later.source_key = i.source_key AND later.prospect_key = i.prospect_key
+                           AND (later.sent_at > i.sent_at OR (later.sent_at = i.sent_at AND later.invitation_id > i.invitation_id))
+                           AND (e.detected_at IS NULL OR later.sent_at <= e.detected_at));
 
         -- Followed message actions that were sent, for sources whose conversations are not known.
         CREATE VIEW message_action AS
@@ -371,8 +377,6 @@ public enum ReportingViews {
             UNION ALL
             SELECT prospect_key, source_key, lower(action_type) = 'connect', 0, lower(action_type) = 'message', COALESCE(replied, 0)
             FROM fact_action WHERE prospect_key IS NOT NULL AND lower(status) LIKE '%success%' AND lower(status) NOT LIKE '%unsuccess%'
-            UNION ALL
-            SELECT prospect_key, source_key, 0, 1, 0, 0 FROM fact_connection_accepted
         )
         SELECT p.public_id AS prospect_id, p.name AS prospect_name,
                COUNT(DISTINCT t.source_key) AS sources,

@@ -60,11 +60,13 @@ public struct RequestLedger: Sendable {
     public func due(source: String, lookbackDays: Int, now: Date = Date()) throws -> [String] {
         let horizon = Timestamp.string(now.addingTimeInterval(-Double(lookbackDays) * 86_400))
         return try warehouse.pool.read { db in
+            // Requests not final first, then messages waiting for a reply; the least recently
+            // polled first within each, so a small allowance reaches every request in turn.
             try String.fetchAll(db, sql: """
                 SELECT request_id FROM request_ledger
                 WHERE source = ? AND (is_final = 0
                       OR (action_type = 'message' AND COALESCE(replied, 0) = 0 AND final_at >= ?))
-                ORDER BY registered_at, request_id
+                ORDER BY is_final, last_polled_at IS NOT NULL, last_polled_at, registered_at, request_id
                 """, arguments: [source, horizon])
         }
     }
@@ -84,13 +86,27 @@ public struct RequestLedger: Sendable {
         }
     }
 
-    /// A status after which the vendor will not change the action any more: anything but a
-    /// waiting state (WeConnect's `Pending`, We-Link's `PENDING`, Linked API's `pending` or
-    /// `running`), so `Completed_Success`, `SUCCESS`, `PROFILE_NOT_FOUND` or `connected` are final.
+    /// A status after which the vendor will not change the action any more: WeConnect's
+    /// `Completed_*`, We-Link's `SUCCESS` and failure codes (`PROFILE_NOT_FOUND`,
+    /// `*_FAILED`), Linked API's `connected` and `notConnected`, anything failed, cancelled or
+    /// declined. Any other status (`Pending`, `In_Queue`...) is polled again.
     public static func isFinal(_ status: String) -> Bool {
         let lowered = status.lowercased()
-        let waiting = ["pending", "running", "progress", "queued", "processing", "waiting", "scheduled"]
-        return !lowered.isEmpty && !waiting.contains { lowered.contains($0) }
+        let final = ["success", "fail", "cancel", "error", "not_found", "notfound", "connected", "declined", "withdrawn",
+                     "rejected", "expired"]
+        return lowered.hasPrefix("completed") || final.contains { lowered.contains($0) }
+    }
+
+    /// The action type each request of the source is known to have.
+    public func actionTypes(source: String) throws -> [String: String] {
+        try warehouse.pool.read { db in
+            var types: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT request_id, action_type FROM request_ledger WHERE source = ? AND action_type IS NOT NULL",
+                                        arguments: [source]) {
+                types[row["request_id"]] = row["action_type"]
+            }
+            return types
+        }
     }
 }
 

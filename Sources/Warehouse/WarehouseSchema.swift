@@ -276,6 +276,8 @@ public enum WarehouseSchema {
                 ALTER TABLE fact_action ADD COLUMN replied_at TEXT;
                 -- When an invitation's status was last checked with the vendor.
                 ALTER TABLE fact_invitation ADD COLUMN checked_at TEXT;
+                -- The vendor's own id of a message, where it gives one (a conversation read in parts).
+                ALTER TABLE fact_message ADD COLUMN message_id TEXT;
                 -- Pushed and imported pages are recognised by their content, so a repeat is not landed twice.
                 CREATE INDEX raw_page_by_content ON raw_page(source, endpoint, content_hash);
                 -- Each request to a vendor whose allowance is a rolling window (We-Link: 30 an hour).
@@ -289,12 +291,13 @@ public enum WarehouseSchema {
                     credential TEXT PRIMARY KEY,
                     exhausted_until TEXT NOT NULL
                 ) WITHOUT ROWID;
-                -- The moment a vendor saw a prospect accept a sender's invitation (Linked API's
-                -- `network.connectionAccepted`), whichever invitation it answers.
+                -- A prospect seen to have accepted the source's invitation: when the vendor saw it
+                -- (Linked API's `network.connectionAccepted`), or NULL when only the fact is known
+                -- (a LinkedIn connections list).
                 CREATE TABLE fact_connection_accepted (
                     source_key INTEGER NOT NULL REFERENCES dim_source(source_key),
                     prospect_key INTEGER NOT NULL REFERENCES dim_prospect(prospect_key),
-                    detected_at TEXT NOT NULL,
+                    detected_at TEXT,
                     raw_page_id INTEGER NOT NULL,
                     PRIMARY KEY (source_key, prospect_key)
                 ) WITHOUT ROWID;

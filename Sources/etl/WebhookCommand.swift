@@ -50,7 +50,7 @@ struct WebhookServeCommand: AsyncParsableCommand {
             }, until: { for await _ in stopped {} })
         } catch {
             try? log.finishRun(runID, status: "failed")
-            throw RunFailed(failedSources: ["webhook: \(error)"])
+            throw RunFailed(failedSources: ["webhook: cannot serve on \(host):\(port): \(error)"])
         }
         try log.finishRun(runID, status: "ok")
     }

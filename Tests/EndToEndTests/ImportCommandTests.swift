@@ -20,8 +20,11 @@ import Warehouse
         let people = (0..<12).map { SandboxPerson(slug: "person-\($0)", name: "Person \($0)") }
         let files = LinkedInMobileGenerator(people: people).make()
         try files.mailbox.write(to: directory.file("mailbox.json"))
-        try files.connections.write(to: directory.file("connections.json"))
-        return (try JSONValue.parse(files.mailbox), try JSONValue.parse(files.connections))
+        // A connection the owner never invited nor wrote to is no prospect of this outreach.
+        var connections = String(decoding: files.connections, as: UTF8.self)
+        connections = connections.replacingOccurrences(of: #""values":["#, with: #""values":[{"id":"999","formattedName":"Old Friend"},"#)
+        try Data(connections.utf8).write(to: directory.file("connections.json"))
+        return (try JSONValue.parse(files.mailbox), try JSONValue.parse(Data(connections.utf8)))
     }
 
     @Test func importsMailboxAndConnectionsIntoTheFactsOnce() async throws {
@@ -58,6 +61,12 @@ import Warehouse
             try String.fetchAll(db, sql: "SELECT prospect_profile FROM report_threads WHERE source = 'phone'")
         }
         #expect(profiles.allSatisfy { $0.hasPrefix("https://www.linkedin.com/in/person-") })
+        let (prospects, datedAccepts) = try await warehouse.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_prospects") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(requests_accepted), 0) FROM report_daily_activity WHERE source = 'phone'") ?? 0)
+        }
+        #expect(prospects == invited.union(Set(sent.compactMap { $0["to"]?[0]?["id"]?.string })).count)
+        #expect(datedAccepts == 0, "a connections list says who accepted, not when: no day gets those acceptances")
     }
 
     @Test func aFileOfAnotherShapeIsAOneLineUsageError() async throws {

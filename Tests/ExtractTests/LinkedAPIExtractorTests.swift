@@ -81,6 +81,18 @@ import Warehouse
                 "delivered results settle the ledger: decided invitations are not checked again")
     }
 
+    @Test func aWorkflowTheVendorRefusesIsAWarningAndTheOthersGoOn() async throws {
+        let fixture = try await VendorFixture()
+        defer { Task { await fixture.close() } }
+        let source = fixture.linkedAPISource()
+        try fixture.trackLinkedAPI(source)
+        await fixture.server.injectFault(pathSuffix: "/account/workflow", status: 200, body: #"{"status":"failed","error":{"type":"invalidWorkflow","message":"Workflow configuration doesn't meet the constraints of one or more actions."}}"#)
+        let first = try await fixture.extract([source])
+        #expect(first.map(\.status) == ["ok"], "\(first.map(\.error))")
+        try await fixture.extract([source])
+        #expect(try await statuses(fixture) == truth(fixture.server.linkedAPI), "the refused batch is checked on the next run")
+    }
+
     @Test func checksAreBoundedPerRunLeastRecentlyCheckedFirst() async throws {
         let fixture = try await VendorFixture()
         defer { Task { await fixture.close() } }

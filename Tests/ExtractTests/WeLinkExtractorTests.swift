@@ -44,6 +44,14 @@ import Warehouse
         let raw = try await fixture.warehouse.pool.read { db in
             try String.fetchAll(db, sql: "SELECT CAST(body AS TEXT) || parameters FROM raw_page")
         }
+        let (listings, listingActions) = try await fixture.warehouse.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request_ledger WHERE action_type = 'threads'") ?? 0,
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM fact_action WHERE request_id IN (SELECT request_id FROM request_ledger WHERE action_type = 'threads')
+                """) ?? 0)
+        }
+        #expect(listings > 0)
+        #expect(listingActions == 0, "a threads listing is no action")
         let configuration = fixture.server.configuration
         #expect(!raw.contains { $0.contains(configuration.weLinkAPIKey) || $0.contains(configuration.weLinkAPISecret) })
     }

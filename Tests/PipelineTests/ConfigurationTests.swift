@@ -1,5 +1,6 @@
 import Foundation
 @testable import Pipeline
+import Warehouse
 import Testing
 
 /// The configuration file as the contract shows it, and the errors a user gets for a bad one.
@@ -114,5 +115,15 @@ import Testing
         #expect(try RequestIDFile.parse("a\n\nb\n# note\na\n") == ["a", "b"])
         #expect(try RequestIDFile.parse("account,request_id\n708,x-1\n709,\"x,2\"\r\n") == ["x-1", "x,2"])
         #expect(throws: ConfigurationError.self) { try RequestIDFile.parse("account,other\n1,2\n") }
+    }
+}
+
+/// Which vendor statuses end the following of a request.
+@Suite struct LedgerFinalityTests {
+    @Test(arguments: [("Completed_Success", true), ("Completed_Failed", true), ("SUCCESS", true), ("PROFILE_NOT_FOUND", true),
+                      ("MESSAGE_FAILED", true), ("connected", true), ("notConnected", true), ("Pending", false), ("PENDING", false),
+                      ("pending", false), ("In_Queue", false), ("Submitted", false), ("running", false)])
+    func finalStatuses(status: String, final: Bool) {
+        #expect(RequestLedger.isFinal(status) == final)
     }
 }

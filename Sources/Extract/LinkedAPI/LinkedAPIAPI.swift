@@ -22,6 +22,11 @@ public enum LinkedAPIAPI {
         (json["status"]?.string ?? json["workflowStatus"]?.string)?.lowercased()
     }
 
+    /// Whether the workflow is still to finish (`running`, or `pending` in other versions).
+    public static func isUnfinished(_ json: JSONValue) -> Bool {
+        ["running", "pending"].contains(status(of: json) ?? "")
+    }
+
     /// A completion's action results: one object or an array of them.
     public static func actionResults(of json: JSONValue) -> [JSONValue] {
         guard let completion = json["completion"] else { return [] }

@@ -48,7 +48,7 @@ struct LinkedAPIExtractor: SourceExtractor {
         let answer = try await session.fetch(LinkedAPIAPI.workflow, workflow, headers: headers)
         await session.countRows(batch.count)
         var final = answer.json
-        if LinkedAPIAPI.status(of: final) == "running" {
+        if LinkedAPIAPI.isUnfinished(final) {
             if session.source.resultHandling == "hook" {
                 // The result comes to the webhook receiver; the next run reads it from the raw table.
                 for request in batch { try ledger.record(source: session.source.name, requestID: request.id, actionType: "invitation",
@@ -62,6 +62,16 @@ struct LinkedAPIExtractor: SourceExtractor {
             guard let done = try await awaitResult(hash: hash, session) else { return }
             final = done
         }
+        guard LinkedAPIAPI.status(of: final) != "failed" else {
+            // One workflow the vendor refuses (a bad person URL in it) must not stop every run:
+            // its checks count as made, so the next run tries the others first.
+            let detail = final.at("error", "type")?.string ?? final.at("error", "message")?.string ?? "no reason given"
+            session.warn("\(LinkedAPIAPI.workflow.name): a workflow of \(batch.count) checks failed (\(detail)); they are tried again later")
+            for request in batch {
+                try ledger.record(source: session.source.name, requestID: request.id, actionType: "invitation", status: nil, replied: nil)
+            }
+            return
+        }
         try record(final, session, ledger: ledger)
     }
 
@@ -73,7 +83,7 @@ struct LinkedAPIExtractor: SourceExtractor {
             try await Task.sleep(for: pause)
             waited += pause
             let page = try await session.fetch(LinkedAPIAPI.result, Parameters(["hash": .string(hash)]))
-            if LinkedAPIAPI.status(of: page.json) != "running" { return page.json }
+            if !LinkedAPIAPI.isUnfinished(page.json) { return page.json }
             pause = min(pause * 2, .seconds(5))
         }
         session.warn("account/results: \(hash) still running after \(Self.resultLinkPatience); checked again next run")
@@ -82,10 +92,6 @@ struct LinkedAPIExtractor: SourceExtractor {
 
     /// Records each check's answer in the ledger (by its label, the ledger id).
     private func record(_ json: JSONValue, _ session: FetchSession, ledger: RequestLedger) throws {
-        if LinkedAPIAPI.status(of: json) == "failed" {
-            let detail = json.at("error", "message")?.string ?? json.at("error", "type")?.string ?? "failed"
-            throw ExtractError(source: session.source.name, endpoint: LinkedAPIAPI.workflow.name, cause: .malformedBody("workflow failed: \(detail)"))
-        }
         for result in LinkedAPIAPI.actionResults(of: json) {
             guard let label = result["label"]?.string else { continue }
             let status = result.at("data", "connectionStatus")?.string

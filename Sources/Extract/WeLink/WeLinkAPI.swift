@@ -5,6 +5,8 @@ import Warehouse
 /// `get_response` or the webhook.
 public enum WeLinkAPI {
     public static let getResponse = Endpoint(.post, "/api/v1/get_response", name: "get_response")
+    /// `get_response` for a threads listing, filed apart so a listing still running is not read as an action.
+    public static let getThreadsResponse = Endpoint(.post, "/api/v1/get_response", name: "get_response:threads")
     public static let messageThreads = Endpoint(.post, "/api/v1/personal_message_threads", name: "personal_message_threads")
 
     /// The documented authentication headers.

@@ -1,8 +1,9 @@
 import Foundation
 import Warehouse
 
-/// Reads a We-Link account within its allowance of 30 requests an hour: first the outcome of the
-/// oldest followed requests (every `get_response` costs one request), then the account's message
+/// Reads a We-Link account within its allowance of 30 requests an hour: first the results
+/// delivered to the webhook receiver (free), then the outcome of the followed requests still
+/// open, least recently asked first (every `get_response` costs one request), then the account's message
 /// threads, paging on only while a page holds threads active since the last complete listing.
 /// Whatever the allowance does not cover stays in the ledger for the next run; a spent allowance
 /// ends the source's work for this run without failing it.
@@ -14,8 +15,10 @@ struct WeLinkExtractor: SourceExtractor {
         let source = session.source
         let ledger = RequestLedger(warehouse: session.warehouse)
         var reader = Reader(session: session, ledger: ledger, account: source.accountIDs.first)
+        try reader.syncDeliveredResults()
         do {
-            try await reader.pollFollowed(try ledger.due(source: source.name, lookbackDays: source.lookbackDays))
+            let types = try ledger.actionTypes(source: source.name)
+            try await reader.pollFollowed(try ledger.due(source: source.name, lookbackDays: source.lookbackDays), types: types)
             if reader.account == nil {
                 session.warn("\(WeLinkAPI.messageThreads.name): skipped, the source has no account_id (the account whose threads to list)")
             } else {
@@ -34,9 +37,37 @@ struct WeLinkExtractor: SourceExtractor {
         let ledger: RequestLedger
         let account: String?
 
-        /// Asks for the outcome of each request, oldest first.
-        func pollFollowed(_ ids: [String]) async throws {
-            for id in ids { _ = try await poll(id) }
+        /// Asks for the outcome of each request, in the ledger's order.
+        func pollFollowed(_ ids: [String], types: [String: String]) async throws {
+            for id in ids { _ = try await poll(id, threads: types[id] == "threads") }
+        }
+
+        /// Records in the ledger what the webhook receiver stored since the last run, so a request
+        /// whose result was delivered is not asked for again.
+        func syncDeliveredResults() throws {
+            let source = session.source.name
+            let bookmarks = Bookmarks(warehouse: session.warehouse)
+            let seen = Int64(try bookmarks.value(source: source, endpoint: "webhook") ?? "0") ?? 0
+            let pages = try session.warehouse.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, body FROM raw_page WHERE source = ? AND endpoint = 'webhook' AND id > ? ORDER BY id",
+                                 arguments: [source, seen])
+            }
+            for row in pages {
+                guard let json = try? JSONValue.parse(row["body"] as Data), let id = WeLinkAPI.requestID(in: json) else { continue }
+                try record(id, json)
+            }
+            if let last = pages.last?["id"] as Int64? {
+                try bookmarks.set(source: source, endpoint: "webhook", value: String(last))
+            }
+        }
+
+        /// Records one answer or delivery of a request in the ledger.
+        func record(_ id: String, _ json: JSONValue) throws {
+            let status = json["status"]?.string
+            let event = WeLinkAPI.event(in: json)
+            let type = json.at("result", "threads") != nil ? "threads" : WeLinkAPI.actionType(event: event, status: status)
+            try ledger.record(source: session.source.name, requestID: id, actionType: type, status: status,
+                              replied: event == "MESSAGE_REPLY" ? true : nil)
         }
 
         /// Lists the threads: the first page always, further pages while they hold threads active
@@ -74,33 +105,29 @@ struct WeLinkExtractor: SourceExtractor {
         /// Polls a request just submitted a few times while it runs; nil when it is still running
         /// (it stays in the ledger).
         func pollUntilFinal(_ id: String) async throws -> JSONValue? {
-            if let result = try await poll(id) { return result }
+            if let result = try await poll(id, threads: true) { return result }
             for pause in WeLinkExtractor.freshPolls {
                 try await Task.sleep(for: .seconds(pause))
-                if let result = try await poll(id) { return result }
+                if let result = try await poll(id, threads: true) { return result }
             }
             return nil
         }
 
         /// One `get_response`: landed, and the ledger updated; the answer when final.
-        func poll(_ id: String) async throws -> JSONValue? {
+        func poll(_ id: String, threads: Bool) async throws -> JSONValue? {
             let page: LandedPage
             do {
                 var parameters = Parameters(["request_id": .string(id)])
                 if let account { parameters["accountId"] = .string(account) }
-                page = try await session.fetch(WeLinkAPI.getResponse, parameters)
+                page = try await session.fetch(threads ? WeLinkAPI.getThreadsResponse : WeLinkAPI.getResponse, parameters)
             } catch let error as ExtractError where WeConnectExtractor.isItemProblem(error) {
                 session.warn("get_response: \(id) skipped, it stays in the ledger: \(error.description)")
                 return nil
             }
             let json = page.json
-            let status = json["status"]?.string
-            let event = WeLinkAPI.event(in: json)
             await session.countRows(1)
-            try ledger.record(source: session.source.name, requestID: id,
-                              actionType: WeLinkAPI.actionType(event: event, status: status),
-                              status: status, replied: event.map { $0 == "MESSAGE_REPLY" ? true : nil } ?? nil)
-            return status.map(RequestLedger.isFinal) == true ? json : nil
+            try record(id, json)
+            return json["status"]?.string.map(RequestLedger.isFinal) == true ? json : nil
         }
     }
 }

@@ -171,8 +171,8 @@ public struct PipelineConfiguration: Sendable {
                 }
                 webhookURL = url
             }
-            if resultHandling == "hook", webhookURL == nil {
-                throw error("\(named): result_handling = \"hook\" needs webhook_url, the public URL of `etl webhook serve`")
+            if resultHandling == "hook", webhookURL == nil || table["webhook_secret_env"] == nil {
+                throw error("\(named): result_handling = \"hook\" needs webhook_url (the public URL of `etl webhook serve`) and webhook_secret_env")
             }
             let emailEnv = try string(table["email_env"], "\(named) email_env")
             let passwordEnv = try string(table["password_env"], "\(named) password_env")

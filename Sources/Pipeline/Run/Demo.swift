@@ -105,6 +105,7 @@ public enum Demo {
         let (ports, bound) = AsyncStream<Int>.makeStream()
         let (stopped, stop) = AsyncStream<Void>.makeStream()
         let serving = Task {
+            defer { bound.finish() }
             try await receiver.serve(host: "127.0.0.1", port: 0, onListening: { bound.yield($0) },
                                      until: { for await _ in stopped {} })
         }

@@ -172,7 +172,7 @@ public struct PipelineRunner: Sendable {
         let isBackfill = window.since != nil || window.until != nil
         let incrementalStart = bookmark.flatMap { Self.day($0, minus: source.lookbackDays) } ?? source.startDate
         var settings = SourceSettings(name: source.name, kind: source.kind, baseURL: source.baseURL, authHeaders: headers,
-                                      secrets: [apiKey, password, apiSecret, webhookSecret].compactMap { $0 },
+                                      secrets: [apiKey, password, apiSecret].compactMap { $0 } + Self.writtenForms(of: webhookSecret),
                                       startDate: isBackfill ? (window.since ?? source.startDate) : incrementalStart,
                                       endDate: window.until, pageSize: source.pageSize, retry: retry,
                                       rateWindow: .milliseconds(Int(source.rateWindowSeconds * 1000)),
@@ -192,6 +192,14 @@ public struct PipelineRunner: Sendable {
         // We-Link's allowance is per account, so the account is part of the credential's name.
         if let account = source.accountID { settings.credential += ":" + account }
         return (settings, authenticator)
+    }
+
+    /// A secret as it may come back from a vendor that echoes a URL holding it: as is,
+    /// percent-encoded, and with JSON's escaped slashes.
+    static func writtenForms(of secret: String?) -> [String] {
+        guard let secret else { return [] }
+        let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? secret
+        return Array(Set([secret, encoded, secret.replacingOccurrences(of: "/", with: "\\/")]))
     }
 
     /// The UTC day of `date`.

@@ -39,6 +39,8 @@ public struct WebhookReceiver: Sendable {
         }
         self.sources = sources
         self.warehouse = warehouse
+        // A delivery answered 2xx must survive a power loss too, not only the process dying.
+        try? warehouse.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         self.runID = runID
         self.maxBodyBytes = maxBodyBytes
         self.logger = logger

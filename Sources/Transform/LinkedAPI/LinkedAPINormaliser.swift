@@ -19,9 +19,9 @@ struct LinkedAPINormaliser: Normaliser {
             for request in json["requests"]?.array ?? [] {
                 guard let id = request["request_id"]?.string, let url = request["person_url"]?.string,
                       let publicID = ProspectID.normalise(url) else { continue }
-                let sentAt = request["sent_at"]?.string.flatMap(Self.instant) ?? page.fetchedAt
                 try star.invitation(sourceKey: sourceKey, id: id, senderKey: try senderKey(),
-                                    prospectKey: try star.prospect(publicID: publicID), sentAt: sentAt, rawPageID: pageID)
+                                    prospectKey: try star.prospect(publicID: publicID),
+                                    sentAt: request["sent_at"]?.string.flatMap(Self.instant), seenAt: page.fetchedAt, rawPageID: pageID)
             }
         case "account/conversations/poll":
             try conversations(json, page: page, sourceKey: sourceKey, senderKey: try senderKey(), star: star)
@@ -78,7 +78,7 @@ struct LinkedAPINormaliser: Normaliser {
                 let thread = message["threadId"]?.string ?? person["personUrl"]?.string ?? ""
                 threads[thread, default: []].append(ThreadMessage(order: -index, direction: direction,
                                                                   sentAt: message["time"]?.string.flatMap(Timestamp.utc(fromVendor:)),
-                                                                  author: nil))
+                                                                  author: nil, id: message["id"]?.string))
             }
             for (thread, messages) in threads.sorted(by: { $0.key < $1.key }) {
                 try star.mergeThread(sourceKey: sourceKey, threadID: thread, senderKey: senderKey, prospectKey: prospectKey,

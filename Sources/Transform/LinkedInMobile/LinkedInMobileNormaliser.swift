@@ -28,7 +28,8 @@ struct LinkedInMobileNormaliser: Normaliser {
                 let outbound = message.at("from", "id")?.string == owner.id
                 guard let other = outbound ? message["to"]?[0] : message["from"], let otherID = other["id"]?.string else { continue }
                 conversations[otherID, default: (other, [])].messages.append(ThreadMessage(
-                    order: -index, direction: outbound ? "out" : "in", sentAt: Self.time(message["timestamp"]), author: nil))
+                    order: -index, direction: outbound ? "out" : "in", sentAt: Self.time(message["timestamp"]), author: nil,
+                    id: message["id"]?.string))
             }
             for (otherID, conversation) in conversations.sorted(by: { $0.key < $1.key }) {
                 try star.mergeThread(sourceKey: sourceKey, threadID: "member:" + otherID, senderKey: senderKey,
@@ -40,13 +41,14 @@ struct LinkedInMobileNormaliser: Normaliser {
                 guard let id = invitation["id"]?.string, let sentAt = Self.time(invitation["timestamp"]) else { continue }
                 let other = invitation["to"]?[0] ?? invitation["to"]
                 try star.invitation(sourceKey: sourceKey, id: id, senderKey: senderKey,
-                                    prospectKey: try other.flatMap { try prospect($0, star: star) }, sentAt: sentAt, rawPageID: pageID)
+                                    prospectKey: try other.flatMap { try prospect($0, star: star) }, sentAt: sentAt, seenAt: sentAt,
+                                    rawPageID: pageID)
             }
         case Self.connections:
-            // A connection is an accepted invitation, known by the time the file was saved.
+            // A connection is an accepted invitation, of unknown date (the format gives none).
             for person in json["values"]?.array ?? [] {
                 guard let prospectKey = try prospect(person, star: star) else { continue }
-                try star.connectionAccepted(sourceKey: sourceKey, prospectKey: prospectKey, detectedAt: page.fetchedAt, rawPageID: pageID)
+                try star.connectionAccepted(sourceKey: sourceKey, prospectKey: prospectKey, detectedAt: nil, rawPageID: pageID)
             }
         default:
             break

@@ -81,10 +81,10 @@ extension StarWriter {
                                            arguments: [sourceKey, threadID]) ?? 0
         try db.cachedStatement(sql: "DELETE FROM fact_message WHERE thread_key = ?").execute(arguments: [threadKey])
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO fact_message (thread_key, position, direction, sent_at, author, raw_page_id) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO fact_message (thread_key, position, direction, sent_at, author, raw_page_id, message_id) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, message) in ordered.enumerated() {
-            try insert.execute(arguments: [threadKey, position, message.direction, message.sentAt, message.author, rawPageID])
+            try insert.execute(arguments: [threadKey, position, message.direction, message.sentAt, message.author, rawPageID, message.id])
         }
     }
 

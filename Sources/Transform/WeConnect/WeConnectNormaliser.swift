@@ -86,4 +86,6 @@ struct ThreadMessage {
     let direction: String
     let sentAt: String?
     let author: String?
+    /// The vendor's id of the message, where it gives one.
+    var id: String? = nil
 }

@@ -7,24 +7,27 @@ import Warehouse
 /// The sender is the We-Link account, named by the result or by the request's `accountId`.
 struct WeLinkNormaliser: Normaliser {
     func load(_ page: RawPage, json: JSONValue, sourceKey: Int64, into star: StarWriter) throws {
-        guard let pageID = page.id, page.endpoint == "get_response" || page.endpoint == "webhook" else { return }
+        guard let pageID = page.id, page.endpoint.hasPrefix("get_response") || page.endpoint == "webhook" else { return }
         let result = json["result"]
         let account = result?["accountId"]?.string ?? page.parameterValues["accountId"]?.string
         let senderKey = try account.map { try star.sender(sourceKey: sourceKey, id: $0) }
         if let threads = result?["threads"]?.array {
             for thread in threads {
                 guard let id = thread["thread_id"]?.string else { continue }
-                let profile = thread["profile_url"]?.string ?? thread["profile_id"]?.string
-                let prospectKey = try profile.flatMap(ProspectID.normalise).map {
-                    try star.prospect(publicID: $0, name: thread["full_name"]?.string)
-                }
+                // `profile_id` is We-Link's own id, not LinkedIn's public one: it keys a prospect only
+                // when no profile URL is given, in a namespace of its own.
+                let publicID = thread["profile_url"]?.string.flatMap(ProspectID.normalise)
+                    ?? thread["profile_id"]?.string.map { "welink:" + $0 }
+                let prospectKey = try publicID.map { try star.prospect(publicID: $0, name: thread["full_name"]?.string) }
                 try star.listThread(sourceKey: sourceKey, threadID: id, senderKey: senderKey,
                                     prospectName: thread["full_name"]?.string, rawPageID: pageID, prospectKey: prospectKey,
                                     lastActivityAt: thread["last_activity_at"]?.string.flatMap(Timestamp.utc(fromVendor:)))
             }
             return
         }
-        guard let requestID = WeLinkAPI.requestID(in: json) ?? page.parameterValues["request_id"]?.string,
+        // A threads listing still running is no action (its result is a listing).
+        guard page.endpoint != WeLinkAPI.getThreadsResponse.name,
+              let requestID = WeLinkAPI.requestID(in: json) ?? page.parameterValues["request_id"]?.string,
               result?["connection_status"] == nil else { return }
         let status = json["status"]?.string
         let event = WeLinkAPI.event(in: json)
