@@ -19,14 +19,21 @@ import Testing
 
     @Test func theAddedViewsLoadFromTheWarehouse() throws {
         let model = try withTemporaryDirectory(ReportFixture.loadModel)
-        let tables = [model.kpiChanges, model.funnel, model.weekly, model.campaignTypes, model.cohortAcceptance]
+        let tables = [model.kpiChanges, model.funnel, model.weekly, model.campaignTypes, model.cohortAcceptance, model.peopleReached]
         #expect(tables.map(\.name) == ["report_kpi_changes", "report_funnel", "report_weekly",
-                                       "report_campaign_type_summary", "report_cohort_acceptance"])
+                                       "report_campaign_type_summary", "report_cohort_acceptance", "report_people_reached"])
         for table in tables {
             let fixture = try #require(ReportFixture.views.first { $0.0 == table.name })
             #expect(table.columns.map(\.name) == fixture.1, "columns of \(table.name)")
             #expect(table.rows == fixture.2, "rows of \(table.name)")
         }
+    }
+
+    @Test func peopleReachedCountsEachPersonOnce() throws {
+        let section = try element("report_people_reached", in: document())
+        let intro = section.children.first { $0.name == "p" && $0.text.contains("people were reached") }?.text ?? ""
+        #expect(intro.hasPrefix("7 people were reached"), "\(intro)")
+        #expect(intro.contains("2 of them through more than one source"))
     }
 
     @Test func kpiCardsShowTheChangeFromThePreviousWeek() throws {

@@ -107,6 +107,9 @@ enum ReportFixture {
         ("report_cohort_acceptance",
          ["source", "cohort_week", "invitations", "accepted", "pending", "acceptance_rate"],
          []),
+        ("report_people_reached",
+         ["sources", "people", "invited", "accepted", "messaged", "replied"],
+         [[i(1), i(5), i(4), i(2), i(3), i(1)], [i(2), i(2), i(2), i(1), i(2), i(1)]]),
     ]
 
     /// The rows of `view` in the fixture.
@@ -151,7 +154,7 @@ enum ReportFixture {
             replyTimes: table("report_reply_time"), replyDistribution: table("report_reply_time_distribution"),
             sources: sources, kpiChanges: table("report_kpi_changes"), funnel: table("report_funnel"),
             weekly: table("report_weekly"), campaignTypes: table("report_campaign_type_summary"),
-            cohortAcceptance: table("report_cohort_acceptance"))
+            cohortAcceptance: table("report_cohort_acceptance"), peopleReached: table("report_people_reached"))
     }
 
     private static func select(columns: [String], rows: [[CellValue]]) -> String {
