@@ -40,6 +40,7 @@ public struct Transformer: Sendable {
                 try normaliser.load(page, json: json, sourceKey: sourceKey, into: star)
                 summary.pagesLoaded += 1
             }
+            try star.ensureEventDays()
             try db.execute(sql: "INSERT OR REPLACE INTO transform_state (key, value) VALUES ('raw_page', ?)", arguments: [last])
             return summary
         }

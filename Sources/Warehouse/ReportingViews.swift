@@ -176,6 +176,13 @@ public enum ReportingViews {
         -- one sender row (campaign_id NULL) for a day with activity that no campaign row of that
         -- sender covers. Sender days without any activity add nothing and are left out.
         CREATE VIEW report_daily_activity AS
+        -- The sender days campaign rows cover, found once (a lookup per sender day would scan
+        -- every campaign of every sender for each of them: quadratic in senders x days).
+        WITH covered AS (
+            SELECT DISTINCT cc.sender_key, cd.date_key
+            FROM fact_campaign_daily cd JOIN campaign_current cc ON cc.campaign_key = cd.campaign_key
+            WHERE cc.sender_key IS NOT NULL
+        )
         SELECT f.date_key AS date, s.name AS source, snd.sender_id, c.campaign_id,
                f.requests_sent, f.requests_accepted, f.messages_sent, f.messages_replied
         FROM fact_campaign_daily f
@@ -189,9 +196,7 @@ public enum ReportingViews {
         JOIN dim_sender snd ON snd.sender_key = f.sender_key
         JOIN dim_source s ON s.source_key = snd.source_key
         WHERE (f.requests_sent > 0 OR f.requests_accepted > 0 OR f.messages_sent > 0 OR f.messages_replied > 0)
-          AND NOT EXISTS (SELECT 1 FROM fact_campaign_daily cd
-                          JOIN campaign_current cc ON cc.campaign_key = cd.campaign_key
-                          WHERE cc.sender_key = f.sender_key AND cd.date_key = f.date_key)
+          AND NOT EXISTS (SELECT 1 FROM covered c WHERE c.sender_key = f.sender_key AND c.date_key = f.date_key)
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8;
 
         -- Every followed action by its latest status.

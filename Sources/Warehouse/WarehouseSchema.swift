@@ -294,6 +294,7 @@ public enum WarehouseSchema {
                 -- A prospect seen to have accepted the source's invitation: when the vendor saw it
                 -- (Linked API's `network.connectionAccepted`), or NULL when only the fact is known
                 -- (a LinkedIn connections list).
+                CREATE INDEX fact_invitation_by_prospect ON fact_invitation(source_key, prospect_key, sent_at);
                 CREATE TABLE fact_connection_accepted (
                     source_key INTEGER NOT NULL REFERENCES dim_source(source_key),
                     prospect_key INTEGER NOT NULL REFERENCES dim_prospect(prospect_key),

@@ -151,6 +151,23 @@ final class StarWriter {
                                      counts.messagesSent, counts.messagesReplied, rawPageID])
     }
 
+    /// Adds to the date dimension every day an event fact falls on (an action, a conversation,
+    /// an invitation, an acceptance), so the views that group by week see every source's days.
+    func ensureEventDays() throws {
+        let days = try String.fetchAll(db, sql: """
+            SELECT DISTINCT day FROM (
+                SELECT substr(final_at, 1, 10) AS day FROM fact_action
+                UNION SELECT substr(replied_at, 1, 10) FROM fact_action
+                UNION SELECT substr(first_outbound_at, 1, 10) FROM fact_thread
+                UNION SELECT substr(first_reply_at, 1, 10) FROM fact_thread
+                UNION SELECT substr(sent_at, 1, 10) FROM fact_invitation
+                UNION SELECT substr(accepted_at, 1, 10) FROM fact_invitation
+                UNION SELECT substr(detected_at, 1, 10) FROM fact_connection_accepted
+            ) WHERE day IS NOT NULL AND day NOT IN (SELECT date_key FROM dim_date)
+            """)
+        for day in days { _ = try ensureDay(day) }
+    }
+
     /// Adds the day to the date dimension; false when it is not a real day.
     private func ensureDay(_ day: String) throws -> Bool {
         if knownDays.contains(day) { return true }
