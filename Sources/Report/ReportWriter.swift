@@ -40,7 +40,6 @@ public struct ReportWriter {
     /// Writes `index.html` and one page per sender and per campaign under `senders/` and `campaigns/`, each
     /// atomically, index.html last; removes the pages of senders and campaigns that are no longer reported.
     private func writeHTML(_ model: ReportModel, to directory: URL) throws -> [URL] {
-        let pages = HTMLRenderer().pages(model)
         for folder in [PageName.senderFolder, PageName.campaignFolder] {
             let url = directory.appendingPathComponent(folder, isDirectory: true)
             do {
@@ -50,13 +49,14 @@ public struct ReportWriter {
             }
         }
         var written: [URL] = []
-        for page in pages {
-            let url = directory.appendingPathComponent(page.path)
-            let html = Data(page.html.utf8)
+        var current = Set<String>()
+        try HTMLRenderer().forEachPage(model) { path, page in
+            let url = directory.appendingPathComponent(path)
+            let html = Data(page.utf8)
             try replace(url) { try html.write(to: $0) }
             written.append(url)
+            current.insert(path)
         }
-        let current = Set(pages.map(\.path))
         for folder in [PageName.senderFolder, PageName.campaignFolder] {
             let url = directory.appendingPathComponent(folder, isDirectory: true)
             for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []

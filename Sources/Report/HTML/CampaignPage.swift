@@ -32,10 +32,7 @@ struct CampaignPage {
             funnelRows = campaign.table.filtered { $0 == campaign.row }
         }
         body += HTMLRenderer.funnelSection(FunnelChart(title: "Funnel of this campaign", rows: funnelRows))
-        let trend = site.dailyTrend { daily, row in
-            daily.value("source", row: row).plainText == campaign.source
-                && daily.value("campaign_id", row: row).plainText == campaign.id
-        }
+        let trend = site.dailyTrend(campaign: campaign.source, campaign.id)
         body += HTMLRenderer().trends(trend, id: "trend", heading: "Daily trend")
         var crumbs = [(href: root + "index.html", text: "Outreach report"),
                       (href: root + "index.html#report_campaign_summary", text: "All campaigns")]

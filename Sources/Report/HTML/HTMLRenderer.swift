@@ -29,10 +29,18 @@ struct HTMLRenderer {
 
     /// Every page of the report: its path relative to the reports folder (`index.html` last) and its markup.
     func pages(_ model: ReportModel) -> [(path: String, html: String)] {
+        var pages: [(path: String, html: String)] = []
+        forEachPage(model) { pages.append(($0, $1)) }
+        return pages
+    }
+
+    /// Renders the pages one at a time (`index.html` last), handing each to `body` before the
+    /// next, so only one page's markup is held at once.
+    func forEachPage(_ model: ReportModel, _ body: (_ path: String, _ html: String) throws -> Void) rethrows {
         let site = ReportSite(model)
-        let senders = site.senders.map { ($0.path, SenderPage(sender: $0, site: site).render()) }
-        let campaigns = site.campaigns.map { ($0.path, CampaignPage(campaign: $0, site: site).render()) }
-        return senders + campaigns + [("index.html", render(model))]
+        for sender in site.senders { try body(sender.path, SenderPage(sender: sender, site: site).render()) }
+        for campaign in site.campaigns { try body(campaign.path, CampaignPage(campaign: campaign, site: site).render()) }
+        try body("index.html", render(model))
     }
 
     /// The index page.

@@ -25,9 +25,14 @@ struct ReportSite {
     let warnings: [QualityWarning]
     private let senderPaths: [String: String]
     private let campaignPaths: [String: String]
+    /// The rows of report_daily_activity of each sender and each campaign (by `key(source, id)`),
+    /// found in one pass so a page does not scan the whole table.
+    private let dailyRowsBySender: [String: [Int]]
+    private let dailyRowsByCampaign: [String: [Int]]
 
     init(_ model: ReportModel) {
         self.model = model
+        (dailyRowsBySender, dailyRowsByCampaign) = Self.dailyRows(model)
         let warnings = QualityWarning.all(in: model.warnings)
         self.warnings = warnings
         func entities(_ view: String, scope: String, idColumn: String, nameColumn: String,
@@ -104,14 +109,35 @@ struct ReportSite {
 
     /// The daily totals of the rows of report_daily_activity that `isIncluded` keeps, as report_daily_trend's
     /// columns; a count no row of a day gives stays unknown.
-    func dailyTrend(where isIncluded: (ReportTable, Int) -> Bool) -> ReportTable {
+    func dailyTrend(sender source: String, _ id: String) -> ReportTable {
+        dailyTrend(rows: dailyRowsBySender[Self.key(source, id)] ?? [])
+    }
+
+    /// The daily totals of one campaign (see `dailyTrend(sender:_:)`).
+    func dailyTrend(campaign source: String, _ id: String) -> ReportTable {
+        dailyTrend(rows: dailyRowsByCampaign[Self.key(source, id)] ?? [])
+    }
+
+    /// Each sender's and each campaign's rows of report_daily_activity.
+    private static func dailyRows(_ model: ReportModel) -> (senders: [String: [Int]], campaigns: [String: [Int]]) {
+        var senders: [String: [Int]] = [:], campaigns: [String: [Int]] = [:]
+        guard let daily = model.views.first(where: { $0.name == "report_daily_activity" }) else { return ([:], [:]) }
+        for row in daily.rows.indices {
+            let source = daily.value("source", row: row).plainText
+            senders[key(source, daily.value("sender_id", row: row).plainText), default: []].append(row)
+            campaigns[key(source, daily.value("campaign_id", row: row).plainText), default: []].append(row)
+        }
+        return (senders, campaigns)
+    }
+
+    private func dailyTrend(rows selected: [Int]) -> ReportTable {
         let counts = ["requests_sent", "requests_accepted", "messages_sent", "messages_replied"]
         let columns = (["date"] + counts).map { ReportColumn(name: $0) }
         guard let daily = model.views.first(where: { $0.name == "report_daily_activity" }) else {
             return ReportTable(name: "report_daily_trend", columns: columns, rows: [])
         }
         var totals: [String: [Double?]] = [:]
-        for row in daily.rows.indices where isIncluded(daily, row) {
+        for row in selected {
             let date = daily.value("date", row: row).plainText
             var sums = totals[date] ?? Array(repeating: nil, count: counts.count)
             for (index, column) in counts.enumerated() {

@@ -24,10 +24,7 @@ struct SenderPage {
         if !sender.warnings.isEmpty { cards[0].warnings = sender.warnings }
         var body = KPICard.section(cards)
         body += QualityWarning.list(sender.warnings)
-        let trend = site.dailyTrend { daily, row in
-            daily.value("source", row: row).plainText == sender.source
-                && daily.value("sender_id", row: row).plainText == sender.id
-        }
+        let trend = site.dailyTrend(sender: sender.source, sender.id)
         body += HTMLRenderer().trends(trend, id: "trend", heading: "Daily trend")
         let campaigns = model.views.first { $0.name == "report_campaign_summary" }
             .map { $0.rows(source: sender.source, "sender_id", sender.id) }

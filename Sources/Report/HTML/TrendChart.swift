@@ -17,6 +17,17 @@ struct TrendChart {
     let title: String
     let dates: [String]
     let series: [Series]
+    /// The largest value drawn, or 1 when there is none, so the scale never divides by zero
+    /// (found once: every point's position needs it).
+    private let maxValue: Double
+
+    init(title: String, dates: [String], series: [Series]) {
+        self.title = title
+        self.dates = dates
+        self.series = series
+        let largest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
+        maxValue = largest > 0 ? largest : 1
+    }
 
     var svg: String {
         let label = dates.isEmpty ? "\(title): no daily data yet" : "\(title), \(dates[0]) to \(dates[dates.count - 1])"
@@ -34,12 +45,6 @@ struct TrendChart {
         }
         svg += legend()
         return svg + "</svg>"
-    }
-
-    /// The largest value drawn, or 1 when there is none, so the scale never divides by zero.
-    private var maxValue: Double {
-        let largest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
-        return largest > 0 ? largest : 1
     }
 
     private func y(_ value: Double) -> Double {
