@@ -17,10 +17,12 @@ public struct DailyCounts: Sendable, Equatable {
 
     /// A negative count is no count: it is stored as unknown rather than subtracted from totals.
     mutating func dropNegatives() {
-        for path in [\DailyCounts.membersAdded, \.requestsSent, \.requestsAccepted, \.messagesSent, \.messagesReplied]
-        where (self[keyPath: path] ?? 0) < 0 {
-            self[keyPath: path] = nil
-        }
+        func known(_ count: Int64?) -> Int64? { count.flatMap { $0 < 0 ? nil : $0 } }
+        membersAdded = known(membersAdded)
+        requestsSent = known(requestsSent)
+        requestsAccepted = known(requestsAccepted)
+        messagesSent = known(messagesSent)
+        messagesReplied = known(messagesReplied)
     }
 
     var isEmpty: Bool {

@@ -12,6 +12,8 @@ final class StarWriter {
     /// Each campaign's open version: its attributes and the page that opened it.
     private var currentVersions: [Int64: (attributes: CampaignAttributes, validFrom: String, rawPageID: Int64)] = [:]
     private var knownDays: Set<String> = []
+    /// The daily upserts, prepared once: the statement cache would hash their long SQL per row.
+    private var dailyStatements: [String: Statement] = [:]
 
     init(db: Database) { self.db = db }
 
@@ -130,7 +132,14 @@ final class StarWriter {
 
     private func upsertDaily(table: String, keyColumn: String, key: Int64, day: String, _ counts: DailyCounts, _ rawPageID: Int64) throws {
         guard !counts.isEmpty, try ensureDay(day) else { return }
-        try db.cachedStatement(sql: """
+        try dailyStatement(table: table, keyColumn: keyColumn).execute(arguments: [key, day, counts.membersAdded, counts.requestsSent,
+                                                                              counts.requestsAccepted, counts.messagesSent,
+                                                                              counts.messagesReplied, rawPageID])
+    }
+
+    private func dailyStatement(table: String, keyColumn: String) throws -> Statement {
+        if let statement = dailyStatements[table] { return statement }
+        let statement = try db.makeStatement(sql: """
             INSERT INTO \(table) (\(keyColumn), date_key, members_added, requests_sent, requests_accepted,
                                   messages_sent, messages_replied, raw_page_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -147,8 +156,9 @@ final class StarWriter {
                OR COALESCE(excluded.requests_accepted, requests_accepted) IS NOT requests_accepted
                OR COALESCE(excluded.messages_sent, messages_sent) IS NOT messages_sent
                OR COALESCE(excluded.messages_replied, messages_replied) IS NOT messages_replied
-            """).execute(arguments: [key, day, counts.membersAdded, counts.requestsSent, counts.requestsAccepted,
-                                     counts.messagesSent, counts.messagesReplied, rawPageID])
+            """)
+        dailyStatements[table] = statement
+        return statement
     }
 
     /// Adds to the date dimension every day an event fact falls on (an action, a conversation,
