@@ -1,12 +1,12 @@
 import Foundation
 import Logging
 
-/// `etl-bench [--scales 1,10,50] [--days 365] [--out benchmarks/results.md] [--budget SECONDS] [--work DIR]`
+/// `etl-bench [--scales 1,10,50,125] [--days 365] [--out benchmarks/results.md] [--budget SECONDS] [--work DIR]`
 ///
 /// Runs the pipeline against the in-process sandbox at each scale (rate limits off), measures every
 /// stage, writes the results file and prints one `bench scale=N figure=value` line per figure.
 struct BenchOptions {
-    var scales = [1, 10, 50]
+    var scales = [1, 10, 50, 125]
     var days = 365
     var output = URL(fileURLWithPath: "benchmarks/results.md")
     var budgetSeconds = 480.0
@@ -28,7 +28,7 @@ struct BenchOptions {
             case "--budget": options.budgetSeconds = Double(value()) ?? options.budgetSeconds
             case "--work": options.work = URL(fileURLWithPath: value())
             case "-h", "--help":
-                print("usage: etl-bench [--scales 1,10,50] [--days 365] [--out FILE] [--budget SECONDS] [--work DIR]")
+                print("usage: etl-bench [--scales 1,10,50,125] [--days 365] [--out FILE] [--budget SECONDS] [--work DIR]")
                 exit(0)
             default: fail("unknown argument \(arguments[index])")
             }
