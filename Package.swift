@@ -19,7 +19,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.0.0"),
     ],
@@ -30,6 +29,10 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(
+            name: "Digest",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Warehouse",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
@@ -37,7 +40,7 @@ let package = Package(
         .target(
             name: "Extract",
             dependencies: [
-                "Warehouse",
+                "Warehouse", "Digest",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ],
@@ -57,16 +60,16 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
+                "Digest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Warehouse", "Extract", "Transform", "Report", "Sandbox",
+                "Warehouse", "Digest", "Extract", "Transform", "Report", "Sandbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -100,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExtractTests",
-            dependencies: ["Extract", "Sandbox", "Warehouse", "Pipeline", "TestSupport"],
+            dependencies: ["Extract", "Digest", "Sandbox", "Warehouse", "Pipeline", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -116,10 +119,9 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox",
+                "Sandbox", "Digest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// Everything an extractor needs to know about one configured source, secrets already resolved.

@@ -1,3 +1,4 @@
+import Digest
 @testable import Extract
 import Foundation
 import Testing

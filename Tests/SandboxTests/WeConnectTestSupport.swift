@@ -1,4 +1,4 @@
-import Crypto
+import Digest
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -73,10 +73,10 @@ enum WeConnectHTTP {
         }
     }
 
-    /// The hex HMAC-SHA256 of `text` with `secret`, computed independently of the sandbox.
+    /// The hex HMAC-SHA256 of `text` with `secret` (the primitive is checked against RFC 4231's
+    /// vectors in `DigestTests`).
     static func hmac(_ text: String, secret: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+        HMAC.sha256(Array(text.utf8), key: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Decodes one base64url JWT part.

@@ -1,4 +1,4 @@
-import Extract
+import Digest
 import Foundation
 import Warehouse
 

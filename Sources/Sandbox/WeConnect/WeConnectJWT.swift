@@ -1,11 +1,11 @@
-import Crypto
+import Digest
 import Foundation
 
 /// The login tokens: real HS256 JWTs signed with a server secret. Header `{"typ":"JWT","alg":"HS256"}`;
 /// claims `aud`, `jti`, `iat`, `nbf`, `exp`, `sub` (the user id as a string) and `scopes`, as in the
 /// document's Passport token (which is RS256; the brief asks for HS256).
 struct WeConnectJWT: Sendable {
-    private let key: SymmetricKey
+    private let key: [UInt8]
     /// How long a token stays valid.
     let lifetime: Duration
     /// The exact expiry of every token this server issued, by `jti`: tokens expire exactly
@@ -13,7 +13,7 @@ struct WeConnectJWT: Sendable {
     private let expiries = LockedBox<[String: Double]>([:])
 
     init(secret: [UInt8], lifetime: Duration) {
-        key = SymmetricKey(data: secret)
+        key = secret
         self.lifetime = lifetime
     }
 
@@ -57,7 +57,7 @@ struct WeConnectJWT: Sendable {
               let claimsData = Self.decodeBase64URL(parts[1])
         else { throw .malformed }
         let signingInput = Data((parts[0] + "." + parts[1]).utf8)
-        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signingInput, using: key) else {
+        guard HMAC.isValid(signature, for: signingInput, key: key) else {
             throw .badSignature
         }
         guard let claims = JSONValue.decode(claimsData)?.objectValue,
@@ -74,7 +74,7 @@ struct WeConnectJWT: Sendable {
     }
 
     private func signature(_ signingInput: String) -> Data {
-        Data(HMAC<SHA256>.authenticationCode(for: Data(signingInput.utf8), using: key))
+        Data(HMAC.sha256(Array(signingInput.utf8), key: key))
     }
 
     /// Base64url without padding (RFC 7515).

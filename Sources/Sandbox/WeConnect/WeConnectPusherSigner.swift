@@ -1,15 +1,15 @@
-import Crypto
+import Digest
 import Foundation
 
 /// Pusher private-channel signatures: `<app_key>:<hex HMAC-SHA256(app_secret, "<socket_id>:<channel>")>`
 /// (with `:<channel_data>` appended to the signed text for presence channels).
 struct WeConnectPusherSigner: Sendable {
     let appKey: String
-    private let key: SymmetricKey
+    private let key: [UInt8]
 
     init(appKey: String, appSecret: String) {
         self.appKey = appKey
-        key = SymmetricKey(data: Data(appSecret.utf8))
+        key = Array(appSecret.utf8)
     }
 
     /// The `auth` value for `socketID` joining `channel`.
@@ -30,13 +30,11 @@ struct WeConnectPusherSigner: Sendable {
             bytes.append(high << 4 | low)
             index += 2
         }
-        return HMAC<SHA256>.isValidAuthenticationCode(
-            bytes, authenticating: Data(Self.signed(socketID, channel, channelData).utf8), using: key)
+        return HMAC.isValid(bytes, for: Array(Self.signed(socketID, channel, channelData).utf8), key: key)
     }
 
     private func mac(socketID: String, channel: String, channelData: String?) -> [UInt8] {
-        Array(HMAC<SHA256>.authenticationCode(
-            for: Data(Self.signed(socketID, channel, channelData).utf8), using: key))
+        HMAC.sha256(Array(Self.signed(socketID, channel, channelData).utf8), key: key)
     }
 
     private static func signed(_ socketID: String, _ channel: String, _ channelData: String?) -> String {
