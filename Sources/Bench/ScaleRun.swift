@@ -13,7 +13,7 @@ struct ScaleSizes: Sendable {
     var days: Int
     var senders: Int
     var campaigns: Int
-    /// Threads and messages of the WeConnect user the pipeline logs in as (the only ones it reads).
+    /// Threads and messages of every WeConnect user (the pipeline reads each user as its own source).
     var threads: Int
     var messages: Int
     /// Threads and messages the WeConnect emulator generated for all its users.
@@ -93,11 +93,10 @@ struct ScaleRun {
     private func run(server: SandboxServer, generate: StageMeasure) async throws -> ScaleResult {
         let konnector = server.konnector
         let weConnect = server.weConnect
-        guard let user = weConnect.users.first else { throw Baseline.Failure(description: "no WeConnect user") }
-        let userThreads = weConnect.threads(ofUser: user.id)
+        guard !weConnect.users.isEmpty else { throw Baseline.Failure(description: "no WeConnect user") }
         var sizes = ScaleSizes(
             scale: scale, days: days, senders: konnector.senders.count, campaigns: konnector.campaigns.count,
-            threads: userThreads.count, messages: userThreads.reduce(0) { $0 + $1.messages.count },
+            threads: weConnect.threads.count, messages: weConnect.threads.reduce(0) { $0 + $1.messages.count },
             threadsGenerated: weConnect.threads.count,
             messagesGenerated: weConnect.threads.reduce(0) { $0 + $1.messages.count })
 
@@ -107,16 +106,23 @@ struct ScaleRun {
             sources: [
                 SourceConfiguration(name: "bench-konnector", kind: "konnector", baseURL: server.konnectorBaseURL,
                                     apiKeyEnv: Self.keyVariable, dailyLimit: Int.max / 4),
-                SourceConfiguration(name: "bench-weconnect", kind: "weconnect", baseURL: server.weConnectBaseURL,
-                                    emailEnv: Self.emailVariable, passwordEnv: Self.passwordVariable,
-                                    socketURL: server.weConnectSocketURL, dailyLimit: Int.max / 4),
-            ])
-        let environment = [Self.keyVariable: server.configuration.apiKey,
-                           Self.emailVariable: user.email, Self.passwordVariable: user.password]
+            ] + weConnect.users.indices.map { index in
+                // One source per WeConnect user (a team's several logins), so WeConnect grows with the scale.
+                SourceConfiguration(name: "bench-weconnect-\(index)", kind: "weconnect", baseURL: server.weConnectBaseURL,
+                                    emailEnv: Self.emailVariable + "_\(index)", passwordEnv: Self.passwordVariable + "_\(index)",
+                                    socketURL: server.weConnectSocketURL, dailyLimit: Int.max / 4)
+            })
+        var environment = [Self.keyVariable: server.configuration.apiKey]
+        for (index, user) in weConnect.users.enumerated() {
+            environment[Self.emailVariable + "_\(index)"] = user.email
+            environment[Self.passwordVariable + "_\(index)"] = user.password
+        }
         let runner = PipelineRunner(configuration: pipeline, environment: environment, logger: logger)
         let warehouse = try runner.openWarehouse()
-        try RequestLedger(warehouse: warehouse).register(
-            source: "bench-weconnect", requestIDs: weConnect.actions.filter { $0.userID == user.id }.map(\.requestID))
+        for (index, user) in weConnect.users.enumerated() {
+            try RequestLedger(warehouse: warehouse).register(
+                source: "bench-weconnect-\(index)", requestIDs: weConnect.actions.filter { $0.userID == user.id }.map(\.requestID))
+        }
         let log = RunLog(warehouse: warehouse)
 
         // 1. Extract everything.

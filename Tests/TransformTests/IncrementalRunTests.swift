@@ -29,6 +29,10 @@ import Warehouse
             try Int64.fetchOne(db, sql: "SELECT MAX(raw_page_id) FROM fact_campaign_daily")
         }
         #expect(newestDailySource ?? 0 <= lastPageOfFirstRun ?? 0, "a day seen again with the same figures is not rewritten")
+        let newestOther = try await fixture.warehouse.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(raw_page_id) FROM (SELECT raw_page_id FROM fact_campaign_snapshot UNION ALL SELECT raw_page_id FROM dim_campaign_version)")
+        }
+        #expect(newestOther ?? 0 <= lastPageOfFirstRun ?? 0, "unchanged counters and attributes add no snapshot and no version")
         let second = await fixture.server.requests().dropFirst(first)
         let campaignPages = (fixture.dataset.campaigns.count + 4) / 5
         #expect(second.count == 1 + campaignPages, "\(second.map(\.endpoint))")

@@ -29,6 +29,8 @@ extension StarWriter {
             INSERT INTO dim_prospect (public_id, name, job, company, location) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(public_id) DO UPDATE SET name = COALESCE(excluded.name, name), job = COALESCE(excluded.job, job),
                 company = COALESCE(excluded.company, company), location = COALESCE(excluded.location, location)
+            WHERE COALESCE(excluded.name, name) IS NOT name OR COALESCE(excluded.job, job) IS NOT job
+               OR COALESCE(excluded.company, company) IS NOT company OR COALESCE(excluded.location, location) IS NOT location
             """).execute(arguments: [publicID, name, job, company, location])
         return try Int64.fetchOne(db.cachedStatement(sql: "SELECT prospect_key FROM dim_prospect WHERE public_id = ?"),
                                   arguments: [publicID]) ?? 0
@@ -44,6 +46,10 @@ extension StarWriter {
                 prospect_key = COALESCE(excluded.prospect_key, prospect_key),
                 prospect_name = COALESCE(excluded.prospect_name, prospect_name),
                 last_activity_at = COALESCE(excluded.last_activity_at, last_activity_at)
+            WHERE COALESCE(excluded.sender_key, sender_key) IS NOT sender_key
+               OR COALESCE(excluded.prospect_key, prospect_key) IS NOT prospect_key
+               OR COALESCE(excluded.prospect_name, prospect_name) IS NOT prospect_name
+               OR COALESCE(excluded.last_activity_at, last_activity_at) IS NOT last_activity_at
             """).execute(arguments: [sourceKey, threadID, senderKey, prospectKey, prospectName, lastActivityAt, rawPageID])
     }
 
@@ -104,6 +110,14 @@ extension StarWriter {
                 status = COALESCE(excluded.status, status), is_final = MAX(is_final, excluded.is_final),
                 final_at = COALESCE(final_at, excluded.final_at), replied = COALESCE(excluded.replied, replied),
                 replied_at = COALESCE(replied_at, excluded.replied_at), raw_page_id = excluded.raw_page_id
+            -- An observation that changes nothing leaves the row (and the page that last changed it) alone.
+            WHERE COALESCE(excluded.sender_key, sender_key) IS NOT sender_key
+               OR COALESCE(excluded.prospect_key, prospect_key) IS NOT prospect_key
+               OR COALESCE(excluded.account_id, account_id) IS NOT account_id
+               OR COALESCE(excluded.action_type, action_type) IS NOT action_type
+               OR COALESCE(excluded.status, status) IS NOT status OR MAX(is_final, excluded.is_final) IS NOT is_final
+               OR COALESCE(final_at, excluded.final_at) IS NOT final_at OR COALESCE(excluded.replied, replied) IS NOT replied
+               OR COALESCE(replied_at, excluded.replied_at) IS NOT replied_at
             """).execute(arguments: [sourceKey, requestID, senderKey, prospectKey, accountID, type, status, final, final,
                                      finalAt ?? observedAt, replied, repliedAt, rawPageID])
         guard let status else { return }

@@ -35,6 +35,8 @@ final class StarWriter {
                 ON CONFLICT(source_key, sender_id) DO UPDATE SET
                     name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email),
                     status = COALESCE(excluded.status, status)
+                WHERE COALESCE(excluded.name, name) IS NOT name OR COALESCE(excluded.email, email) IS NOT email
+                   OR COALESCE(excluded.status, status) IS NOT status
                 """).execute(arguments: [sourceKey, id, name, email, status])
         }
         if let key = senderKeys[cacheKey] { return key }
@@ -99,11 +101,20 @@ final class StarWriter {
         return open
     }
 
+    /// Records the campaign's counters as a fetch saw them, when they differ from its latest
+    /// snapshot: the history of the counters, without a row per unchanged fetch.
     func campaignSnapshot(campaignKey: Int64, rawPageID: Int64, observedAt: String, _ counters: CampaignCounters) throws {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO fact_campaign_snapshot (campaign_key, raw_page_id, observed_at, members, requests_sent,
                 requests_accepted, vendor_acceptance_pct, messages_sent, messages_replied, vendor_response_pct)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
+            WHERE NOT EXISTS (
+                SELECT 1 FROM fact_campaign_snapshot s
+                WHERE s.campaign_key = ?1 AND s.raw_page_id < ?2
+                  AND s.raw_page_id = (SELECT MAX(raw_page_id) FROM fact_campaign_snapshot WHERE campaign_key = ?1)
+                  AND s.members IS ?4 AND s.requests_sent IS ?5 AND s.requests_accepted IS ?6
+                  AND s.vendor_acceptance_pct IS ?7 AND s.messages_sent IS ?8 AND s.messages_replied IS ?9
+                  AND s.vendor_response_pct IS ?10)
             """).execute(arguments: [campaignKey, rawPageID, observedAt, counters.members, counters.requestsSent,
                                      counters.requestsAccepted, counters.vendorAcceptancePct, counters.messagesSent,
                                      counters.messagesReplied, counters.vendorResponsePct])
