@@ -123,6 +123,8 @@ struct Results {
         md += "\(largest.sizes.senders) senders, \(largest.sizes.campaigns) campaigns x \(largest.sizes.days) days, "
         md += "\(largest.sizes.threads) threads, \(largest.sizes.messages) messages read | "
         md += largest.sizes.senders >= 500 && largest.sizes.campaigns >= 5_000 && largest.sizes.threads >= 300_000 ? "yes |\n\n" : "**no** |\n\n"
+        md += "Where a target is not met, the gap is explained, with the profile behind it and what would close it, "
+        md += "in the Findings of `README.md` beside this file.\n\n"
         return md
     }
 
