@@ -68,7 +68,9 @@ public enum ReportingViews {
 
         -- Each invitation with its outcome: accepted when a status check or an acceptance event
         -- says so, dated by the event where there is one (Linked API's `detectedAt`). An
-        -- acceptance answers the latest invitation to that person sent before it, never several.
+        -- acceptance answers the latest invitation to that person sent before it, never several;
+        -- the first invitation to a person takes an earlier one too (its time may be only when it
+        -- was tracked).
         CREATE VIEW invitation_outcome AS
         SELECT i.source_key, i.invitation_id, i.sender_key, i.prospect_key, i.sent_at,
                CASE WHEN e.prospect_key IS NOT NULL OR i.status = 'accepted' THEN 'accepted' ELSE i.status END AS status,
@@ -77,7 +79,10 @@ public enum ReportingViews {
         FROM fact_invitation i
         LEFT JOIN fact_connection_accepted e
           ON e.source_key = i.source_key AND e.prospect_key = i.prospect_key
-         AND (e.detected_at IS NULL OR e.detected_at >= i.sent_at)
+         AND (e.detected_at IS NULL OR e.detected_at >= i.sent_at
+              OR NOT EXISTS (SELECT 1 FROM fact_invitation earlier
+                             WHERE earlier.source_key = i.source_key AND earlier.prospect_key = i.prospect_key
+                               AND (earlier.sent_at < i.sent_at OR (earlier.sent_at = i.sent_at AND earlier.invitation_id < i.invitation_id))))
          AND NOT EXISTS (SELECT 1 FROM fact_invitation later
                          WHERE later.source_key = i.source_key AND later.prospect_key = i.prospect_key
                            AND (later.sent_at > i.sent_at OR (later.sent_at = i.sent_at AND later.invitation_id > i.invitation_id))

@@ -127,3 +127,12 @@ import Testing
         #expect(RequestLedger.isFinal(status) == final)
     }
 }
+
+/// A webhook secret travels in a URL the vendor may echo back encoded: every written form is redacted.
+@Suite struct SecretFormsTests {
+    @Test func aSecretIsRedactedInEveryWayAURLMayWriteIt() {
+        let forms = Set(PipelineRunner.writtenForms(of: "ab+c/d="))
+        #expect(forms.isSuperset(of: ["ab+c/d=", #"ab+c\/d="#, "ab%2Bc%2Fd%3D", "ab%2bc%2fd%3d"]))
+        #expect(PipelineRunner.writtenForms(of: nil).isEmpty)
+    }
+}

@@ -66,21 +66,25 @@ import Warehouse
         try warehouse.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO dim_source (source_key, name, kind) VALUES (1, 'api', 'linkedapi');
-                INSERT INTO dim_prospect (prospect_key, public_id) VALUES (7, 'ada'), (8, 'bob');
+                INSERT INTO dim_prospect (prospect_key, public_id) VALUES (7, 'ada'), (8, 'bob'), (9, 'carol');
                 INSERT INTO fact_invitation (source_key, invitation_id, sender_key, prospect_key, sent_at, status, raw_page_id) VALUES
                     (1, 'first', NULL, 7, '2026-11-01T10:00:00Z', 'declined', 1),
                     (1, 'again', NULL, 7, '2026-11-05T10:00:00Z', 'pending', 1),
                     (1, 'later', NULL, 7, '2026-11-20T10:00:00Z', 'pending', 1),
-                    (1, 'bob', NULL, 8, '2026-11-02T10:00:00Z', 'pending', 1);
+                    (1, 'bob', NULL, 8, '2026-11-02T10:00:00Z', 'pending', 1),
+                    (1, 'carol', NULL, 9, '2026-11-10T10:00:00Z', 'pending', 1);
                 INSERT INTO fact_connection_accepted (source_key, prospect_key, detected_at, raw_page_id) VALUES
-                    (1, 7, '2026-11-06T08:00:00Z', 2), (1, 8, NULL, 3);
+                    (1, 7, '2026-11-06T08:00:00Z', 2), (1, 8, NULL, 3), (1, 9, '2026-11-08T08:00:00Z', 4);
                 """)
         }
         let outcomes = try warehouse.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT invitation_id, status, accepted_at FROM invitation_outcome ORDER BY invitation_id")
                 .map { "\($0["invitation_id"] as String) \($0["status"] as String) \(($0["accepted_at"] as String?) ?? "-")" }
         }
-        #expect(outcomes == ["again accepted 2026-11-06T08:00:00Z", "bob accepted -", "first declined -", "later pending -"])
+        // carol's invitation was tracked after she accepted (its time is when it was tracked): her
+        // only invitation takes the acceptance.
+        #expect(outcomes == ["again accepted 2026-11-06T08:00:00Z", "bob accepted -", "carol accepted 2026-11-08T08:00:00Z",
+                             "first declined -", "later pending -"])
     }
 
     @Test func cohortsCountPendingInvitationsAsNotAcceptedAndShowThem() throws {

@@ -198,8 +198,23 @@ public struct PipelineRunner: Sendable {
     /// percent-encoded, and with JSON's escaped slashes.
     static func writtenForms(of secret: String?) -> [String] {
         guard let secret else { return [] }
-        let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? secret
-        return Array(Set([secret, encoded, secret.replacingOccurrences(of: "/", with: "\\/")]))
+        let encodings = [CharacterSet.alphanumerics, .urlQueryAllowed, .urlHostAllowed, .urlPathAllowed]
+            .compactMap { secret.addingPercentEncoding(withAllowedCharacters: $0) }
+        // Percent-encoding's hex digits may come back in either case.
+        let forms = encodings + encodings.map { encoded in
+            var text = ""
+            var hexLeft = 0
+            for character in encoded {
+                if character == "%" { hexLeft = 2; text.append(character) } else if hexLeft > 0 {
+                    text += character.lowercased()
+                    hexLeft -= 1
+                } else {
+                    text.append(character)
+                }
+            }
+            return text
+        }
+        return Array(Set([secret, secret.replacingOccurrences(of: "/", with: "\\/")] + forms))
     }
 
     /// The UTC day of `date`.

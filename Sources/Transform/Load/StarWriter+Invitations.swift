@@ -65,13 +65,22 @@ extension StarWriter {
             SELECT m.direction, m.sent_at, m.author, m.message_id FROM fact_message m JOIN fact_thread t USING (thread_key)
             WHERE t.source_key = ? AND t.thread_id = ? ORDER BY m.position
             """), arguments: [sourceKey, threadID])
-        var seen = Set<String>()
+        // A message with an id is the same as one with that id, or as one without an id at its
+        // direction and time; a message without an id is the same as any at its direction and time.
+        var ids = Set<String>(), untitled = Set<String>(), moments = Set<String>()
         var merged: [ThreadMessage] = []
         for message in stored.map({ ThreadMessage(order: 0, direction: $0["direction"], sentAt: $0["sent_at"], author: $0["author"],
                                                   id: $0["message_id"]) })
             + messages {
-            let key = message.id.map { "id\u{1F}" + $0 } ?? "\(message.direction)\u{1F}\(message.sentAt ?? "")"
-            guard seen.insert(key).inserted else { continue }
+            let moment = "\(message.direction)\u{1F}\(message.sentAt ?? "")"
+            if let id = message.id {
+                guard !ids.contains(id), !untitled.contains(moment) else { continue }
+                ids.insert(id)
+            } else {
+                guard !moments.contains(moment) else { continue }
+                untitled.insert(moment)
+            }
+            moments.insert(moment)
             merged.append(message)
         }
         // Oldest first already; `replaceThread` keeps equal times in reverse order, so number them so.
