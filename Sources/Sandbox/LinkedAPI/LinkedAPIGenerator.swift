@@ -59,7 +59,7 @@ public struct LinkedAPIGenerator: Sendable {
         let span = finish - start
         var accountRandom = SeededRandom(seed: seed, stream: 1)
         let account = LinkedAPIAccount(
-            accountId: LinkedAPIIdentifiers.uuid(&accountRandom), name: LinkedAPINamePools.accountName)
+            accountId: SandboxIdentifiers.uuid(&accountRandom), name: LinkedAPINamePools.accountName)
 
         var usedSlugs = Set<String>()
         var invitations: [LinkedAPIInvitation] = []
@@ -132,7 +132,7 @@ public struct LinkedAPIGenerator: Sendable {
         let base = name.lowercased().replacingOccurrences(of: "'", with: "")
             .split(separator: " ").joined(separator: "-")
         while true {
-            let slug = base + "-" + LinkedAPIIdentifiers.hex(random.bytes(3))
+            let slug = base + "-" + SandboxIdentifiers.hex(random.bytes(3))
             if used.insert(slug).inserted { return (slug, name) }
         }
     }
@@ -159,7 +159,7 @@ public struct LinkedAPIGenerator: Sendable {
             case .them: pools.replies
             }
             messages.append(LinkedAPIMessage(
-                id: LinkedAPIIdentifiers.uuid(&random), sender: sender,
+                id: SandboxIdentifiers.uuid(&random), sender: sender,
                 text: pools.fill(pool[random.int(in: 0...pool.count - 1)], name: invitation.name),
                 time: time, threadId: threadID))
         }

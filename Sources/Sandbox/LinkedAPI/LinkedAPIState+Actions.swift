@@ -39,7 +39,7 @@ extension LinkedAPIState {
             // Kept in time order even if the clock is behind the dataset's last message.
             let time = max(second, conversation.messages.last?.time ?? second)
             conversation.messages.append(LinkedAPIMessage(
-                id: LinkedAPIIdentifiers.uuid(&random), sender: .us, text: action.string("text") ?? "", time: time,
+                id: SandboxIdentifiers.uuid(&random), sender: .us, text: action.string("text") ?? "", time: time,
                 threadId: conversation.threadId))
             conversations[slug] = conversation
             return .success(action)

@@ -131,10 +131,10 @@ actor LinkedAPIState {
         advance(to: now)
         submissions += 1
         var random = SeededRandom(seed: settings.seed, stream: 8_000_000 + submissions)
-        var id = LinkedAPIIdentifiers.uuid(&random)
-        while workflows[id] != nil { id = LinkedAPIIdentifiers.uuid(&random) }
-        var hash = LinkedAPIIdentifiers.hex(random.bytes(16))
-        while workflowByHash[hash] != nil { hash = LinkedAPIIdentifiers.hex(random.bytes(16)) }
+        var id = SandboxIdentifiers.uuid(&random)
+        while workflows[id] != nil { id = SandboxIdentifiers.uuid(&random) }
+        var hash = SandboxIdentifiers.hex(random.bytes(16))
+        while workflowByHash[hash] != nil { hash = SandboxIdentifiers.hex(random.bytes(16)) }
         let workflow = LinkedAPIWorkflow(
             id: id, hash: hash, action: action, handling: handling, dueAt: now + settings.workflowDelay,
             sequence: Int(submissions), completion: nil)

@@ -62,9 +62,9 @@ public struct WeConnectGenerator: Sendable {
                     submittedAt: Int64, status: WeConnectRequestStatus, replied: Bool?, replyAt: Int64?,
                     recent: Bool = false
                 ) {
-                    var requestID = WeConnectIdentifiers.uuid(&actionRandom)
+                    var requestID = SandboxIdentifiers.uuid(&actionRandom)
                     while !usedRequestIDs.insert(requestID).inserted {
-                        requestID = WeConnectIdentifiers.uuid(&actionRandom)
+                        requestID = SandboxIdentifiers.uuid(&actionRandom)
                     }
                     actions.append(WeConnectAction(
                         requestID: requestID, userID: user.id, accountID: account, linkedin: profile.linkedin,
@@ -176,7 +176,7 @@ public struct WeConnectGenerator: Sendable {
         let style: WeConnectSlug.Style = k % 5 == 3 ? .percentEncoded : (k % 10 == 7 ? .mixedCase : .ascii)
         var slug = WeConnectSlug.make(first + " " + last, style: style)
         if k % 3 == 1 {
-            slug += "-" + WeConnectIdentifiers.hex(random.bytes(4))
+            slug += "-" + SandboxIdentifiers.hex(random.bytes(4))
         }
         let company = pools.companies[k % pools.companies.count]
         return WeConnectProfile(

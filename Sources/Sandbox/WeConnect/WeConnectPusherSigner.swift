@@ -14,7 +14,7 @@ struct WeConnectPusherSigner: Sendable {
 
     /// The `auth` value for `socketID` joining `channel`.
     func auth(socketID: String, channel: String, channelData: String? = nil) -> String {
-        appKey + ":" + WeConnectIdentifiers.hex(mac(socketID: socketID, channel: channel, channelData: channelData))
+        appKey + ":" + SandboxIdentifiers.hex(mac(socketID: socketID, channel: channel, channelData: channelData))
     }
 
     /// Whether `auth` is the right value for `socketID` joining `channel` (constant-time comparison).

@@ -186,7 +186,7 @@ actor WeConnectState {
     func nextTokenID() -> String {
         tokensIssued += 1
         var random = SeededRandom(seed: settings.seed, stream: 8_000_000 + tokensIssued)
-        return WeConnectIdentifiers.hex(random.bytes(40))
+        return SandboxIdentifiers.hex(random.bytes(40))
     }
 
     /// The user's LinkedIn accounts: the dataset's, then those added at runtime.
@@ -222,8 +222,8 @@ actor WeConnectState {
         advance(to: now)
         submissions += 1
         var random = SeededRandom(seed: settings.seed, stream: 7_000_000 + submissions)
-        var requestID = WeConnectIdentifiers.uuid(&random)
-        while actions[requestID] != nil { requestID = WeConnectIdentifiers.uuid(&random) }
+        var requestID = SandboxIdentifiers.uuid(&random)
+        while actions[requestID] != nil { requestID = SandboxIdentifiers.uuid(&random) }
         let firstMessage = type == .message && messageSubmissions == 0
         if type == .message { messageSubmissions += 1 }
         let failed = !firstMessage && random.chance(14)

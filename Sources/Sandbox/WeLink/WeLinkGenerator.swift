@@ -84,9 +84,9 @@ public struct WeLinkGenerator: Sendable {
                 let built = makeHistory(account: account, ordinal: ordinal, prospects: prospects, window: window)
                 var records: [WeLinkRequestRecord] = []
                 for draft in built {
-                    var requestID = WeConnectIdentifiers.uuid(&requestRandom)
+                    var requestID = SandboxIdentifiers.uuid(&requestRandom)
                     while !usedRequestIDs.insert(requestID).inserted {
-                        requestID = WeConnectIdentifiers.uuid(&requestRandom)
+                        requestID = SandboxIdentifiers.uuid(&requestRandom)
                     }
                     records.append(draft(requestID))
                 }
@@ -115,8 +115,8 @@ public struct WeLinkGenerator: Sendable {
                 + pools.lastNames[(global / pools.firstNames.count + global) % pools.lastNames.count]
             // Every fourth slug keeps its accents (percent-encoded in URLs), as LinkedIn allows.
             let base = Self.normalised(WeConnectSlug.make(name, style: global % 4 == 1 ? .percentEncoded : .ascii))
-            var slug = base + "-" + WeConnectIdentifiers.hex(random.bytes(3))
-            while !used.insert(slug).inserted { slug = base + "-" + WeConnectIdentifiers.hex(random.bytes(3)) }
+            var slug = base + "-" + SandboxIdentifiers.hex(random.bytes(3))
+            while !used.insert(slug).inserted { slug = base + "-" + SandboxIdentifiers.hex(random.bytes(3)) }
             prospects.append(Prospect(slug: slug, name: name))
         }
         return prospects

@@ -265,8 +265,8 @@ actor WeLinkState {
         try admit(accountID, at: time)
         submissions += 1
         var random = SeededRandom(seed: settings.seed, stream: 8_000_000 + submissions)
-        var id = WeConnectIdentifiers.uuid(&random)
-        while requests[id] != nil { id = WeConnectIdentifiers.uuid(&random) }
+        var id = SandboxIdentifiers.uuid(&random)
+        while requests[id] != nil { id = SandboxIdentifiers.uuid(&random) }
         sequence += 1
         var request = WeLinkLiveRequest(
             id: id, accountID: accountID, kind: kind, profileURL: profileURL ?? "",
