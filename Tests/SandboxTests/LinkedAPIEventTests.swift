@@ -7,7 +7,7 @@ import Testing
     typealias HTTP = LinkedAPIHTTP
 
     @Test func liveAcceptancesArePostedToTheRegisteredURL() async throws {
-        let receiver = try await LinkedAPIReceiver.start()
+        let receiver = try await TestWebhookReceiver.start()
         do {
             try await SandboxHTTP.withServer(HTTP.fast(acceptanceDelay: .milliseconds(600))) { server in
                 await server.linkedAPIWebhooks.register(receiver.url)

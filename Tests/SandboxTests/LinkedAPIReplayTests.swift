@@ -6,7 +6,7 @@ import Testing
 /// expose them yet).
 @Suite struct LinkedAPIReplayTests {
     @Test func replaySendsAnEventForEveryAcceptedInvitation() async throws {
-        let receiver = try await LinkedAPIReceiver.start()
+        let receiver = try await TestWebhookReceiver.start()
         do {
             var configuration = SandboxConfiguration()
             configuration.linkedAPIAcceptanceDelay = .milliseconds(50)

@@ -45,13 +45,7 @@ enum LinkedAPIHTTP {
         } else if let body {
             request.httpBody = body
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = response as? HTTPURLResponse
-        var fields: [String: String] = [:]
-        for (name, value) in http?.allHeaderFields ?? [:] {
-            fields[String(describing: name)] = String(describing: value)
-        }
-        return HTTPResult(status: http?.statusCode ?? 0, headers: fields, body: data)
+        return try await SandboxHTTP.perform(request)
     }
 
     /// `POST /account/workflow` with `workflow` as body and the result-handling headers given.

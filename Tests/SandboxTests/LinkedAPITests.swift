@@ -166,7 +166,7 @@ import Testing
     }
 
     @Test func hookModeAnswersAtOnceAndPostsTheResult() async throws {
-        let receiver = try await LinkedAPIReceiver.start()
+        let receiver = try await TestWebhookReceiver.start()
         do {
             try await SandboxHTTP.withServer(HTTP.fast(workflowDelay: .milliseconds(200))) { server in
                 let person = try Self.connected(server).personURL

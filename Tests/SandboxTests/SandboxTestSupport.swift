@@ -62,6 +62,11 @@ enum SandboxHTTP {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let key { request.setValue(key, forHTTPHeaderField: keyHeader) }
         if let json { request.httpBody = try JSONSerialization.data(withJSONObject: json) }
+        return try await perform(request)
+    }
+
+    /// Sends `request` and returns the status, headers and body of the answer.
+    static func perform(_ request: URLRequest) async throws -> HTTPResult {
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as? HTTPURLResponse
         var headers: [String: String] = [:]

@@ -2,8 +2,6 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Hummingbird
-import Logging
 import Sandbox
 import Testing
 
@@ -38,13 +36,7 @@ enum WeLinkHTTP {
         if let secret { request.setValue(secret, forHTTPHeaderField: "x-api-secret") }
         if let json { request.httpBody = try JSONSerialization.data(withJSONObject: json) }
         if let body { request.httpBody = body }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = response as? HTTPURLResponse
-        var headers: [String: String] = [:]
-        for (name, value) in http?.allHeaderFields ?? [:] {
-            headers[String(describing: name)] = String(describing: value)
-        }
-        return HTTPResult(status: http?.statusCode ?? 0, headers: headers, body: data)
+        return try await SandboxHTTP.perform(request)
     }
 
     /// Submits an asynchronous request and returns its `requestID`, checking the documented answer.
@@ -91,62 +83,6 @@ enum WeLinkHTTP {
         let url = (index..<(index + 200)).lazy.map { "https://www.linkedin.com/in/welink-test-stranger-\($0)/" }
             .first { server.weLink.prospectReplies(to: $0) == replies }
         return try #require(url)
-    }
-}
-
-/// Bodies a webhook receiver got, in order of arrival.
-actor WeLinkWebhookInbox {
-    private(set) var bodies: [Data] = []
-
-    func append(_ body: Data) { bodies.append(body) }
-
-    /// Waits (at most `limit`) until at least `count` bodies arrived; returns them as JSON objects.
-    func wait(forCount count: Int, limit: Duration = .seconds(10)) async throws -> [Data] {
-        let deadline = ContinuousClock.now + limit
-        while bodies.count < count {
-            guard ContinuousClock.now < deadline else {
-                throw WeLinkTestFailure("webhook receiver got only \(bodies.count) of \(count) bodies")
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return bodies
-    }
-
-    /// `bodies` as JSON objects.
-    nonisolated static func objects(_ bodies: [Data]) -> [[String: Any]] {
-        bodies.compactMap { (try? JSONSerialization.jsonObject(with: $0)) as? [String: Any] }
-    }
-}
-
-/// A tiny Hummingbird app on a free loopback port that records every `POST /hook` body.
-enum WeLinkWebhookReceiver {
-    /// Runs `body` with the receiver's URL and inbox, then stops the receiver.
-    static func run(_ body: (URL, WeLinkWebhookInbox) async throws -> Void) async throws {
-        let inbox = WeLinkWebhookInbox()
-        let router = Router()
-        router.post("hook") { request, _ -> String in
-            let buffer = try await request.body.collect(upTo: 1 << 20)
-            await inbox.append(Data(buffer.readableBytesView))
-            return "ok"
-        }
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "welink-webhook-receiver")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            },
-            logger: logger)
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { task.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        let url = try #require(URL(string: "http://127.0.0.1:\(port)/hook"))
-        try await body(url, inbox)
-        task.cancel()
-        _ = await task.result
     }
 }
 

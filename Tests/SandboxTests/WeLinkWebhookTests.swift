@@ -6,7 +6,7 @@ import Testing
     typealias HTTP = WeLinkHTTP
 
     @Test func finishedRequestsAndRepliesArePostedAsTheirResponseBodies() async throws {
-        try await WeLinkWebhookReceiver.run { receiver, inbox in
+        try await TestWebhookReceiver.run { receiver, inbox in
             let configuration = HTTP.fast(processing: .milliseconds(500), reply: .milliseconds(300))
             try await SandboxHTTP.withServer(configuration) { server in
                 await server.weLinkWebhooks.register(receiver)
@@ -25,7 +25,7 @@ import Testing
                 #expect(recent.count == 4 * data.accounts.count)
                 // One body per finished request, one more per reply.
                 let expectedCount = recent.count + recent.filter(\.willReply).count + 3 + 1
-                let bodies = WeLinkWebhookInbox.objects(try await inbox.wait(forCount: expectedCount))
+                let bodies = WebhookInbox.objects(try await inbox.wait(forCount: expectedCount))
                 try await Task.sleep(for: .milliseconds(300))
                 #expect(await inbox.bodies.count == expectedCount)
 
