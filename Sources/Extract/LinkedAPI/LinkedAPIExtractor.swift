@@ -103,19 +103,8 @@ struct LinkedAPIExtractor: SourceExtractor {
     /// Results delivered to the webhook receiver since the last run update the ledger, so a
     /// decided invitation is not checked again.
     private func syncDeliveredResults(_ session: FetchSession, ledger: RequestLedger) throws {
-        let bookmarks = Bookmarks(warehouse: session.warehouse)
-        let seen = Int64(try bookmarks.value(source: session.source.name, endpoint: "webhook") ?? "0") ?? 0
-        let pages = try session.warehouse.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, body FROM raw_page WHERE source = ? AND endpoint = 'webhook' AND id > ? ORDER BY id",
-                             arguments: [session.source.name, seen])
-        }
-        for row in pages {
-            if let json = try? JSONValue.parse(row["body"] as Data), json["completion"] != nil {
-                try record(json, session, ledger: ledger)
-            }
-        }
-        if let last = pages.last?["id"] as Int64? {
-            try bookmarks.set(source: session.source.name, endpoint: "webhook", value: String(last))
+        try session.readDeliveries { json in
+            if json["completion"] != nil { try record(json, session, ledger: ledger) }
         }
     }
 

@@ -45,19 +45,8 @@ struct WeLinkExtractor: SourceExtractor {
         /// Records in the ledger what the webhook receiver stored since the last run, so a request
         /// whose result was delivered is not asked for again.
         func syncDeliveredResults() throws {
-            let source = session.source.name
-            let bookmarks = Bookmarks(warehouse: session.warehouse)
-            let seen = Int64(try bookmarks.value(source: source, endpoint: "webhook") ?? "0") ?? 0
-            let pages = try session.warehouse.pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, body FROM raw_page WHERE source = ? AND endpoint = 'webhook' AND id > ? ORDER BY id",
-                                 arguments: [source, seen])
-            }
-            for row in pages {
-                guard let json = try? JSONValue.parse(row["body"] as Data), let id = WeLinkAPI.requestID(in: json) else { continue }
-                try record(id, json)
-            }
-            if let last = pages.last?["id"] as Int64? {
-                try bookmarks.set(source: source, endpoint: "webhook", value: String(last))
+            try session.readDeliveries { json in
+                if let id = WeLinkAPI.requestID(in: json) { try record(id, json) }
             }
         }
 
