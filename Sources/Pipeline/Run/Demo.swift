@@ -102,24 +102,13 @@ public enum Demo {
         // Linked API's acceptance events, delivered to the webhook receiver as a vendor would.
         let receiver = try WebhookReceiver(configuration: configuration, environment: environment, warehouse: store,
                                            runID: try RunLog(warehouse: store).beginRun(command: "webhook"), logger: logger)
-        let (ports, bound) = AsyncStream<Int>.makeStream()
-        let (stopped, stop) = AsyncStream<Void>.makeStream()
-        let serving = Task {
-            defer { bound.finish() }
-            try await receiver.serve(host: "127.0.0.1", port: 0, onListening: { bound.yield($0) },
-                                     until: { for await _ in stopped {} })
-        }
-        defer { stop.finish() }
-        var iterator = ports.makeAsyncIterator()
-        if let port = await iterator.next(),
-           let url = URL(string: "http://127.0.0.1:\(port)/webhooks/\(linkedAPISourceName)?token=\(environment[webhookSecretVariable] ?? "")") {
-            await server.linkedAPIWebhooks.register(url)
-            await server.replayLinkedAPIAccountEvents()
-        }
+        let running = try await receiver.start()
+        defer { running.requestStop() }
+        await server.linkedAPIWebhooks.register(running.url(source: linkedAPISourceName, token: environment[webhookSecretVariable]))
+        await server.replayLinkedAPIAccountEvents()
         let runner = PipelineRunner(configuration: configuration, environment: environment, logger: logger, progress: progress)
         let result = try await runner.run()
-        stop.finish()
-        try await serving.value
+        try await running.stop()
         return result
     }
 
