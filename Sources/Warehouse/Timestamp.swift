@@ -127,7 +127,8 @@ public struct DayParts: Sendable {
         return (year, month, day)
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    /// The days of `month` in `year` (Gregorian leap years).
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -136,7 +137,7 @@ public struct DayParts: Sendable {
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

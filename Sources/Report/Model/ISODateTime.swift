@@ -1,3 +1,5 @@
+import Warehouse
+
 /// A UTC date and time parsed from the views' `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM:SS[.fff]Z` text.
 struct ISODateTime: Equatable {
     var year: Int, month: Int, day: Int
@@ -38,7 +40,7 @@ struct ISODateTime: Equatable {
         guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
               let day = Self.number(bytes[8..<10]), (1...12).contains(month),
-              day >= 1, day <= Self.daysIn(month: month, year: year)
+              day >= 1, day <= DayParts.daysIn(month: month, year: year)
         else { return nil }
         self.year = year
         self.month = month
@@ -46,22 +48,7 @@ struct ISODateTime: Equatable {
     }
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar.
-    var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    var dayNumber: Int { DayParts.dayNumber(year: year, month: month, day: day) }
 
     /// The decimal number the ASCII digits spell, or `nil` when any byte is not a digit (at most 9 digits).
     private static func number<Digits: Collection<UInt8>>(_ digits: Digits) -> Int? {
