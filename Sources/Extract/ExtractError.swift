@@ -1,3 +1,5 @@
+import Warehouse
+
 /// Why one source's extraction stopped, with what a user needs to act on it.
 public struct ExtractError: Error, CustomStringConvertible, Sendable {
     /// The kinds of failure, each with its own advice.
@@ -17,6 +19,12 @@ public struct ExtractError: Error, CustomStringConvertible, Sendable {
         case transport(String)
         /// The configuration lacks something this source needs.
         case configuration(String)
+        /// The vendor redirected somewhere the request (and its credentials) may not follow.
+        case redirectRefused(String)
+        /// The source's whole extraction ran past `run_timeout_minutes`; the work left waits for the next run.
+        case runTimeout(Duration)
+        /// A 429 asked for a wait far beyond the vendor's own short window: stopped rather than hang.
+        case rateLimitTooLong(wait: Duration, said: String, resumesAt: String)
     }
 
     public let source: String
@@ -37,8 +45,8 @@ public struct ExtractError: Error, CustomStringConvertible, Sendable {
     /// Whether trying again later, unchanged, could succeed.
     public var isTransient: Bool {
         switch cause {
-        case .transientExhausted, .transport, .budgetExhausted: true
-        case .unauthorized, .httpStatus, .malformedBody, .configuration: false
+        case .transientExhausted, .transport, .budgetExhausted, .runTimeout, .rateLimitTooLong: true
+        case .unauthorized, .httpStatus, .malformedBody, .configuration, .redirectRefused: false
         }
     }
 
@@ -62,6 +70,14 @@ public struct ExtractError: Error, CustomStringConvertible, Sendable {
             reason = "network error: \(what)"
         case .configuration(let what):
             reason = what
+        case .redirectRefused(let what):
+            reason = [statusText, what].compactMap { $0 }.joined(separator: ", ")
+        case .runTimeout(let limit):
+            let length = limit < .seconds(60) ? limit.secondsText : "\(Int((limit.timeInterval / 60).rounded(.up))) min"
+            reason = "stopped at the source's run deadline of \(length) (run_timeout_minutes); the next run goes on from here"
+        case .rateLimitTooLong(let wait, let said, let resumesAt):
+            reason = [statusText, "rate limited for longer than the vendor's short window: it asks to wait \(wait.secondsText) (\(said)); stopped, resumes after \(resumesAt)"]
+                .compactMap { $0 }.joined(separator: ", ")
         }
         return "\(source): \(endpoint): \(reason)"
     }

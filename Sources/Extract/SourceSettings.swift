@@ -24,7 +24,11 @@ public struct SourceSettings: Sendable {
     public var retry: RetryPolicy
     /// The length of the vendor's short rate-limit window.
     public var rateWindow: Duration
-    public var timeout: TimeInterval
+    /// The longest one request may take, connection to last byte (`request_timeout_seconds`).
+    public var requestTimeout: Duration = Self.defaultRequestTimeout
+    /// The longest the source's whole extraction may take, waits included (`run_timeout_minutes`);
+    /// past it the source fails and the others go on.
+    public var runTimeout: Duration = Self.defaultRunTimeout
     /// Days re-read on each run; WeConnect keeps checking a sent message for a reply this long.
     public var lookbackDays: Int
     /// Requests allowed per day for this credential; nil for none of our own.
@@ -47,7 +51,7 @@ public struct SourceSettings: Sendable {
 
     public init(name: String, kind: String, baseURL: URL, authHeaders: [String: String] = [:], secrets: [String] = [],
                 startDate: String? = nil, endDate: String? = nil, pageSize: Int = 50, retry: RetryPolicy = RetryPolicy(),
-                rateWindow: Duration = .seconds(60), timeout: TimeInterval = 60, lookbackDays: Int = 14,
+                rateWindow: Duration = .seconds(60), lookbackDays: Int = 14,
                 dailyLimit: Int? = nil) {
         self.name = name
         self.kind = kind
@@ -59,9 +63,13 @@ public struct SourceSettings: Sendable {
         self.pageSize = pageSize
         self.retry = retry
         self.rateWindow = rateWindow
-        self.timeout = timeout
         self.lookbackDays = lookbackDays
         self.dailyLimit = dailyLimit
         self.credential = kind + ":" + String(SHA256.hex(Array((secrets.first ?? name).utf8)).prefix(16))
     }
+
+    /// Two minutes: far beyond any honest answer, short enough that a trickling vendor cannot hold the night.
+    public static let defaultRequestTimeout: Duration = .seconds(120)
+    /// Two hours: a first Konnector pull of 5,000 calls at 100 a minute takes under one.
+    public static let defaultRunTimeout: Duration = .seconds(7_200)
 }

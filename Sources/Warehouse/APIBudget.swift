@@ -103,10 +103,16 @@ public struct APIBudget: Sendable {
 
         public init(until: Date) { self.until = until }
 
-        /// `HH:MM UTC`, as the user reads it.
-        public var resumeTime: String {
-            let parts = Timestamp.utcCalendar.dateComponents([.hour, .minute], from: until)
-            return String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+        /// `HH:MM UTC`, as the user reads it, with the day in front when it is not today.
+        public var resumeTime: String { resumeTime(now: Date()) }
+
+        /// `resumeTime` as seen at `now`. Rounded up to the minute, so it never names a minute already begun.
+        public func resumeTime(now: Date) -> String {
+            let resume = Date(timeIntervalSince1970: (until.timeIntervalSince1970 / 60).rounded(.up) * 60)
+            let parts = Timestamp.utcCalendar.dateComponents([.hour, .minute], from: resume)
+            let time = String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+            let day = Timestamp.string(resume).prefix(10)
+            return day == Timestamp.string(now).prefix(10) ? time : "\(day) \(time)"
         }
     }
 }

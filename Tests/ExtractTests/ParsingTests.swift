@@ -28,6 +28,21 @@ import Warehouse
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Data(text.utf8)) }
     }
 
+    @Test(arguments: [("[", "]"), ("{\"a\":", "}")])
+    func jsonNestedDeeperThan128LevelsIsAParseErrorNotACrash(open: String, close: String) throws {
+        let fits = String(repeating: open, count: 128) + "1" + String(repeating: close, count: 128)
+        #expect(throws: Never.self) { try JSONValue.parse(Data(fits.utf8)) }
+        for depth in [129, 100_000] {
+            let text = String(repeating: open, count: depth) + "1" + String(repeating: close, count: depth)
+            #expect {
+                try JSONValue.parse(Data(text.utf8))
+            } throws: { error in
+                (error as? JSONValue.ParseError)?.reason
+                    == "not valid JSON at byte \(128 * open.utf8.count): arrays and objects nested deeper than 128 levels"
+            }
+        }
+    }
+
     @Test func sha256MatchesKnownDigests() {
         #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -129,7 +144,8 @@ import Warehouse
 
     @Test func retryAfterIsReadInTheUnitsItCanBe() {
         func answer(_ message: String, _ retry: Double, remainingDay: Int = 10) -> RateLimitAnswer {
-            RateLimitAnswer(Data(#"{"message":"\#(message)","data":{"retry_after":\#(retry),"rate_limit_info":{"remaining_day":\#(remainingDay)}}}"#.utf8))
+            RateLimitAnswer(HTTPResponse(status: 429, headers: [:], body: Data(
+                #"{"message":"\#(message)","data":{"retry_after":\#(retry),"rate_limit_info":{"remaining_day":\#(remainingDay)}}}"#.utf8)))
         }
         #expect(answer("Maximum 100 requests per minute allowed.", 45).retryAfter == .seconds(45))
         #expect(answer("Maximum 5000 requests per day allowed.", 3, remainingDay: 0).retryAfter == .seconds(3 * 3600))

@@ -32,7 +32,7 @@ public final class KonnectorFixture: Sendable {
         return SourceSettings(name: name, kind: "konnector", baseURL: server.konnectorBaseURL,
                               authHeaders: KonnectorAPI.authHeaders(apiKey: key), secrets: [key], pageSize: pageSize,
                               retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
-                              rateWindow: rateWindow, timeout: 10)
+                              rateWindow: rateWindow)
     }
 
     /// Extracts with `settings` into the fixture's warehouse; returns the session (for its statistics).

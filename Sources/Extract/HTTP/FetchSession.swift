@@ -24,6 +24,8 @@ public final class FetchSession: Sendable {
     /// The credential's rolling-window allowance, for vendors that have one.
     private let windowBudget: RequestWindow?
     private let progress: (any ProgressReporter)?
+    /// When the source's extraction must end (`SourceSettings.runTimeout` after the session began).
+    private let runDeadline: ContinuousClock.Instant
 
     public init(source: SourceSettings, client: any HTTPClient, warehouse: Warehouse, runID: Int64,
                 budget: RateBudget, logger: Logger, authenticator: (any Authenticator)? = nil,
@@ -39,6 +41,7 @@ public final class FetchSession: Sendable {
         self.secrets = SecretKeeper(source.secrets)
         self.progress = progress
         self.sleep = sleep
+        self.runDeadline = ContinuousClock.now + source.runTimeout
         self.dailyBudget = APIBudget(warehouse: warehouse, credential: source.credential, source: source.name,
                                      dailyLimit: source.dailyLimit)
         self.windowBudget = source.requestWindow.map {
@@ -69,13 +72,19 @@ public final class FetchSession: Sendable {
     /// With `authenticate` false the authenticator is not asked (the login request itself).
     public func fetch(_ endpoint: Endpoint, _ parameters: Parameters = Parameters(),
                       authenticate: Bool = true, headers extraHeaders: [String: String] = [:]) async throws -> LandedPage {
+        await counters.setEndpoint(endpoint.name)
         var attempt = 0
         var rateLimitWaits = 0
+        var immediateRetryWaits = 0
         var reauthenticated = false
+        /// The one same-origin redirect followed, if any.
+        var redirect: URL?
         while true {
             attempt += 1
+            try checkRunDeadline(endpoint.name)
             let dynamicHeaders = authenticate ? try await authenticator?.headers(for: self) ?? [:] : [:]
-            let request = try makeRequest(endpoint, parameters, headers: extraHeaders.merging(dynamicHeaders) { _, new in new })
+            var request = try makeRequest(endpoint, parameters, headers: extraHeaders.merging(dynamicHeaders) { _, new in new })
+            if let redirect { request.url = redirect }
             do {
                 try dailyBudget.spend()
             } catch let exhausted as APIBudget.Exhausted {
@@ -88,16 +97,29 @@ public final class FetchSession: Sendable {
                                    cause: .budgetExhausted(retryAfter: exhausted.resumeTime, window: "hourly"))
             }
             if let pause = await budget.pauseBeforeNext() {
+                try checkRunDeadline(endpoint.name, after: pause)
                 progress?.update(source: source.name, statistics: await counters.value, waiting: pause)
             }
             let waited = try await budget.acquire()
             if waited > .zero {
-                logger.info("\(source.name): \(endpoint.name): pacing to the rate limit, waited \(waited)")
+                logger.info("\(source.name): \(endpoint.name): pacing to the rate limit, waited \(waited.secondsText)")
             }
             await counters.add(\.apiCalls)
+            request.deadline = min(source.requestTimeout, remainingRunTime())
             let response: HTTPResponse
             do {
                 response = try await client.send(request)
+            } catch let error as HTTPClientError {
+                if case .unrequestedEncoding = error {
+                    throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .malformedBody(error.description))
+                }
+                guard attempt < source.retry.maxAttempts else {
+                    throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .transport(redacted(error.description)))
+                }
+                try await retryLater(endpoint, attempt: attempt, reason: redacted(error.description))
+                continue
+            } catch is CancellationError {
+                throw CancellationError()
             } catch {
                 let cause = redacted(String(describing: error))
                 guard attempt < source.retry.maxAttempts else {
@@ -111,11 +133,11 @@ public final class FetchSession: Sendable {
                                  remaining: response.header("X-RateLimit-Remaining-Minute").flatMap { Int($0) },
                                  remainingToday: remainingToday)
             try dailyBudget.observe(remainingToday: remainingToday)
-            if response.body.count > source.maxBodyBytes {
+            if response.bodyExceededLimit || response.body.count > source.maxBodyBytes {
                 try land(endpoint, parameters, HTTPResponse(status: response.status, headers: response.headers,
                                                             body: response.body.prefix(Self.keptPrefixOfHugeBody)))
                 throw error(endpoint, response, .malformedBody(
-                    "a body of \(response.body.count) bytes exceeds the limit of \(source.maxBodyBytes) (its first bytes are kept raw)"))
+                    "the body exceeds the limit of \(source.maxBodyBytes) bytes; reading stopped there (its first bytes are kept raw)"))
             }
             let page = try land(endpoint, parameters, response)
             switch response.status {
@@ -126,6 +148,9 @@ public final class FetchSession: Sendable {
                 await counters.add(\.pages)
                 progress?.update(source: source.name, statistics: await counters.value, waiting: nil)
                 return try LandedPage(page: page, body: response.body, source: source.name, bodyPrefix: bodyPrefix(of: page.body))
+            case 301, 302, 303, 307, 308:
+                redirect = try followableRedirect(endpoint, response, from: request.url, alreadyFollowed: redirect != nil)
+                attempt -= 1
             case 401 where authenticate && authenticator != nil && !reauthenticated:
                 logger.notice("\(source.name): \(endpoint.name): token refused, logging in again")
                 await authenticator?.invalidate()
@@ -133,20 +158,20 @@ public final class FetchSession: Sendable {
                 attempt -= 1
             case 401, 403:
                 throw error(endpoint, response, .unauthorized)
-            case 429 where windowBudget != nil:
-                // A rolling-window vendor frees a slot only as old requests age out: waiting inside
-                // the run would hold it for up to an hour, so the work left is carried to the next run.
-                await counters.add(\.rateLimited)
-                let seconds = response.header("Retry-After").flatMap(Double.init) ?? source.requestWindow?.seconds ?? 3600
-                let until = Date().addingTimeInterval(seconds)
-                try windowBudget?.exhaust(until: until)
-                throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
-                                   cause: .budgetExhausted(retryAfter: APIBudget.Exhausted(until: until).resumeTime, window: "hourly"))
             case 429:
                 await counters.add(\.rateLimited)
-                let limit = RateLimitAnswer(response.body, remainingDayHeader: response.header("X-RateLimit-Remaining-Day").flatMap { Int($0) })
+                let limit = RateLimitAnswer(response)
+                if windowBudget != nil {
+                    // A rolling-window vendor frees a slot only as old requests age out: waiting inside
+                    // the run would hold it for up to an hour, so the work left is carried to the next run.
+                    let seconds = limit.retryAfter?.timeInterval ?? source.requestWindow?.seconds ?? 3600
+                    let until = Date().addingTimeInterval(seconds)
+                    try windowBudget?.exhaust(until: until)
+                    throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
+                                       cause: .budgetExhausted(retryAfter: APIBudget.Exhausted(until: until).resumeTime, window: "hourly"))
+                }
                 if limit.isDaily {
-                    let until = Date().addingTimeInterval(Double((limit.retryAfter ?? .seconds(3600)).components.seconds))
+                    let until = Date().addingTimeInterval((limit.retryAfter ?? .seconds(3600)).timeInterval)
                     try dailyBudget.exhaust(until: until)
                     throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
                                        cause: .budgetExhausted(retryAfter: APIBudget.Exhausted(until: until).resumeTime))
@@ -155,14 +180,28 @@ public final class FetchSession: Sendable {
                 guard rateLimitWaits <= source.retry.maxRateLimitWaits else {
                     throw error(endpoint, response, .transientExhausted)
                 }
-                let pause = limit.retryAfter ?? source.rateWindow
+                let pause: Duration
+                let plan: String
+                if let asked = limit.retryAfter, asked > .zero {
+                    pause = asked
+                    plan = "waiting \(pause.secondsText) as the vendor asks"
+                } else if limit.retryAfter != nil {
+                    // "Retry at once" answered with another 429 would spin: back off from a second instead.
+                    immediateRetryWaits += 1
+                    pause = min(source.rateWindow, .seconds(1) * (1 << min(immediateRetryWaits - 1, 16)))
+                    plan = "backing off \(pause.secondsText)"
+                } else {
+                    pause = source.rateWindow
+                    plan = "waiting out the vendor's \(pause.secondsText) window"
+                }
                 // A wait far beyond the vendor's own window is not a per-minute limit: stop rather than hang.
                 guard pause <= source.rateWindow * 2 + .seconds(60) else {
-                    throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
-                                       cause: .budgetExhausted(retryAfter: APIBudget.Exhausted(until: Date().addingTimeInterval(
-                                           Double(pause.components.seconds))).resumeTime))
+                    throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429, cause: .rateLimitTooLong(
+                        wait: pause, said: limit.said,
+                        resumesAt: APIBudget.Exhausted(until: Date().addingTimeInterval(pause.timeInterval)).resumeTime))
                 }
-                logger.notice("\(source.name): \(endpoint.name): rate limited, waiting \(pause) as the vendor asks")
+                try checkRunDeadline(endpoint.name, after: pause)
+                logger.notice("\(source.name): \(endpoint.name): rate limited (HTTP 429, \(limit.said)); \(plan)")
                 progress?.update(source: source.name, statistics: await counters.value, waiting: pause)
                 try await budget.pause(for: pause)
                 attempt -= 1
@@ -177,10 +216,55 @@ public final class FetchSession: Sendable {
         }
     }
 
+    /// Where a redirect may be followed: once, and only to the origin the request went to, so the
+    /// credentials in its headers never reach another host. The method and body are kept.
+    private func followableRedirect(_ endpoint: Endpoint, _ response: HTTPResponse, from url: URL,
+                                    alreadyFollowed: Bool) throws -> URL {
+        guard let location = response.header("Location"), let target = URL(string: location, relativeTo: url)?.absoluteURL else {
+            throw error(endpoint, response, .redirectRefused("a redirect without a usable Location"))
+        }
+        let host = redacted(target.host ?? "no host")
+        guard Self.origin(of: target) == Self.origin(of: url) else {
+            throw error(endpoint, response, .redirectRefused(
+                "redirected to another origin (\(target.scheme ?? "?")://\(host)\(target.port.map { ":\($0)" } ?? "")); not followed, so the credentials stay with \(url.host ?? "the configured host")"))
+        }
+        guard !alreadyFollowed else {
+            throw error(endpoint, response, .redirectRefused("redirected a second time (to \(host)); only one same-origin redirect is followed"))
+        }
+        logger.notice("\(source.name): \(endpoint.name): HTTP \(response.status), following the redirect within \(host)")
+        return target
+    }
+
+    /// Scheme, host and port, with the scheme's default port filled in.
+    private static func origin(of url: URL) -> String {
+        let scheme = url.scheme?.lowercased() ?? ""
+        let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : -1)
+        return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
+    }
+
+    /// Time left before the source's run deadline.
+    public func remainingRunTime() -> Duration { max(.zero, runDeadline - ContinuousClock.now) }
+
+    /// Throws the run-deadline error when the deadline has passed, or would pass during a wait of `wait`.
+    public func checkRunDeadline(_ endpoint: String, after wait: Duration = .zero) throws {
+        guard wait >= remainingRunTime() else { return }
+        throw ExtractError(source: source.name, endpoint: endpoint, cause: .runTimeout(source.runTimeout))
+    }
+
+    /// Waits as an extractor's polling asks, within the source's run deadline.
+    public func pause(_ wait: Duration, endpoint: String) async throws {
+        try checkRunDeadline(endpoint, after: wait)
+        try await sleep(wait)
+    }
+
+    /// The endpoint the session last asked, for errors raised outside a request.
+    public func currentEndpoint() async -> String { await counters.endpoint ?? "-" }
+
     private func retryLater(_ endpoint: Endpoint, attempt: Int, reason: String) async throws {
         await counters.add(\.retries)
         let delay = source.retry.backoff(afterAttempt: attempt)
-        logger.warning("\(source.name): \(endpoint.name): \(reason); retry \(attempt) of \(source.retry.maxAttempts - 1) in \(delay)")
+        try checkRunDeadline(endpoint.name, after: delay)
+        logger.warning("\(source.name): \(endpoint.name): \(reason); retry \(attempt) of \(source.retry.maxAttempts - 1) in \(delay.secondsText)")
         try await sleep(delay)
     }
 
@@ -222,7 +306,8 @@ public final class FetchSession: Sendable {
             body = remaining.jsonBody(of: name)
         }
         guard let url = components.url else { throw invalid }
-        return HTTPRequest(method: endpoint.method.rawValue, url: url, headers: allHeaders, body: body, timeout: source.timeout)
+        return HTTPRequest(method: endpoint.method.rawValue, url: url, headers: allHeaders, body: body,
+                           deadline: source.requestTimeout, maxBodyBytes: source.maxBodyBytes)
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters, so ids holding `+`, `/`
@@ -236,9 +321,9 @@ public final class FetchSession: Sendable {
     @discardableResult
     private func land(_ endpoint: Endpoint, _ parameters: Parameters, _ response: HTTPResponse) throws -> RawPage {
         if let json = try? JSONValue.parse(response.body) { secrets.harvest(json) }
-        let body = Data(redacted(String(decoding: response.body, as: UTF8.self)).utf8)
+        let body = secrets.redact(response.body)
         var page = RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: endpoint.name,
-                           method: endpoint.method.rawValue, parameters: parameters.canonicalJSON,
+                           method: endpoint.method.rawValue, parameters: redacted(parameters.canonicalJSON),
                            httpStatus: response.status, contentType: response.header("Content-Type"),
                            fetchedAt: Timestamp.string(Date()), body: body, contentHash: SHA256.hex(body))
         page.id = try warehouse.pool.write { db in try page.insert(db) }
@@ -262,9 +347,9 @@ public final class FetchSession: Sendable {
     @discardableResult
     public func landPushed(endpoint: String, parameters: Parameters, body: Data, contentType: String = "application/json") throws -> RawPage {
         if let json = try? JSONValue.parse(body) { secrets.harvest(json) }
-        let clean = Data(redacted(String(decoding: body, as: UTF8.self)).utf8)
+        let clean = secrets.redact(body)
         var page = RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: endpoint, method: "PUSH",
-                           parameters: parameters.canonicalJSON, httpStatus: 200, contentType: contentType,
+                           parameters: redacted(parameters.canonicalJSON), httpStatus: 200, contentType: contentType,
                            fetchedAt: Timestamp.string(Date()), body: clean, contentHash: SHA256.hex(clean))
         page.id = try warehouse.pool.write { db in try page.insert(db) }
         return page
@@ -284,7 +369,9 @@ public struct FetchStatistics: Sendable, Equatable {
 /// The mutable counters behind `FetchStatistics`.
 actor Counters {
     var value = FetchStatistics()
+    var endpoint: String?
     func add(_ counter: WritableKeyPath<FetchStatistics, Int>, _ amount: Int = 1) { value[keyPath: counter] += amount }
+    func setEndpoint(_ name: String) { endpoint = name }
 }
 
 extension String {

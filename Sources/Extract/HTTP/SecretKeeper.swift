@@ -2,23 +2,26 @@ import Foundation
 import Warehouse
 
 /// The secrets of one source, known from the start (keys, passwords) or learnt on the way (tokens
-/// in login answers), removed from everything stored, logged or shown.
+/// in login answers), removed in every spelling from everything stored, logged or shown.
 final class SecretKeeper: @unchecked Sendable {
     private let lock = NSLock()
-    private var secrets: [String]
+    private var secrets: Set<String>
+    private var redactor: Redactor
 
     /// JSON keys whose string values are secrets wherever they appear in an answer.
     static let secretKeys: Set<String> = ["token", "access_token", "refresh_token", "password", "api_key", "secret"]
 
-    /// Shorter values are not searched for in text: replacing every "ab" would wreck a page
-    /// while protecting nothing a vendor is likely to echo.
-    static let minimumLength = 6
-
-    init(_ secrets: [String]) { self.secrets = secrets.filter { $0.count >= Self.minimumLength } }
+    init(_ secrets: [String]) {
+        self.secrets = Set(secrets)
+        redactor = Redactor(secrets: secrets)
+    }
 
     func add(_ secret: String) {
-        guard secret.count >= Self.minimumLength else { return }
-        lock.withLock { if !secrets.contains(secret) { secrets.append(secret) } }
+        guard secret.utf8.count >= Redactor.minimumLength else { return }
+        lock.withLock {
+            guard secrets.insert(secret).inserted else { return }
+            redactor = Redactor(secrets: Array(secrets))
+        }
     }
 
     /// Learns the values of secret-named keys in a JSON answer.
@@ -39,8 +42,7 @@ final class SecretKeeper: @unchecked Sendable {
         }
     }
 
-    func redact(_ text: String) -> String {
-        let current = lock.withLock { secrets }
-        return current.reduce(text) { $0.replacingOccurrences(of: $1, with: "[redacted]") }
-    }
+    func redact(_ text: String) -> String { lock.withLock { redactor }.redact(text) }
+
+    func redact(_ data: Data) -> Data { lock.withLock { redactor }.redact(data) }
 }

@@ -80,7 +80,7 @@ struct LinkedAPIExtractor: SourceExtractor {
         var pause = Duration.milliseconds(200)
         var waited = Duration.zero
         while waited < Self.resultLinkPatience {
-            try await Task.sleep(for: pause)
+            try await session.pause(pause, endpoint: LinkedAPIAPI.result.name)
             waited += pause
             let page = try await session.fetch(LinkedAPIAPI.result, Parameters(["hash": .string(hash)]))
             if !LinkedAPIAPI.isUnfinished(page.json) { return page.json }

@@ -96,7 +96,7 @@ struct WeLinkExtractor: SourceExtractor {
         func pollUntilFinal(_ id: String) async throws -> JSONValue? {
             if let result = try await poll(id, threads: true) { return result }
             for pause in WeLinkExtractor.freshPolls {
-                try await Task.sleep(for: .seconds(pause))
+                try await session.pause(.seconds(pause), endpoint: WeLinkAPI.getResponse.name)
                 if let result = try await poll(id, threads: true) { return result }
             }
             return nil
