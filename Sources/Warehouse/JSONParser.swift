@@ -3,6 +3,10 @@
 /// Written here rather than bridged from JSONSerialization because on Linux that cannot tell
 /// `true` from `1`, and because raw pages are parsed on the transform's hot path.
 struct JSONParser {
+    /// How many arrays and objects may enclose one another; deeper documents are refused, since
+    /// the parser and the values it builds recurse once per level and would exhaust the stack.
+    static let maximumDepth = 128
+
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
@@ -47,7 +51,7 @@ struct JSONParser {
 
     private mutating func parseObject() throws(JSONValue.ParseError) -> JSONValue {
         depth += 1
-        guard depth < 512 else { throw fail("nested too deeply") }
+        guard depth <= Self.maximumDepth else { throw fail("arrays and objects nested deeper than \(Self.maximumDepth) levels") }
         defer { depth -= 1 }
         index += 1
         var object: [String: JSONValue] = [:]
@@ -72,7 +76,7 @@ struct JSONParser {
 
     private mutating func parseArray() throws(JSONValue.ParseError) -> JSONValue {
         depth += 1
-        guard depth < 512 else { throw fail("nested too deeply") }
+        guard depth <= Self.maximumDepth else { throw fail("arrays and objects nested deeper than \(Self.maximumDepth) levels") }
         defer { depth -= 1 }
         index += 1
         var array: [JSONValue] = []
@@ -128,7 +132,10 @@ struct JSONParser {
                         let low = try parseHex4()
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
                     }
-                    buffer.append(contentsOf: String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
+                    // SQLite's C strings end at NUL, so a `\u0000` would cut a name short in every
+                    // view: it is kept as the replacement character instead.
+                    let character = scalar == 0 ? nil : Unicode.Scalar(scalar).map(Character.init)
+                    buffer.append(contentsOf: String(character ?? "\u{FFFD}").utf8)
                 default: throw fail("invalid escape")
                 }
             default:
@@ -156,20 +163,69 @@ struct JSONParser {
         return value
     }
 
+    /// Parses a number by RFC 8259's grammar, `-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?`,
+    /// refusing anything else (`+1`, `01`, `.5`, `1.`, `1e`) at the offending byte.
     private mutating func parseNumber() throws(JSONValue.ParseError) -> JSONValue {
         let start = index
-        while index < bytes.count, Self.numberBytes.contains(bytes[index]) { index += 1 }
-        let literal = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard index > start, let value = Double(literal) else {
-            index = start
-            throw fail("unexpected character")
+        let negative = byte(is: UInt8(ascii: "-"))
+        if negative { index += 1 }
+        guard let first = digit() else {
+            throw fail(negative ? "expected a digit after '-'" : "unexpected character")
         }
+        index += 1
+        // Whole numbers of up to 15 digits, the common case, are summed here without text.
+        var whole = Int64(first)
+        var digits = 1
+        if first != 0 {
+            while let next = digit() {
+                if digits < 15 { whole = whole * 10 + Int64(next) }
+                digits += 1
+                index += 1
+            }
+        } else if digit() != nil {
+            throw fail("a number cannot have a leading zero")
+        }
+        var isWhole = true
+        if byte(is: UInt8(ascii: ".")) {
+            index += 1
+            guard digit() != nil else { throw fail("expected a digit after the decimal point") }
+            while digit() != nil { index += 1 }
+            isWhole = false
+        }
+        if byte(is: UInt8(ascii: "e")) || byte(is: UInt8(ascii: "E")) {
+            index += 1
+            if byte(is: UInt8(ascii: "+")) || byte(is: UInt8(ascii: "-")) { index += 1 }
+            guard digit() != nil else { throw fail("expected a digit in the exponent") }
+            while digit() != nil { index += 1 }
+            isWhole = false
+        }
+        if index < bytes.count, !Self.endsValue(bytes[index]) { throw fail("unexpected character in a number") }
+        if isWhole, digits <= 15 { return .number(negative ? -Double(whole) : Double(whole)) }
         // A whole number too long for a Double to hold exactly is an id: keep its digits as text.
-        if literal.utf8.count > 15, literal.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "-") }) {
-            return .string(literal)
+        let literal = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isWhole { return .string(literal) }
+        guard let value = Double(literal), value.isFinite else {
+            index = start
+            throw fail("number out of range")
         }
         return .number(value)
     }
 
-    private static let numberBytes: Set<UInt8> = Set("0123456789+-.eE".utf8)
+    /// Whether the next byte is `byte`.
+    private func byte(is byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
+
+    /// The value of the next byte if it is an ASCII digit.
+    private func digit() -> UInt8? {
+        guard index < bytes.count else { return nil }
+        let value = bytes[index] &- UInt8(ascii: "0")
+        return value < 10 ? value : nil
+    }
+
+    /// Bytes that may follow a number: whitespace, a separator or a closing bracket.
+    private static func endsValue(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"): true
+        default: false
+        }
+    }
 }

@@ -23,6 +23,22 @@ public struct RunLog: Sendable {
         }
     }
 
+    /// The status of a run that ended without recording its end (killed, or failed too early).
+    public static let interrupted = "interrupted"
+
+    /// Marks every run of `commands` still `running` as `interrupted`; returns how many. Only a
+    /// caller that knows none of them is live may call it (one holding the warehouse lock that
+    /// those commands take).
+    @discardableResult
+    public func markInterrupted(commands: [String]) throws -> Int {
+        try warehouse.pool.write { db in
+            let placeholders = commands.map { _ in "?" }.joined(separator: ", ")
+            try db.execute(sql: "UPDATE run SET status = ? WHERE status = 'running' AND finished_at IS NULL AND command IN (\(placeholders))",
+                           arguments: StatementArguments([Self.interrupted] + commands))
+            return db.changesCount
+        }
+    }
+
     /// Records one source's outcome within a run.
     public func recordSource(_ outcome: SourceOutcome, runID: Int64) throws {
         try warehouse.pool.write { db in

@@ -25,6 +25,7 @@ struct ListenCommand: AsyncParsableCommand {
         guard selected.kind == "weconnect" else {
             throw ConfigurationError(file: nil, "source \"\(source)\" is \(selected.kind); only weconnect sources have a real-time channel")
         }
+        try runner.requireSecrets(of: [selected])
         let warehouse = try runner.openWarehouse()
         let log = RunLog(warehouse: warehouse)
         let runID = try log.beginRun(command: "listen")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Warehouse
 
 /// `etl status`: what ran, what is due, and what the data looks like, without calling any API.
 struct StatusCommand: AsyncParsableCommand {
@@ -13,13 +14,14 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try config.load()
-        let runner = PipelineRunner(configuration: configuration, logger: output.logger())
-        let report = try StatusReport.gather(configuration: configuration, warehouse: try runner.openWarehouse())
+        // A warehouse this user cannot write is still read (read-only, nothing migrated).
+        let warehouse = try Warehouse.forReading(at: configuration.warehouse)
+        let report = try StatusReport.gather(configuration: configuration, warehouse: warehouse)
         // The warehouse holds nothing secret, but a secret that slipped in must still never be shown.
         let environment = ProcessInfo.processInfo.environment
         let secrets = configuration.sources
-            .flatMap { [$0.apiKeyEnv, $0.passwordEnv] }
-            .compactMap { $0.flatMap { environment[$0] } }
+            .flatMap { $0.secretVariables.filter { $0.key != "email_env" }.map(\.variable) }
+            .compactMap { environment[$0] }
         FileHandle.standardOutput.write(Data(report.render(redacting: secrets).utf8))
     }
 }

@@ -22,10 +22,14 @@ struct WebhookServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port: Int
 
-    @Option(help: "The address to listen on.")
-    var host = "0.0.0.0"
+    @Option(help: "The address to listen on: this machine only by default (behind a reverse proxy); 0.0.0.0 for every interface.")
+    var host = "127.0.0.1"
 
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+    }
 
     func run() async throws {
         let signals = SignalWaiter()
@@ -50,7 +54,7 @@ struct WebhookServeCommand: AsyncParsableCommand {
             }, until: { for await _ in stopped {} })
         } catch {
             try? log.finishRun(runID, status: "failed")
-            throw RunFailed(failedSources: ["webhook: cannot serve on \(host):\(port): \(error)"])
+            throw CommandFailed(command: "webhook serve", cause: String(describing: error))
         }
         try log.finishRun(runID, status: "ok")
     }

@@ -93,6 +93,9 @@ import Testing
         (["run", "--config", "etl.toml", "--source", "nope"], "no source named \"nope\""),
         (["run", "--config", "etl.toml", "--since", "2025-13-01"], "--since"),
         (["frobnicate"], "frobnicate"),
+        (["run", "--config", "etl.toml"], "etl: source \"acme\": the environment variable K (api_key_env) is not set"),
+        (["extract", "--config", "etl.toml"], "etl: source \"acme\": the environment variable K (api_key_env) is not set"),
+        (["run", "--due", "--quiet", "--config", "etl.toml"], "etl: source \"acme\": the environment variable K (api_key_env) is not set"),
     ])
     func usageAndConfigurationErrorsExit2WithOneLine(arguments: [String], mention: String) async throws {
         let directory = try TemporaryDirectory("usage")
@@ -100,11 +103,35 @@ import Testing
         try "[warehouse]\npath = \n".write(to: directory.file("broken.toml"), atomically: true, encoding: .utf8)
         try config(URL(string: "http://127.0.0.1:9")!, sources: source("acme", URL(string: "http://127.0.0.1:9")!, keyEnv: "K"))
             .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
-        let result = try await CommandRunner().run(arguments, in: directory.url)
+        // The configuration names K for the source's key; it is never set here.
+        let result = try await CommandRunner().run(arguments, in: directory.url, environment: ["K": ""])
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)")
         #expect(result.stderr.contains(mention), "\(result.stderr)")
+    }
+}
+
+extension RunCommandTests {
+    @Test(arguments: ["transform", "report", "extract"])
+    func aWarehouseDirectoryThatCannotBeWrittenIsNotReportedAsBusy(command: String) async throws {
+        let directory = try TemporaryDirectory("lock-readonly")
+        defer { directory.remove() }
+        let base = try #require(URL(string: "http://127.0.0.1:9"))
+        try config(base, sources: source("acme", base, keyEnv: "K"))
+            .replacingOccurrences(of: "path = \"warehouse.sqlite\"", with: "path = \"data/warehouse.sqlite\"")
+            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: directory.file("data"), withIntermediateDirectories: false)
+        let readOnly = try ReadOnlyDirectory(directory.file("data"))
+        defer { readOnly.restore() }
+        try #require(readOnly.refusesNewFiles, "the test needs a directory it cannot write")
+        let result = try await CommandRunner().run([command, "--config", "etl.toml"], in: directory.url, environment: ["K": "some-key-value"])
+        #expect(result.status == 1)
+        let lock = directory.file("data").path + "/warehouse.sqlite.lock"
+        #expect(result.stderr.hasPrefix("etl: cannot create the run lock \(lock): "), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix(": Permission denied\n") || result.stderr.hasSuffix(": Operation not permitted\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains("another etl run"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
     }
 }
 

@@ -93,6 +93,33 @@ import Warehouse
         await server.stop()
     }
 
+    @Test func statusReadsAWarehouseItCannotWrite() async throws {
+        let directory = try TemporaryDirectory("status-readonly")
+        defer { directory.remove() }
+        let base = try #require(URL(string: "http://127.0.0.1:9"))
+        try config(base: base, schedule: "daily").replacingOccurrences(of: "path = \"warehouse.sqlite\"", with: "path = \"data/warehouse.sqlite\"")
+            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+        let file = directory.file("data/warehouse.sqlite")
+        // A finished run and one that was killed, written by someone else; closed before the test goes on.
+        try {
+            let log = RunLog(warehouse: try Warehouse(url: file))
+            try log.finishRun(try log.beginRun(command: "run"), status: "ok")
+            _ = try log.beginRun(command: "run")
+        }()
+        let readOnly = try ReadOnlyDirectory(directory.file("data"))
+        defer { readOnly.restore() }
+        try #require(readOnly.refusesNewFiles, "the test needs a directory it cannot write")
+        let before = try Data(contentsOf: file)
+
+        let result = try await CommandRunner().run(["status", "--config", "etl.toml"], in: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        for title in titles { #expect(result.stdout.contains("\n\(title)\n"), "\(title): \(result.stdout)") }
+        #expect(result.stdout.contains("\n   1  run "), "\(result.stdout)")
+        #expect(rows(result.stdout, named: "1").first?.last == "ok", "\(result.stdout)")
+        #expect(rows(result.stdout, named: "2").first?.last == "running", "nothing is written, so nothing is marked")
+        #expect(try Data(contentsOf: file) == before)
+    }
+
     @Test func dueWithAnUnknownSourceIsAConfigurationError() async throws {
         let directory = try TemporaryDirectory("status-due")
         defer { directory.remove() }

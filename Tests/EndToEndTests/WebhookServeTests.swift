@@ -91,6 +91,28 @@ import Warehouse
         #expect(try webhookPages(directory) == [String(decoding: body, as: UTF8.self)])
     }
 
+    @Test func aPortInUseIsOneLineNamingTheAddress() async throws {
+        let directory = try TemporaryDirectory("webhook-port")
+        defer { directory.remove() }
+        try writeConfig(directory)
+        let (process, port) = try await start(directory)
+        defer { process.terminate() }
+        let second = try await CommandRunner().run(["webhook", "serve", "--config", "etl.toml", "--port", String(port)],
+                                                   in: directory.url, environment: ["T_WEBHOOK_SECRET": Self.secret])
+        #expect(second.status == 1)
+        #expect(second.stderr == "etl: webhook serve: cannot listen on 127.0.0.1:\(port): address already in use\n", "\(second.stderr)")
+    }
+
+    @Test func listensOnThisMachineOnlyUnlessToldOtherwise() async throws {
+        let directory = try TemporaryDirectory("webhook-host")
+        defer { directory.remove() }
+        let help = try await CommandRunner().run(["webhook", "serve", "--help"], in: directory.url)
+        #expect(help.status == 0)
+        // Help wraps its lines; the words are what matter.
+        let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("--host <host> The address to listen on:") && words.contains("(default: 127.0.0.1)"), "\(help.stdout)")
+    }
+
     @Test func refusesToStartWithoutASecretToCheck() async throws {
         let directory = try TemporaryDirectory("webhook-nosecret")
         defer { directory.remove() }

@@ -1,3 +1,4 @@
+import Extract
 import Foundation
 @testable import Pipeline
 import Warehouse
@@ -66,6 +67,63 @@ import Testing
         #expect(error?.description.contains("\n") == false)
     }
 
+    private func konnector(name: String) -> String {
+        "[[sources]]\nname = \(TOMLValue.string(name).written)\nkind = \"konnector\"\nbase_url = \"https://x\"\napi_key_env = \"K\"\n"
+    }
+
+    @Test(arguments: ["acme/eu", "acme eu", "acmé", "a\nb", "a\u{1B}[31m", ".", "..", String(repeating: "a", count: 65), "a?b", "a%2Fb"])
+    func aSourceNameOutsideTheAllowedCharactersIsAConfigurationError(name: String) {
+        let text = konnector(name: "fine") + konnector(name: name)
+        let error = #expect(throws: ConfigurationError.self) { try PipelineConfiguration.parse(text, file: "etl.toml", baseDirectory: base) }
+        let message = error?.description ?? ""
+        #expect(message.hasPrefix("etl.toml: source 2 name "), "\(message)")
+        #expect(message.contains("ASCII letters, digits, \"-\", \"_\" and \".\""), "\(message)")
+        #expect(!message.contains { $0.isNewline || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }, "no raw control character: \(message)")
+    }
+
+    @Test func aControlCharacterInANameIsShownEscaped() {
+        let error = #expect(throws: ConfigurationError.self) { try PipelineConfiguration.parse(konnector(name: "a\nb"), baseDirectory: base) }
+        #expect(error?.description.contains(#"name "a\nb" has the character "\n""#) == true, "\(error?.description ?? "")")
+    }
+
+    @Test func namesOfLettersDigitsDashesUnderscoresAndDotsAreAccepted() throws {
+        let names = ["acme-konnector", "Acme_EU.v2", "1", String(repeating: "z", count: 64), "..a"]
+        let configuration = try PipelineConfiguration.parse(names.map(konnector(name:)).joined(), baseDirectory: base)
+        #expect(configuration.sources.map(\.name) == names)
+    }
+
+    @Test(arguments: ["api_key_env", "api_secret_env", "webhook_secret_env"])
+    func anEmptyEnvironmentVariableNameIsAConfigurationError(key: String) {
+        let text = "[[sources]]\nname = \"a\"\nkind = \"linkedapi\"\nbase_url = \"https://x\"\n"
+            + (key == "api_key_env" ? "" : "api_key_env = \"K\"\n") + "\(key) = \"\"\n"
+        let error = #expect(throws: ConfigurationError.self) { try PipelineConfiguration.parse(text, file: "etl.toml", baseDirectory: base) }
+        #expect(error?.description == "etl.toml: source \"a\" \(key) is empty; write the name of the environment variable that holds the secret",
+                "\(error?.description ?? "")")
+    }
+
+    @Test func emptyLoginVariablesAreAConfigurationErrorToo() {
+        let text = "[[sources]]\nname = \"w\"\nkind = \"weconnect\"\nbase_url = \"https://x\"\nemail_env = \"\"\npassword_env = \"P\"\n"
+        let error = #expect(throws: ConfigurationError.self) { try PipelineConfiguration.parse(text, baseDirectory: base) }
+        #expect(error?.description.contains("source \"w\" email_env is empty") == true, "\(error?.description ?? "")")
+    }
+
+    @Test(arguments: [("[\"pdf\"]", #"unknown format "pdf"; use csv, xlsx or html"#), ("[3]", "unknown format 3; use"),
+                      ("[[\"csv\"]]", #"unknown format ["csv"]; use"#), ("[{ a = true }]", "unknown format { a = true }; use")])
+    func anUnknownFormatIsShownAsTheFileWroteIt(list: String, message: String) {
+        let error = #expect(throws: ConfigurationError.self) {
+            try PipelineConfiguration.parse("[reports]\nformats = \(list)\n", baseDirectory: base)
+        }
+        #expect(error?.description.contains("[reports] formats: " + message) == true, "\(error?.description ?? "")")
+        #expect(error?.description.contains("string(") == false)
+    }
+
+    @Test func tomlValuesAreWrittenTheWayAFileWritesThem() {
+        #expect(TOMLValue.string("say \"hi\"\t\u{7}").written == #""say \"hi\"\t\u0007""#)
+        #expect(TOMLValue.float(.infinity).written == "inf" && TOMLValue.float(-.infinity).written == "-inf")
+        #expect(TOMLValue.float(2.5).written == "2.5" && TOMLValue.boolean(false).written == "false")
+        #expect(TOMLValue.date("2026-01-02").written == "2026-01-02")
+    }
+
     @Test func readsWeLinkAndLinkedAPISources() throws {
         let configuration = try PipelineConfiguration.parse("""
             [[sources]]
@@ -130,9 +188,16 @@ import Testing
 
 /// A webhook secret travels in a URL the vendor may echo back encoded: every written form is redacted.
 @Suite struct SecretFormsTests {
-    @Test func aSecretIsRedactedInEveryWayAURLMayWriteIt() {
-        let forms = Set(PipelineRunner.writtenForms(of: "ab+c/d="))
-        #expect(forms.isSuperset(of: ["ab+c/d=", #"ab+c\/d="#, "ab%2Bc%2Fd%3D", "ab%2bc%2fd%3d"]))
-        #expect(PipelineRunner.writtenForms(of: nil).isEmpty)
+    @Test(arguments: ["ab+c/d=", #"ab+c\/d="#, "ab%2Bc%2Fd%3D", "ab%2bc%2fd%3d", "ab%2Bc/d%3d", "YWIrYy9kPQ==", "YWIrYy9kPQ",
+                      "x=YWIrYy9kPQ&y"])
+    func aSecretIsRedactedInEveryWayAURLMayWriteIt(form: String) {
+        let redacted = Redactor(secrets: ["ab+c/d="]).redact("before " + form + " after")
+        #expect(redacted.hasPrefix("before ") && redacted.hasSuffix(" after") && redacted.contains("[redacted]"), "\(redacted)")
+        #expect(!redacted.contains("ab"), "\(redacted)")
+    }
+
+    @Test func shortValuesAndNothingAreLeftAlone() {
+        #expect(Redactor(secrets: ["abc"]).redact("abc abc") == "abc abc")
+        #expect(Redactor(secrets: []).redact("anything") == "anything")
     }
 }

@@ -33,11 +33,19 @@ import Testing
         #expect(configuration.scheduleZone == PipelineConfiguration.utc)
     }
 
-    @Test func sourcesMadeInCodeParseTheirScheduleToo() throws {
+    @Test func sourcesMadeInCodeTakeAParsedScheduleAndShowItsSpelling() throws {
         let source = SourceConfiguration(name: "a", kind: "konnector", baseURL: try #require(URL(string: "https://x")),
-                                         schedule: "every 30m")
+                                         schedule: try Schedule(parsing: "every 30m"))
         #expect(source.scheduleRule == .every(seconds: 1_800))
-        #expect(SourceConfiguration(name: "b", kind: "konnector", baseURL: try #require(URL(string: "https://x"))).scheduleRule == .daily)
+        #expect(source.schedule == "every 30m")
+        let daily = SourceConfiguration(name: "b", kind: "konnector", baseURL: try #require(URL(string: "https://x")))
+        #expect(daily.scheduleRule == .daily && daily.schedule == "daily")
+    }
+
+    @Test func theFileKeepsTheScheduleAsItWroteIt() throws {
+        let configuration = try PipelineConfiguration.parse(source("a", schedule: "Every  6 Hours"), baseDirectory: base)
+        #expect(configuration.sources[0].schedule == "Every  6 Hours")
+        #expect(configuration.sources[0].scheduleRule == .every(seconds: 21_600))
     }
 
     @Test(arguments: [

@@ -12,7 +12,7 @@ import Warehouse
 
     private func source(_ name: String, _ schedule: String) throws -> SourceConfiguration {
         SourceConfiguration(name: name, kind: "konnector", baseURL: try #require(URL(string: "http://127.0.0.1:9")),
-                            apiKeyEnv: "K", schedule: schedule)
+                            apiKeyEnv: "K", schedule: try Schedule(parsing: schedule))
     }
 
     /// Records one run of `command` with one outcome per source, starting at `start` and taking a minute.

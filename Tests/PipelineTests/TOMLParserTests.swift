@@ -428,6 +428,46 @@ private func parseError(_ text: String) -> TOMLError? {
         #expect(error.description == "line \(line): \(message)")
     }
 
+    // MARK: Nesting
+
+    private static let tooDeep = "arrays and tables nested deeper than 128 levels"
+
+    @Test func refusesArraysAndInlineTablesNestedTooDeeplyNamingTheLine() throws {
+        for open in ["[", "{a=", "[{a=", "{a.b="] {
+            let error = try #require(parseError("a = 1\n\nx = " + String(repeating: open, count: 100_000)))
+            #expect(error.description == "line 3: \(Self.tooDeep)", "\(open)")
+        }
+    }
+
+    @Test func refusesKeysAndHeadersNestedTooDeeply() throws {
+        let path = Array(repeating: "a", count: 100_000).joined(separator: ".")
+        for text in ["\(path) = 1", "[\(path)]", "[[\(path)]]", "x = { \(path) = 1 }", "x = [" + String(repeating: "{ a.a.a.a = ", count: 40)] {
+            #expect(parseError(text)?.description == "line 1: \(Self.tooDeep)", "\(text.prefix(40))")
+        }
+    }
+
+    @Test func acceptsNestingUpToTheLimit() throws {
+        func nested(_ depth: Int) -> String { "x = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) }
+        var value = TOMLValue.array([])
+        for _ in 1..<128 { value = .array([value]) }
+        #expect(try TOMLParser.parse(nested(128)) == ["x": value])
+        #expect(parseError(nested(129))?.message == Self.tooDeep)
+
+        // Under [[t]] (an array, then a table) a value starts two levels down.
+        let inTables = "[[t]]\nx = " + String(repeating: "{a=", count: 126) + "1" + String(repeating: "}", count: 126)
+        #expect(throws: Never.self) { try TOMLParser.parse(inTables) }
+        #expect(parseError("[[t]]\nx = " + String(repeating: "{a=", count: 127))?.description == "line 2: \(Self.tooDeep)")
+        let dotted = Array(repeating: "a", count: 128).joined(separator: ".")
+        #expect(throws: Never.self) { try TOMLParser.parse("[\(dotted)]\n") }
+        #expect(parseError("[\(dotted).a]\n")?.message == Self.tooDeep)
+    }
+
+    @Test func appendsManyTablesToAnArrayOfTables() throws {
+        let text = (0..<20_000).map { "[[sources]]\nname = \"s\($0)\"\n" }.joined()
+        let sources = try #require(try TOMLParser.parse(text)["sources"]?.array)
+        #expect(sources.map { $0["name"]?.string } == (0..<20_000).map { "s\($0)" })
+    }
+
     @Test func reportsColumns() throws {
         #expect(parseError("a = 1\n  b = 2 3")?.column == 9)
         #expect(parseError("é = 1")?.column == 1)

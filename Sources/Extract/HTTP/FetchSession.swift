@@ -251,6 +251,26 @@ public final class FetchSession: Sendable {
         throw ExtractError(source: source.name, endpoint: endpoint, cause: .runTimeout(source.runTimeout))
     }
 
+    /// Runs a whole extraction, cancelled when the source's run deadline passes, so no wait of an
+    /// extractor's own can hold the night past it; the error names the endpoint last asked.
+    public func withinRunDeadline(_ work: @escaping @Sendable () async throws -> Void) async throws {
+        let remaining = remainingRunTime()
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await work()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: remaining)
+                return false
+            }
+            defer { group.cancelAll() }
+            guard try await group.next() == true else {
+                throw ExtractError(source: source.name, endpoint: await currentEndpoint(), cause: .runTimeout(source.runTimeout))
+            }
+        }
+    }
+
     /// Waits as an extractor's polling asks, within the source's run deadline.
     public func pause(_ wait: Duration, endpoint: String) async throws {
         try checkRunDeadline(endpoint, after: wait)

@@ -60,7 +60,7 @@ public struct PipelineConfiguration: Sendable {
             guard let items = list.array else { throw reader.error("[reports] formats must be an array of strings") }
             formats = try items.map { item throws(ConfigurationError) in
                 guard let name = item.string, let format = ReportFormat(rawValue: name) else {
-                    throw reader.error("[reports] formats: unknown format \(item); use csv, xlsx or html")
+                    throw reader.error("[reports] formats: unknown format \(item.written); use csv, xlsx or html")
                 }
                 return format
             }
@@ -78,9 +78,10 @@ public struct PipelineConfiguration: Sendable {
         guard let entries = (document["sources"] ?? .array([])).array else {
             throw reader.error("sources must be written as [[sources]] tables")
         }
+        var names = Set<String>()
         for (index, entry) in entries.enumerated() {
             let source = try reader.source(entry, number: index + 1)
-            guard !sources.contains(where: { $0.name == source.name }) else {
+            guard names.insert(source.name).inserted else {
                 throw reader.error("two sources are named \"\(source.name)\"; names must be unique")
             }
             sources.append(source)
@@ -123,6 +124,15 @@ public struct PipelineConfiguration: Sendable {
             return text
         }
 
+        /// A `*_env` key: the name of an environment variable, so never empty.
+        func variable(_ table: [String: TOMLValue], _ key: String, of source: String) throws(ConfigurationError) -> String? {
+            guard let name = try string(table[key], "\(source) \(key)") else { return nil }
+            guard !name.isEmpty else {
+                throw error("\(source) \(key) is empty; write the name of the environment variable that holds the secret")
+            }
+            return name
+        }
+
         func integer(_ value: TOMLValue?, _ name: String, range: ClosedRange<Int64>) throws(ConfigurationError) -> Int? {
             guard let value else { return nil }
             guard let number = value.integer, range.contains(number) else {
@@ -137,10 +147,12 @@ public struct PipelineConfiguration: Sendable {
             try allow(table, keys: ["name", "kind", "base_url", "api_key_env", "email_env", "password_env", "schedule",
                                     "lookback_days", "start_date", "page_size", "rate_window_seconds", "socket_url", "daily_limit",
                                     "api_secret_env", "account_id", "hourly_limit", "result_handling", "webhook_url",
-                                    "webhook_secret_env", "status_checks_per_run"], in: label)
+                                    "webhook_secret_env", "status_checks_per_run", "request_timeout_seconds",
+                                    "run_timeout_minutes"], in: label)
             guard let name = try string(table["name"], "\(label) name"), !name.isEmpty else {
                 throw error("\(label) has no name")
             }
+            if let problem = SourceName.problem(with: name) { throw error("\(label) \(problem)") }
             let named = "source \"\(name)\""
             guard let kind = try string(table["kind"], "\(named) kind") else { throw error("\(named) has no kind") }
             guard Extractors.supportedKinds.contains(kind) else {
@@ -153,11 +165,11 @@ public struct PipelineConfiguration: Sendable {
                   ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
                 throw error("\(named) needs base_url, an http(s) URL")
             }
-            let apiKeyEnv = try string(table["api_key_env"], "\(named) api_key_env")
+            let apiKeyEnv = try variable(table, "api_key_env", of: named)
             if ["konnector", "welink", "linkedapi"].contains(kind), apiKeyEnv == nil {
                 throw error("\(named) needs api_key_env, the environment variable that holds its API key")
             }
-            let apiSecretEnv = try string(table["api_secret_env"], "\(named) api_secret_env")
+            let apiSecretEnv = try variable(table, "api_secret_env", of: named)
             var accountID = table["account_id"]?.integer.map { String($0) }
             if accountID == nil { accountID = try string(table["account_id"], "\(named) account_id") }
             let resultHandling = try string(table["result_handling"], "\(named) result_handling") ?? "long"
@@ -171,11 +183,12 @@ public struct PipelineConfiguration: Sendable {
                 }
                 webhookURL = url
             }
-            if resultHandling == "hook", webhookURL == nil || table["webhook_secret_env"] == nil {
+            let webhookSecretEnv = try variable(table, "webhook_secret_env", of: named)
+            if resultHandling == "hook", webhookURL == nil || webhookSecretEnv == nil {
                 throw error("\(named): result_handling = \"hook\" needs webhook_url (the public URL of `etl webhook serve`) and webhook_secret_env")
             }
-            let emailEnv = try string(table["email_env"], "\(named) email_env")
-            let passwordEnv = try string(table["password_env"], "\(named) password_env")
+            let emailEnv = try variable(table, "email_env", of: named)
+            let passwordEnv = try variable(table, "password_env", of: named)
             if kind == "weconnect", emailEnv == nil || passwordEnv == nil {
                 throw error("\(named) needs email_env and password_env, the environment variables that hold its login")
             }
@@ -210,21 +223,27 @@ public struct PipelineConfiguration: Sendable {
             var source = SourceConfiguration(
                 name: name, kind: kind, baseURL: url, apiKeyEnv: apiKeyEnv,
                 emailEnv: emailEnv, passwordEnv: passwordEnv,
-                schedule: scheduleText,
+                schedule: scheduleRule,
                 lookbackDays: try integer(table["lookback_days"], "\(named) lookback_days", range: 0...3650) ?? 14,
                 startDate: startDate,
                 pageSize: try integer(table["page_size"], "\(named) page_size", range: 1...1000) ?? 50,
                 rateWindowSeconds: rateWindow, socketURL: socketURL,
-                dailyLimit: try integer(table["daily_limit"], "\(named) daily_limit", range: 1...10_000_000),
-                scheduleRule: scheduleRule)
+                dailyLimit: try integer(table["daily_limit"], "\(named) daily_limit", range: 1...10_000_000))
+            source.schedule = scheduleText
             source.apiSecretEnv = apiSecretEnv
             source.accountID = accountID
             source.resultHandling = resultHandling
             source.webhookURL = webhookURL
-            source.webhookSecretEnv = try string(table["webhook_secret_env"], "\(named) webhook_secret_env")
+            source.webhookSecretEnv = webhookSecretEnv
             if let limit = try integer(table["hourly_limit"], "\(named) hourly_limit", range: 1...1_000_000) { source.hourlyLimit = limit }
             if let checks = try integer(table["status_checks_per_run"], "\(named) status_checks_per_run", range: 0...100_000) {
                 source.statusChecksPerRun = checks
+            }
+            if let seconds = try integer(table["request_timeout_seconds"], "\(named) request_timeout_seconds", range: 1...86_400) {
+                source.requestTimeout = .seconds(seconds)
+            }
+            if let minutes = try integer(table["run_timeout_minutes"], "\(named) run_timeout_minutes", range: 1...10_080) {
+                source.runTimeout = .seconds(minutes * 60)
             }
             return source
         }

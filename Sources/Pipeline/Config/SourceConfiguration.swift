@@ -1,3 +1,4 @@
+import Extract
 import Foundation
 
 /// One `[[sources]]` entry of the configuration file.
@@ -11,7 +12,8 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var apiKeyEnv: String?
     public var emailEnv: String?
     public var passwordEnv: String?
-    /// How often `etl run --due` runs the source, as the file wrote it.
+    /// How often `etl run --due` runs the source, as the file wrote it (the canonical spelling of
+    /// `scheduleRule` for a source made in code).
     public var schedule: String
     /// `schedule`, parsed.
     public var scheduleRule: Schedule
@@ -42,19 +44,24 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var webhookSecretEnv: String?
     /// The most invitation statuses one run checks (Linked API).
     public var statusChecksPerRun = 100
+    /// The longest one request may take, connection to last byte (`request_timeout_seconds`).
+    public var requestTimeout = SourceSettings.defaultRequestTimeout
+    /// The longest the source's extraction may take in one run, waits included (`run_timeout_minutes`).
+    public var runTimeout = SourceSettings.defaultRunTimeout
 
+    /// - Parameter schedule: already parsed (`Schedule(parsing:)` says what is wrong with a bad one);
+    ///   `schedule` is its canonical spelling until the caller sets the text as written.
     public init(name: String, kind: String, baseURL: URL, apiKeyEnv: String? = nil, emailEnv: String? = nil,
-                passwordEnv: String? = nil, schedule: String = "daily", lookbackDays: Int = 14, startDate: String? = nil,
-                pageSize: Int = 50, rateWindowSeconds: Double = 60, socketURL: URL? = nil, dailyLimit: Int? = nil,
-                scheduleRule: Schedule? = nil) {
+                passwordEnv: String? = nil, schedule: Schedule = .daily, lookbackDays: Int = 14, startDate: String? = nil,
+                pageSize: Int = 50, rateWindowSeconds: Double = 60, socketURL: URL? = nil, dailyLimit: Int? = nil) {
         self.name = name
         self.kind = kind
         self.baseURL = baseURL
         self.apiKeyEnv = apiKeyEnv
         self.emailEnv = emailEnv
         self.passwordEnv = passwordEnv
-        self.schedule = schedule
-        self.scheduleRule = scheduleRule ?? (try? Schedule(parsing: schedule)) ?? .daily
+        self.schedule = schedule.description
+        self.scheduleRule = schedule
         self.lookbackDays = lookbackDays
         self.startDate = startDate
         self.pageSize = pageSize
@@ -62,6 +69,14 @@ public struct SourceConfiguration: Sendable, Equatable {
         self.socketURL = socketURL ?? Self.defaultSocketURL(for: baseURL)
         self.dailyLimit = dailyLimit ?? Self.defaultDailyLimit[kind]
         self.hourlyLimit = Self.defaultHourlyLimit[kind]
+    }
+
+    /// Each environment variable the source names, with the configuration key that names it
+    /// (`api_key_env`, ...), in the order the keys are documented.
+    public var secretVariables: [(key: String, variable: String)] {
+        [("api_key_env", apiKeyEnv), ("email_env", emailEnv), ("password_env", passwordEnv),
+         ("api_secret_env", apiSecretEnv), ("webhook_secret_env", webhookSecretEnv)]
+            .compactMap { key, variable in variable.map { (key, $0) } }
     }
 
     /// The daily allowances the vendors' documents state.

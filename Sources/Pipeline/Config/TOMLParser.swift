@@ -1,5 +1,9 @@
 /// Parses TOML 1.0 text (strictly) into `TOMLValue`s.
 public enum TOMLParser {
+    /// How many arrays and tables may enclose one another; deeper documents are refused, since
+    /// the parser and the values it builds recurse once per level and would exhaust the stack.
+    public static let maximumDepth = 128
+
     /// Parses `text` and returns its root table, or throws a `TOMLError` locating the first problem.
     public static func parse(_ text: String) throws(TOMLError) -> [String: TOMLValue] {
         var parser = Parser(bytes: Array(text.utf8))
@@ -21,24 +25,37 @@ private final class TableNode {
     }
 
     var origin: Origin
+    /// How many arrays and tables enclose this one (the root is at 0).
+    let depth: Int
     var entries: [String: Entry] = [:]
 
-    init(_ origin: Origin) { self.origin = origin }
+    init(_ origin: Origin, depth: Int) {
+        self.origin = origin
+        self.depth = depth
+    }
 
     var value: TOMLValue { .table(entries.mapValues(\.value)) }
+}
+
+/// An array of tables under construction; a class so that each `[[header]]` appends in place
+/// instead of copying the array held in its parent's entries (quadratic for many sources).
+private final class TableArrayNode {
+    var tables: [TableNode]
+
+    init(_ first: TableNode) { tables = [first] }
 }
 
 /// One entry of a `TableNode`: a finished value (incl. static arrays and inline tables) or an open table.
 private enum Entry {
     case value(TOMLValue)
     case table(TableNode)
-    case tableArray([TableNode])
+    case tableArray(TableArrayNode)
 
     var value: TOMLValue {
         switch self {
         case .value(let value): value
         case .table(let table): table.value
-        case .tableArray(let tables): .array(tables.map(\.value))
+        case .tableArray(let array): .array(array.tables.map(\.value))
         }
     }
 }
@@ -70,7 +87,7 @@ private struct Parser {
     var pos = 0
 
     mutating func parseDocument() throws(TOMLError) -> [String: TOMLValue] {
-        let root = TableNode(.header)
+        let root = TableNode(.header, depth: 0)
         var current = root
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
         while true {
@@ -104,19 +121,22 @@ private struct Parser {
             }
             pos += 1
         }
+        // Each part is at least one level; refusing a long key here keeps the loop below from
+        // building a chain of tables too deep to even release.
+        guard key.count <= TOMLParser.maximumDepth else { throw tooDeep(at: start) }
         let name = isArray ? "[[\(display(key))]]" : "[\(display(key))]"
 
         var node = root
         for (index, part) in key.dropLast().enumerated() {
             switch node.entries[part] {
             case nil:
-                let child = TableNode(.implicit)
+                let child = TableNode(.implicit, depth: node.depth + 1)
                 node.entries[part] = .table(child)
                 node = child
             case .table(let child):
                 node = child
             case .tableArray(let children):
-                guard let last = children.last else { throw failure("empty array of tables", at: start) }
+                guard let last = children.tables.last else { throw failure("empty array of tables", at: start) }
                 node = last
             case .value:
                 let prefix = display(key.prefix(index + 1))
@@ -124,14 +144,16 @@ private struct Parser {
             }
         }
         guard let last = key.last else { throw failure("expected a key in the table header", at: start) }
-        let table = TableNode(.header)
+        // An array of tables is one level and each of its tables another.
+        let table = TableNode(.header, depth: node.depth + (isArray ? 2 : 1))
+        guard table.depth <= TOMLParser.maximumDepth else { throw tooDeep(at: start) }
         switch (node.entries[last], isArray) {
         case (nil, false):
             node.entries[last] = .table(table)
         case (nil, true):
-            node.entries[last] = .tableArray([table])
-        case (.tableArray(let tables), true):
-            node.entries[last] = .tableArray(tables + [table])
+            node.entries[last] = .tableArray(TableArrayNode(table))
+        case (.tableArray(let array), true):
+            array.tables.append(table)
         case (.table(let existing), false) where existing.origin == .implicit:
             existing.origin = .header
             return existing
@@ -151,18 +173,21 @@ private struct Parser {
     mutating func parseKeyValue(into table: TableNode) throws(TOMLError) {
         let start = pos
         let key = try parseKey()
+        // `a.b.c = v` puts v two tables below `table`; v itself, if an array or table, one more.
+        let valueDepth = table.depth + key.count
+        guard valueDepth - 1 <= TOMLParser.maximumDepth else { throw tooDeep(at: start) }
         guard peek() == .equals else {
             throw failure("expected '=' after the key '\(display(key))' but found \(found())")
         }
         pos += 1
         skipWhitespace()
-        let value = try parseValue(context: "after '='")
+        let value = try parseValue(context: "after '='", depth: valueDepth)
 
         var node = table
         for (index, part) in key.dropLast().enumerated() {
             switch node.entries[part] {
             case nil:
-                let child = TableNode(.dotted)
+                let child = TableNode(.dotted, depth: node.depth + 1)
                 node.entries[part] = .table(child)
                 node = child
             case .table(let child) where child.origin == .dotted:
@@ -201,12 +226,14 @@ private struct Parser {
 
     // MARK: Values
 
-    mutating func parseValue(context: String) throws(TOMLError) -> TOMLValue {
+    /// Parses a value that sits `depth` arrays and tables deep if it is itself an array or table.
+    mutating func parseValue(context: String, depth: Int) throws(TOMLError) -> TOMLValue {
         guard let byte = peek() else { throw failure("expected a value \(context) but found \(found())") }
         switch byte {
         case .quote, .apostrophe: return .string(try parseString())
-        case .lbracket: return try parseArray()
-        case .lbrace: return try parseInlineTable()
+        case .lbracket, .lbrace:
+            guard depth <= TOMLParser.maximumDepth else { throw tooDeep(at: pos) }
+            return byte == .lbracket ? try parseArray(depth: depth) : try parseInlineTable(depth: depth)
         default:
             if match("true") { return .boolean(true) }
             if match("false") { return .boolean(false) }
@@ -304,7 +331,7 @@ private struct Parser {
     }
 
     /// Parses `[ value, value, ]`, which may span lines and contain comments.
-    mutating func parseArray() throws(TOMLError) -> TOMLValue {
+    mutating func parseArray(depth: Int) throws(TOMLError) -> TOMLValue {
         let start = pos
         pos += 1
         var items: [TOMLValue] = []
@@ -315,7 +342,7 @@ private struct Parser {
                 return .array(items)
             }
             guard peek() != nil else { throw failure("unterminated array: missing ']'", at: start) }
-            items.append(try parseValue(context: "in the array"))
+            items.append(try parseValue(context: "in the array", depth: depth + 1))
             try skipBlankLines()
             switch peek() {
             case .comma: pos += 1
@@ -327,9 +354,9 @@ private struct Parser {
     }
 
     /// Parses `{ key = value, ... }` on a single line; the result is closed to later additions.
-    mutating func parseInlineTable() throws(TOMLError) -> TOMLValue {
+    mutating func parseInlineTable(depth: Int) throws(TOMLError) -> TOMLValue {
         pos += 1
-        let table = TableNode(.dotted)
+        let table = TableNode(.dotted, depth: depth)
         skipWhitespace()
         if peek() == .rbrace {
             pos += 1
@@ -523,6 +550,11 @@ private struct Parser {
         }
         let column = bytes[lineStart..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         return TOMLError(line: line, column: column, message: message)
+    }
+
+    /// The error for arrays and tables nested deeper than `TOMLParser.maximumDepth`, at `offset`.
+    func tooDeep(at offset: Int) -> TOMLError {
+        failure("arrays and tables nested deeper than \(TOMLParser.maximumDepth) levels", at: offset)
     }
 
     /// Describes what is at the current position, for "but found ..." messages.

@@ -47,63 +47,106 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    /// Extracts each source in turn; one source failing never stops the others.
+    /// Checks that every environment variable the sources name is set, before any of them runs:
+    /// a missing secret is a configuration error naming the source, the key and the variable.
+    public func requireSecrets(of sources: [SourceConfiguration]) throws(ConfigurationError) {
+        for source in sources {
+            for (key, variable) in source.secretVariables { _ = try secret(variable, key, of: source) }
+        }
+    }
+
+    /// The value of the environment variable `variable`, which `source` names under `key`.
+    private func secret(_ variable: String, _ key: String, of source: SourceConfiguration) throws(ConfigurationError) -> String {
+        guard let value = environment[variable], !value.isEmpty else {
+            throw ConfigurationError(file: nil, "source \"\(source.name)\": the environment variable \(variable) (\(key)) is not set")
+        }
+        return value
+    }
+
+    /// The commands that hold the warehouse lock for their whole run and record it in the run log
+    /// (`listen` and `webhook` serve for hours without it, beside runs, so they are not among them).
+    public static let lockingCommands = ["run", "extract", "import"]
+
+    /// Records the start of a `command` run (one of `lockingCommands`) under the warehouse lock.
+    /// Runs of those commands still `running` are marked `interrupted` first: they were killed, or
+    /// failed before they could record their end, since holding the lock proves none is still going.
+    public func beginRun(_ command: String, in warehouse: Warehouse, holding lock: WarehouseLock) throws -> Int64 {
+        try StorageError.naming("run log", in: warehouse) {
+            let log = RunLog(warehouse: warehouse)
+            let interrupted = try log.markInterrupted(commands: Self.lockingCommands)
+            if interrupted > 0 { logger.warning("\(interrupted) earlier run(s) never finished; marked \(RunLog.interrupted)") }
+            return try log.beginRun(command: command)
+        }
+    }
+
+    /// Extracts each source in turn; one source failing never stops the others. A warehouse error
+    /// names the warehouse and the source it was written for.
     public func extract(_ sources: [SourceConfiguration], window: DateWindow, warehouse: Warehouse,
                         runID: Int64) async throws -> [SourceOutcome] {
         var outcomes: [SourceOutcome] = []
-        let log = RunLog(warehouse: warehouse)
         for source in sources {
-            let started = Date()
-            logger.info("\(source.name): extracting (\(source.kind))")
-            var outcome = SourceOutcome(source: source.name, kind: source.kind, status: "ok", startedAt: started, finishedAt: started)
-            do {
-                let (settings, authenticator) = try settings(for: source, window: window,
-                                                             bookmark: try Bookmarks(warehouse: warehouse).value(source: source.name, endpoint: "window"))
-                let session = FetchSession(source: settings, client: client, warehouse: warehouse, runID: runID,
-                                           budget: RateBudget(window: settings.rateWindow), logger: logger,
-                                           authenticator: authenticator, progress: progress)
-                defer { progress?.finish(source: source.name) }
-                defer { outcome.finishedAt = Date() }
-                do {
-                    guard let extractor = Extractors.extractor(for: source.kind) else {
-                        throw ExtractError(source: source.name, endpoint: "-", cause: .configuration("kind \(source.kind) is not supported"))
-                    }
-                    try await extractor.extract(session)
-                } catch {
-                    outcome.status = "failed"
-                    outcome.error = String(describing: error)
-                }
-                let statistics = await session.statistics()
-                outcome.pages = statistics.pages
-                outcome.rows = statistics.rows
-                outcome.apiCalls = statistics.apiCalls
-                outcome.retries = statistics.retries
-                outcome.rateLimited = statistics.rateLimited
-            } catch {
-                outcome.status = "failed"
-                outcome.error = String(describing: error)
-                outcome.finishedAt = Date()
-            }
-            if let error = outcome.error {
-                logger.error("\(error)")
-            } else {
-                // Only a complete, ordinary run moves the bookmark; a backfill leaves it alone.
-                if window.since == nil && window.until == nil {
-                    try Bookmarks(warehouse: warehouse).set(source: source.name, endpoint: "window", value: Self.today(started))
-                }
-                logger.info("\(source.name): \(outcome.pages) pages, \(outcome.rows) rows in \(outcome.apiCalls) API calls (\(outcome.retries) retries, \(outcome.rateLimited) rate-limited)")
-            }
-            try log.recordSource(outcome, runID: runID)
-            outcomes.append(outcome)
+            outcomes.append(try await StorageError.naming(source.name, in: warehouse) {
+                try await extract(source, window: window, warehouse: warehouse, runID: runID)
+            })
         }
         return outcomes
+    }
+
+    /// One source's extraction, recorded in the run log.
+    private func extract(_ source: SourceConfiguration, window: DateWindow, warehouse: Warehouse, runID: Int64) async throws
+        -> SourceOutcome {
+        let started = Date()
+        logger.info("\(source.name): extracting (\(source.kind))")
+        var outcome = SourceOutcome(source: source.name, kind: source.kind, status: "ok", startedAt: started, finishedAt: started)
+        do {
+            let (settings, authenticator) = try settings(for: source, window: window,
+                                                         bookmark: try Bookmarks(warehouse: warehouse).value(source: source.name, endpoint: "window"))
+            let session = FetchSession(source: settings, client: client, warehouse: warehouse, runID: runID,
+                                       budget: RateBudget(window: settings.rateWindow), logger: logger,
+                                       authenticator: authenticator, progress: progress)
+            defer { progress?.finish(source: source.name) }
+            defer { outcome.finishedAt = Date() }
+            do {
+                guard let extractor = Extractors.extractor(for: source.kind) else {
+                    throw ExtractError(source: source.name, endpoint: "-", cause: .configuration("kind \(source.kind) is not supported"))
+                }
+                try await session.withinRunDeadline { try await extractor.extract(session) }
+            } catch {
+                outcome.status = "failed"
+                outcome.error = String(describing: StorageError.naming(error, scope: source.name, warehouse: warehouse))
+            }
+            let statistics = await session.statistics()
+            outcome.pages = statistics.pages
+            outcome.rows = statistics.rows
+            outcome.apiCalls = statistics.apiCalls
+            outcome.retries = statistics.retries
+            outcome.rateLimited = statistics.rateLimited
+        } catch {
+            outcome.status = "failed"
+            outcome.error = String(describing: StorageError.naming(error, scope: source.name, warehouse: warehouse))
+            outcome.finishedAt = Date()
+        }
+        if let error = outcome.error {
+            logger.error("\(error)")
+        } else {
+            // Only a complete, ordinary run moves the bookmark; a backfill leaves it alone.
+            if window.since == nil && window.until == nil {
+                try Bookmarks(warehouse: warehouse).set(source: source.name, endpoint: "window", value: Self.today(started))
+            }
+            logger.info("\(source.name): \(outcome.pages) pages, \(outcome.rows) rows in \(outcome.apiCalls) API calls (\(outcome.retries) retries, \(outcome.rateLimited) rate-limited)")
+        }
+        try RunLog(warehouse: warehouse).recordSource(outcome, runID: runID)
+        return outcome
     }
 
     /// Loads the raw pages not loaded yet (all of them with `rebuild`) into the star schema.
     @discardableResult
     public func transform(_ warehouse: Warehouse, rebuild: Bool) throws -> TransformSummary {
-        let summary = try Transformer(warehouse: warehouse).run(rebuild: rebuild)
-        try warehouse.checkpoint()
+        let summary = try StorageError.naming("transform", in: warehouse) {
+            let loaded = try Transformer(warehouse: warehouse).run(rebuild: rebuild)
+            try warehouse.checkpoint()
+            return loaded
+        }
         for problem in summary.problems { logger.warning("\(problem)") }
         logger.info("transform: \(summary.pagesLoaded) raw pages loaded\(rebuild ? " (rebuild)" : "")")
         return summary
@@ -111,44 +154,52 @@ public struct PipelineRunner: Sendable {
 
     /// Renders the reports from the views; returns the files written.
     public func report(_ warehouse: Warehouse, generatedAt: Date = Date()) throws -> [URL] {
-        let health = try RunLog(warehouse: warehouse).sourceHealth().map {
-            SourceHealth(name: $0.source, kind: $0.kind, status: $0.status, lastSuccessAt: $0.lastSuccessAt, error: $0.error)
+        let model = try StorageError.naming("report", in: warehouse) {
+            let health = try RunLog(warehouse: warehouse).sourceHealth().map {
+                SourceHealth(name: $0.source, kind: $0.kind, status: $0.status, lastSuccessAt: $0.lastSuccessAt, error: $0.error)
+            }
+            return try ReportModel.load(from: warehouse.pool, generatedAt: generatedAt, sources: health)
         }
-        let model = try ReportModel.load(from: warehouse.pool, generatedAt: generatedAt, sources: health)
         let files = try ReportWriter(csvByteOrderMark: configuration.csvByteOrderMark)
             .write(model, formats: configuration.formats, to: configuration.reportsDirectory)
         logger.info("report: \(files.count) files in \(configuration.reportsDirectory.path)")
         return files
     }
 
-    /// The whole run: extract the selected sources, transform, report. The outcome says which sources failed.
+    /// The whole run: extract the selected sources, transform, report. The outcome says which sources
+    /// failed; a missing secret stops it before anything runs, and a run that throws is logged `failed`.
     public func run(sources names: [String] = [], window: DateWindow = DateWindow()) async throws -> RunResult {
         let sources = try selectSources(names)
+        try requireSecrets(of: sources)
         let lock = try lockWarehouse()
         defer { lock.release() }
         let warehouse = try openWarehouse()
         let log = RunLog(warehouse: warehouse)
-        let runID = try log.beginRun(command: "run")
-        let outcomes = try await extract(sources, window: window, warehouse: warehouse, runID: runID)
-        try transform(warehouse, rebuild: false)
-        let files = try report(warehouse)
-        let result = RunResult(outcomes: outcomes, files: files)
-        try log.finishRun(runID, status: result.succeeded ? "ok" : "failed")
-        try warehouse.checkpoint()
-        return result
+        let runID = try beginRun("run", in: warehouse, holding: lock)
+        do {
+            let outcomes = try await extract(sources, window: window, warehouse: warehouse, runID: runID)
+            try transform(warehouse, rebuild: false)
+            let files = try report(warehouse)
+            let result = RunResult(outcomes: outcomes, files: files)
+            try StorageError.naming("run log", in: warehouse) {
+                try log.finishRun(runID, status: result.succeeded ? "ok" : "failed")
+                try warehouse.checkpoint()
+            }
+            return result
+        } catch {
+            // When the warehouse cannot take even this, the next run marks this one interrupted.
+            try? log.finishRun(runID, status: "failed")
+            throw error
+        }
     }
 
     /// The source's settings with its secrets resolved from the environment, and the
     /// authenticator of vendors that log in.
     public func settings(for source: SourceConfiguration, window: DateWindow = DateWindow(), bookmark: String? = nil) throws
         -> (SourceSettings, (any Authenticator)?) {
-        func secret(_ variable: String?, _ key: String) throws -> String? {
+        func secret(_ variable: String?, _ key: String) throws(ConfigurationError) -> String? {
             guard let variable else { return nil }
-            guard let value = environment[variable], !value.isEmpty else {
-                throw ExtractError(source: source.name, endpoint: "-",
-                                   cause: .configuration("the environment variable \(variable) (\(key)) is not set"))
-            }
-            return value
+            return try self.secret(variable, key, of: source)
         }
         var headers: [String: String] = [:]
         var authenticator: (any Authenticator)?
@@ -172,7 +223,7 @@ public struct PipelineRunner: Sendable {
         let isBackfill = window.since != nil || window.until != nil
         let incrementalStart = bookmark.flatMap { Self.day($0, minus: source.lookbackDays) } ?? source.startDate
         var settings = SourceSettings(name: source.name, kind: source.kind, baseURL: source.baseURL, authHeaders: headers,
-                                      secrets: [apiKey, password, apiSecret].compactMap { $0 } + Self.writtenForms(of: webhookSecret),
+                                      secrets: [apiKey, password, apiSecret, webhookSecret].compactMap { $0 },
                                       startDate: isBackfill ? (window.since ?? source.startDate) : incrementalStart,
                                       endDate: window.until, pageSize: source.pageSize, retry: retry,
                                       rateWindow: .milliseconds(Int(source.rateWindowSeconds * 1000)),
@@ -189,32 +240,11 @@ public struct PipelineRunner: Sendable {
             return components.url ?? url
         }
         settings.statusChecksPerRun = source.statusChecksPerRun
+        settings.requestTimeout = source.requestTimeout
+        settings.runTimeout = source.runTimeout
         // We-Link's allowance is per account, so the account is part of the credential's name.
         if let account = source.accountID { settings.credential += ":" + account }
         return (settings, authenticator)
-    }
-
-    /// A secret as it may come back from a vendor that echoes a URL holding it: as is,
-    /// percent-encoded, and with JSON's escaped slashes.
-    static func writtenForms(of secret: String?) -> [String] {
-        guard let secret else { return [] }
-        let encodings = [CharacterSet.alphanumerics, .urlQueryAllowed, .urlHostAllowed, .urlPathAllowed]
-            .compactMap { secret.addingPercentEncoding(withAllowedCharacters: $0) }
-        // Percent-encoding's hex digits may come back in either case.
-        let forms = encodings + encodings.map { encoded in
-            var text = ""
-            var hexLeft = 0
-            for character in encoded {
-                if character == "%" { hexLeft = 2; text.append(character) } else if hexLeft > 0 {
-                    text += character.lowercased()
-                    hexLeft -= 1
-                } else {
-                    text.append(character)
-                }
-            }
-            return text
-        }
-        return Array(Set([secret, secret.replacingOccurrences(of: "/", with: "\\/")] + forms))
     }
 
     /// The UTC day of `date`.

@@ -7,7 +7,7 @@ public struct RunRecord: Sendable, Equatable {
     public var startedAt: Date?
     /// Nil while the run is still going (or when it was killed).
     public var finishedAt: Date?
-    /// `running`, `ok` or `failed`.
+    /// `running`, `ok`, `failed`, or `interrupted` for a run found unfinished by a later one.
     public var status: String
 
     public init(id: Int64, command: String, startedAt: Date?, finishedAt: Date?, status: String) {

@@ -1,3 +1,4 @@
+import Extract
 import Foundation
 import Warehouse
 
@@ -10,9 +11,6 @@ public struct StatusReport: Sendable {
 
     /// The section titles, in the order they are printed.
     public static let titles = ["Last runs", "Sources", "Bookmarks", "API budget", "Data-quality warnings"]
-
-    /// Values shorter than this are not searched for when redacting (as in the extractor).
-    public static let minimumSecretLength = 6
 
     public init(heading: String, sections: [StatusSection]) {
         self.heading = heading
@@ -34,13 +32,13 @@ public struct StatusReport: Sendable {
             ])
     }
 
-    /// Plain text, one blank line between sections; every `secrets` value (of at least
-    /// `minimumSecretLength` characters) is replaced by `[redacted]`, and control characters in
+    /// Plain text, one blank line between sections; every `secrets` value, in any spelling
+    /// (see `Redactor`), is replaced by `[redacted]`, and control characters in
     /// vendor data by spaces, so each row stays one line.
     public func render(redacting secrets: [String] = []) -> String {
-        let hidden = secrets.filter { $0.count >= Self.minimumSecretLength }
+        let redactor = Redactor(secrets: secrets)
         let clean: (String) -> String = { text in
-            let redacted = hidden.reduce(text) { $0.replacingOccurrences(of: $1, with: "[redacted]") }
+            let redacted = redactor.redact(text)
             return String(redacted.map { $0.isNewline || $0 == "\t" || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true ? " " : $0 })
         }
         var lines = [clean(heading)]
