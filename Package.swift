@@ -108,7 +108,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TransformTests",
-            dependencies: ["Transform", "Extract", "Sandbox", "Warehouse", "Pipeline", "TestSupport"],
+            // GRDBSQLite: the view growth tests read SQLite's step counter (sqlite3_stmt_status).
+            dependencies: ["Transform", "Extract", "Sandbox", "Warehouse", "Pipeline", "TestSupport",
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -55,22 +55,27 @@ public enum ReportingViews {
         -- where it does not (WeConnect and We-Link cannot know acceptance), the figure stays empty.
         -- Messages come from conversations where the vendor gives their contents, otherwise from
         -- the message actions it reports (We-Link), never from both.
+        -- Each flag is an uncorrelated IN, which SQLite answers from an index or a set built once per
+        -- statement: the views join this one to every fact row, and a correlated EXISTS there ran once
+        -- per row and scanned all of a source's threads when none is a conversation (We-Link's).
         CREATE VIEW source_figures AS
         SELECT s.source_key,
-               EXISTS (SELECT 1 FROM dim_campaign c JOIN fact_campaign_snapshot f USING (campaign_key)
-                       WHERE c.source_key = s.source_key) AS has_counters,
-               EXISTS (SELECT 1 FROM fact_action a WHERE a.source_key = s.source_key) AS has_actions,
-               EXISTS (SELECT 1 FROM fact_thread t WHERE t.source_key = s.source_key) AS has_threads,
-               EXISTS (SELECT 1 FROM fact_thread t WHERE t.source_key = s.source_key AND t.first_outbound_at IS NOT NULL)
-                   AS has_conversations,
-               EXISTS (SELECT 1 FROM fact_invitation i WHERE i.source_key = s.source_key) AS has_invitations
+               s.source_key IN (SELECT c.source_key FROM dim_campaign c JOIN fact_campaign_snapshot f USING (campaign_key))
+                   AS has_counters,
+               s.source_key IN (SELECT source_key FROM fact_action) AS has_actions,
+               s.source_key IN (SELECT source_key FROM fact_thread) AS has_threads,
+               s.source_key IN (SELECT source_key FROM fact_thread WHERE first_outbound_at IS NOT NULL) AS has_conversations,
+               s.source_key IN (SELECT source_key FROM fact_invitation) AS has_invitations
         FROM dim_source s;
 
         -- Each invitation with its outcome: accepted when a status check or an acceptance event
         -- says so, dated by the event where there is one (Linked API's `detectedAt`). An
         -- acceptance answers the latest invitation to that person sent before it, never several;
         -- the first invitation to a person takes an earlier one too (its time may be only when it
-        -- was tracked).
+        -- was tracked). Each search of the person's other invitations is bounded by `sent_at` on
+        -- both sides it can be, so the index finds the one row that decides it (an earlier one, the
+        -- next one, one sent by the acceptance) instead of reading all of that person's invitations
+        -- for each of them.
         CREATE VIEW invitation_outcome AS
         SELECT i.source_key, i.invitation_id, i.sender_key, i.prospect_key, i.sent_at,
                CASE WHEN e.prospect_key IS NOT NULL OR i.status = 'accepted' THEN 'accepted' ELSE i.status END AS status,
@@ -82,11 +87,19 @@ public enum ReportingViews {
          AND (e.detected_at IS NULL OR e.detected_at >= i.sent_at
               OR NOT EXISTS (SELECT 1 FROM fact_invitation earlier
                              WHERE earlier.source_key = i.source_key AND earlier.prospect_key = i.prospect_key
-                               AND (earlier.sent_at < i.sent_at OR (earlier.sent_at = i.sent_at AND earlier.invitation_id < i.invitation_id))))
-         AND NOT EXISTS (SELECT 1 FROM fact_invitation later
-                         WHERE later.source_key = i.source_key AND later.prospect_key = i.prospect_key
-                           AND (later.sent_at > i.sent_at OR (later.sent_at = i.sent_at AND later.invitation_id > i.invitation_id))
-                           AND (e.detected_at IS NULL OR later.sent_at <= e.detected_at));
+                               AND earlier.sent_at <= i.sent_at
+                               AND (earlier.sent_at < i.sent_at OR earlier.invitation_id < i.invitation_id)))
+         -- An undated acceptance answers the person's last invitation, a dated one the last sent by then.
+         AND (e.detected_at IS NOT NULL
+              OR NOT EXISTS (SELECT 1 FROM fact_invitation later
+                             WHERE later.source_key = i.source_key AND later.prospect_key = i.prospect_key
+                               AND later.sent_at >= i.sent_at
+                               AND (later.sent_at > i.sent_at OR later.invitation_id > i.invitation_id)))
+         AND (e.detected_at IS NULL
+              OR NOT EXISTS (SELECT 1 FROM fact_invitation later
+                             WHERE later.source_key = i.source_key AND later.prospect_key = i.prospect_key
+                               AND later.sent_at BETWEEN i.sent_at AND e.detected_at
+                               AND (later.sent_at > i.sent_at OR later.invitation_id > i.invitation_id)));
 
         -- Followed message actions that were sent, for sources whose conversations are not known.
         CREATE VIEW message_action AS
@@ -204,13 +217,26 @@ public enum ReportingViews {
           AND NOT EXISTS (SELECT 1 FROM covered c WHERE c.sender_key = f.sender_key AND c.date_key = f.date_key)
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8;
 
-        -- Every followed action by its latest status.
+        -- Every followed action by its latest status. Linked API's followed requests are the
+        -- invitations `etl track` registered: `connect` requests with the status the vendor's
+        -- checks (or an acceptance event) last gave, in its words; an invitation also followed as
+        -- an action (the same request id) counts once, as the action.
         CREATE VIEW report_request_outcomes AS
-        SELECT s.name AS source, snd.sender_id, a.action_type, a.status, COUNT(*) AS requests
-        FROM fact_action a
-        JOIN dim_source s ON s.source_key = a.source_key
-        LEFT JOIN dim_sender snd ON snd.sender_key = a.sender_key
-        GROUP BY s.name, snd.sender_id, a.action_type, a.status
+        WITH followed AS (
+            SELECT source_key, sender_key, action_type, status FROM fact_action
+            UNION ALL
+            SELECT i.source_key, i.sender_key, 'connect',
+                   CASE i.status WHEN 'accepted' THEN 'connected' WHEN 'declined' THEN 'notConnected' ELSE i.status END
+            FROM invitation_outcome i
+            JOIN dim_source s ON s.source_key = i.source_key AND s.kind = 'linkedapi'
+            LEFT JOIN fact_action a ON a.source_key = i.source_key AND a.request_id = i.invitation_id
+            WHERE a.action_key IS NULL
+        )
+        SELECT s.name AS source, snd.sender_id, f.action_type, f.status, COUNT(*) AS requests
+        FROM followed f
+        JOIN dim_source s ON s.source_key = f.source_key
+        LEFT JOIN dim_sender snd ON snd.sender_key = f.sender_key
+        GROUP BY s.name, snd.sender_id, f.action_type, f.status
         ORDER BY 1, 2, 3, 4, 5;
 
         -- One row per conversation; `replied` when an inbound message follows the first outbound one.
@@ -376,7 +402,10 @@ public enum ReportingViews {
         ORDER BY 1, 2;
 
         -- One row per person reached through any vendor, keyed by the normalised LinkedIn public id,
-        -- so a person contacted through two vendors is counted once.
+        -- so a person contacted through two vendors is counted once. The touches are grouped by person
+        -- and source first, then each person's source names are joined in name order by a window
+        -- over that person's rows (group_concat takes its rows in the window's order): one sort,
+        -- where a subquery per person rescanned every touch of every person.
         CREATE VIEW report_prospects AS
         WITH touches AS (
             SELECT prospect_key, source_key, 1 AS invited, status = 'accepted' AS accepted, 0 AS messaged, 0 AS replied
@@ -387,14 +416,22 @@ public enum ReportingViews {
             UNION ALL
             SELECT prospect_key, source_key, lower(action_type) = 'connect', 0, lower(action_type) = 'message', COALESCE(replied, 0)
             FROM fact_action WHERE prospect_key IS NOT NULL AND lower(status) LIKE '%success%' AND lower(status) NOT LIKE '%unsuccess%'
+        ), by_source AS (
+            SELECT t.prospect_key, s.name, MAX(t.invited) AS invited, MAX(t.accepted) AS accepted,
+                   MAX(t.messaged) AS messaged, MAX(t.replied) AS replied
+            FROM touches t
+            LEFT JOIN dim_source s ON s.source_key = t.source_key
+            GROUP BY t.prospect_key, t.source_key
+        ), listed AS (
+            SELECT prospect_key, invited, accepted, messaged, replied,
+                   group_concat(name, ', ') OVER (PARTITION BY prospect_key ORDER BY name
+                                                  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS source_names
+            FROM by_source
         )
-        SELECT p.public_id AS prospect_id, p.name AS prospect_name,
-               COUNT(DISTINCT t.source_key) AS sources,
-               (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT s.name FROM touches x JOIN dim_source s USING (source_key)
-                                                      WHERE x.prospect_key = p.prospect_key ORDER BY s.name)) AS source_names,
-               MAX(t.invited) AS invited, MAX(t.accepted) AS accepted, MAX(t.messaged) AS messaged, MAX(t.replied) AS replied
-        FROM touches t
-        JOIN dim_prospect p ON p.prospect_key = t.prospect_key
+        SELECT p.public_id AS prospect_id, p.name AS prospect_name, COUNT(*) AS sources, MAX(l.source_names) AS source_names,
+               MAX(l.invited) AS invited, MAX(l.accepted) AS accepted, MAX(l.messaged) AS messaged, MAX(l.replied) AS replied
+        FROM listed l
+        JOIN dim_prospect p ON p.prospect_key = l.prospect_key
         GROUP BY p.prospect_key
         ORDER BY 1, 2, 3, 4, 5, 6, 7, 8;
 

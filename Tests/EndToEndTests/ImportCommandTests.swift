@@ -81,5 +81,9 @@ import Warehouse
         let taken = try await CommandRunner().run(["import", "--config", "etl.toml", "--source", "acme-konnector", "--file", "mailbox.json"],
                                                   in: directory.url)
         #expect(taken.status == 2, "a configured API source's name is not an import's")
+        let split = try await CommandRunner().run(["import", "--config", "etl.toml", "--source", "pho\nne", "--file", "mailbox.json"],
+                                                  in: directory.url)
+        #expect(split.status == 2 && split.stderr.split(separator: "\n").count == 1, "a name that would split log lines: \(split.stderr)")
+        #expect(split.stderr.contains(#"name "pho\nne" has the character"#), "\(split.stderr)")
     }
 }

@@ -150,6 +150,7 @@ import Testing
     @Test(arguments: [
         ("Completed_Success", StatusCategory.success), ("accepted", .success), ("Completed_Failed", .failed),
         ("Pending", .pending), ("<b>Pending</b>", .pending), ("error", .failed), ("Skipped", .other), ("", .other),
+        ("connected", .success), ("notConnected", .failed),
     ])
     func statusCategories(status: String, category: StatusCategory) {
         #expect(StatusCategory(status: status) == category)

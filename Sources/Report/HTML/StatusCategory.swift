@@ -6,9 +6,10 @@ enum StatusCategory: Int, Comparable, CaseIterable {
     /// The category of a vendor status such as `Completed_Success`, `pending` or `Completed_Failed`.
     init(status: String) {
         let status = status.lowercased()
-        if ["fail", "error", "reject", "declin"].contains(where: status.contains) {
+        // Linked API's `notConnected` must be read before the `connected` it contains.
+        if ["fail", "error", "reject", "declin", "notconnected"].contains(where: status.contains) {
             self = .failed
-        } else if ["success", "accept"].contains(where: status.contains) {
+        } else if ["success", "accept", "connected"].contains(where: status.contains) {
             self = .success
         } else if ["pending", "queue", "wait", "schedul"].contains(where: status.contains) {
             self = .pending
