@@ -234,6 +234,17 @@ import Warehouse
         #expect(pause > .seconds(27) && pause <= .seconds(31), "\(pause)")
     }
 
+    @Test func aRateLimitWaitPastTheRunDeadlineFailsTheSourceAtOnce() async throws {
+        let vendor = try HostileServer { _ in [.send(HostileServer.json("{}", status: 429, headers: ["Retry-After": "30"]))] }
+        defer { vendor.close() }
+        let harness = try Self.harness(vendor, runTimeout: .seconds(5))
+        defer { harness.directory.remove() }
+
+        let message = await Self.failure(harness)
+        #expect(message.hasPrefix("acme-konnector: campaign-info: stopped at the source's run deadline of 5 s"), "\(message)")
+        #expect(harness.pauses.all.isEmpty, "no wait was begun that the deadline would cut")
+    }
+
     @Test func aMinuteLimitAskingForADayStopsAndSaysWhatTheVendorSaid() async throws {
         let vendor = try HostileServer { _ in
             [.send(HostileServer.json(#"{"message":"Too many requests per minute"}"#, status: 429, headers: ["Retry-After": "86400"]))]

@@ -62,6 +62,32 @@ import Sandbox
         }
     }
 
+    @Test func aCampaignInfoPageHoldsUpTo100CampaignsWithTheirDaysOfTheRequestedRange() async throws {
+        try await HTTP.withServer(SandboxConfiguration(scale: 10)) { server in
+            let all = server.konnector.campaigns
+            let (from, to) = ("2026-10-01", "2026-10-31")
+            let full = try await HTTP.send("POST", HTTP.url(server.konnectorBaseURL, "/campaign-info"), json: [
+                "limit": 100, "offset": 0, "start_date": from, "end_date": to,
+            ])
+            #expect(full.status == 200)
+            let entries = try #require(full.data?.objects("campaign_info"))
+            #expect(entries.count == 100)
+            #expect(full.data?.object("pagination")?.int("total_pages") == (all.count + 99) / 100)
+            for entry in entries {
+                let id = try #require(entry.object("linkedin_campaign_routine")?.string("id"))
+                let campaign = try #require(all.first { $0.id == id })
+                let days = campaign.days.filter { $0.date >= from && $0.date <= to }
+                let daily = try #require(entry.objects("daily_stats"))
+                #expect(daily.map { $0.string("date") } == days.map(\.date))
+                #expect(daily.map { $0.object("connections")?.int("accepted") } == days.map(\.requestsAccepted))
+                #expect(daily.map { $0.object("messages")?.int("sent") } == days.map(\.messagesSent))
+            }
+            let over = try await HTTP.send(HTTP.url(server.konnectorBaseURL, "/campaign-info", [("limit", "101")]))
+            #expect(over.status == 400)
+            #expect(over.data?.string("error") == "limit must be an integer from 1 to 100")
+        }
+    }
+
     @Test func campaignInfoPagesCoverEveryCampaignOnce() async throws {
         try await HTTP.withServer(SandboxConfiguration(scale: 2)) { server in
             let all = server.konnector.campaigns
@@ -228,7 +254,7 @@ import Sandbox
                 HTTP.url(base, "/dashboard-info", [("start_date", "2026-02-30")]),
                 HTTP.url(base, "/dashboard-info", [("end_date", "11/20/2026")]),
                 HTTP.url(base, "/campaign-info", [("limit", "0")]),
-                HTTP.url(base, "/campaign-info", [("limit", "501")]),
+                HTTP.url(base, "/campaign-info", [("limit", "101")]),
                 HTTP.url(base, "/campaign-info", [("limit", "ten")]),
                 HTTP.url(base, "/campaign-info", [("offset", "-1")]),
                 HTTP.url(base, "/campaign-info", [("sort_order", "sideways")]),

@@ -58,6 +58,55 @@ import Warehouse
         #expect(snapshots == 2, "the counters' history: a fetch that saw the same counters adds no row")
     }
 
+    /// One campaign's days as `campaign-info`'s `daily_stats` and as `optimized_routine_data`'s two series.
+    private static let days = [("2025-05-08", 3, 1, 2, 0), ("2025-05-09", 4, 2, 1, 1), ("2025-05-10", 0, 0, 0, 0)]
+    private static let listingWithDays = """
+        {"code":200,"status":true,"data":{"campaign_info":[{"linkedin_campaign_routine":{"id":"c1","campaign_name":"Q2",
+        "campaign_status":"active","campaign_type":"smart_campaign","created_at":"2025-05-08T10:15:30Z"},
+        "member_count":10,"friend_request_count":7,"friend_accept_count":3,"message_sent_count":3,"message_replied_count":1,
+        "linkedin_user":{"name":"Ann","linkedin_user_information_id":"u1","email":"a@x","status":"active"},"daily_stats":[
+        """ + days.map { #"{"date":"\#($0.0)","connections":{"sent":\#($0.1),"accepted":\#($0.2)},"messages":{"sent":\#($0.3),"replied":\#($0.4)}}"# }
+            .joined(separator: ",") + "]}]}}"
+    private static let routineWithDays = """
+        {"code":200,"status":true,"data":{"campaign_details":{"id":"c1","name":"Q2","campaign_type":"smart_campaign",
+        "campaign_status":"active","created_at":"2025-05-08T10:15:30Z"},"performance_metrics":{"member_count":10,
+        "connection_metrics":{"friend_request_count":7,"friend_accept_count":3,"daily_metrics":[
+        """ + days.map { #"{"date":"\#($0.0)","requests_sent":\#($0.1),"requests_accepted":\#($0.2)}"# }.joined(separator: ",")
+        + #"]},"message_metrics":{"message_sent_count":3,"message_replied_count":1,"daily_metrics":["#
+        + days.map { #"{"date":"\#($0.0)","sent":\#($0.3),"replied":\#($0.4)}"# }.joined(separator: ",")
+        + #"]}},"linkedin_user":{"name":"Ann","linkedin_user_information_id":"u1","email":"a@x"}}}"#
+
+    private func dailyFacts(_ warehouse: Warehouse) throws -> [[String]] {
+        try warehouse.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.campaign_id, f.date_key, f.members_added, f.requests_sent, f.requests_accepted, f.messages_sent, f.messages_replied
+                FROM fact_campaign_daily f JOIN dim_campaign c USING (campaign_key) ORDER BY 1, 2
+                """).map { row in row.databaseValues.map(\.description) }
+        }
+    }
+
+    @Test func aDayGivesTheSameFactRowWhicheverEndpointBroughtIt() throws {
+        var facts: [[[String]]] = []
+        for pages in [[("campaign-info", Self.listingWithDays)], [("optimized_routine_data", Self.routineWithDays)],
+                      [("optimized_routine_data", Self.routineWithDays), ("campaign-info", Self.listingWithDays)],
+                      [("campaign-info", Self.listingWithDays), ("optimized_routine_data", Self.routineWithDays)]] {
+            let (warehouse, directory) = try warehouse()
+            defer { directory.remove() }
+            for (index, page) in pages.enumerated() {
+                try land(warehouse, endpoint: page.0, parameters: page.0 == "campaign-info" ? "{}" : #"{"linkedin_campaign_routine_id":"c1"}"#,
+                         fetchedAt: "2025-05-11T00:00:0\(index).000Z", body: page.1)
+            }
+            try Transformer(warehouse: warehouse).run()
+            let loaded = try dailyFacts(warehouse)
+            try Transformer(warehouse: warehouse).run(rebuild: true)
+            #expect(try dailyFacts(warehouse) == loaded, "a rebuild gives the same rows")
+            facts.append(loaded)
+        }
+        #expect(facts[0].count == Self.days.count)
+        #expect(facts[0].map { Array($0.suffix(4)) } == Self.days.map { ["\($0.1)", "\($0.2)", "\($0.3)", "\($0.4)"] })
+        #expect(facts.allSatisfy { $0 == facts[0] }, "\(facts)")
+    }
+
     @Test func acceptsEveryDailyRowShapeSeenInTheVendorsMaterial() {
         let decode = { (json: String, series: KonnectorDailyRow.Series) in
             KonnectorDailyRow.decode((try? JSONValue.parse(Data(json.utf8))) ?? .null, series: series)

@@ -5,6 +5,10 @@ public enum KonnectorAPI {
     public static let dashboardInfo = Endpoint(.post, "/dashboard-info")
     public static let optimizedRoutineData = Endpoint(.get, "/optimized_routine_data")
 
+    /// The most campaigns one `campaign-info` page holds. `konnector.md` gives only the default
+    /// (`limit`, 50); 100 is the vendor's maximum as issue 11 states it, and what the sandbox allows.
+    public static let campaignInfoPageLimit = 100
+
     /// Konnector wraps every answer in `{code, status, message, data}`; an answer that arrives
     /// with HTTP 200 but says `status: false` or an error `code` is an error all the same.
     static func checkEnvelope(_ page: LandedPage, source: String) throws {

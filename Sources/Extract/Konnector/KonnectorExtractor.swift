@@ -1,102 +1,114 @@
 import Foundation
 import Warehouse
 
-/// Reads a Konnector account: its senders and campaigns, every page of `campaign-info`, the
-/// dashboard of each sender and the daily routine data of each campaign over the window.
+/// Reads a Konnector account within its 5,000 requests a day: its senders and campaigns, every page
+/// of `campaign-info` (up to 100 campaigns a page, each with its `daily_stats` over the run's days),
+/// the dashboard of each sender whose campaigns moved, and `optimized_routine_data` only for a
+/// campaign whose listing lacks its days, at most once per campaign per UTC day.
 ///
 /// Array parameters go in POST bodies, where the document's JSON shape is unambiguous; the
 /// per-campaign endpoint exists only as GET, and its single id is a query parameter.
 struct KonnectorExtractor: SourceExtractor {
+    /// The kinds of item whose state is kept in `extract_state`.
+    private enum StateKind: String {
+        /// A campaign's listing fingerprint when its daily data was last read whole.
+        case campaign
+        /// A sender's fingerprint (its campaigns') when its dashboard was last read.
+        case sender
+        /// The UTC day of a campaign's last `optimized_routine_data` call.
+        case routineDay = "campaign_routine_day"
+    }
+
     func extract(_ session: FetchSession) async throws {
         let settings = session.source
-        var senders = OrderedIDs()
-        var campaigns = OrderedIDs()
+        var listing = KonnectorListing()
 
         let filters = try await session.fetch(KonnectorAPI.userCampaignFilters)
         try KonnectorAPI.checkEnvelope(filters, source: settings.name)
-        for user in filters.json.at("data", "linkedin_users")?.array ?? [] {
-            senders.add(user["linkedin_user_information_id"]?.string)
-        }
-        for routine in filters.json.at("data", "campaign_routines")?.array ?? [] {
-            campaigns.add(routine["linkedin_campaign_routine_id"]?.string)
-        }
-        await session.countRows((filters.json.at("data", "linkedin_users")?.array?.count ?? 0)
-                                + (filters.json.at("data", "campaign_routines")?.array?.count ?? 0))
+        await session.countRows(listing.addFilters(filters.json))
 
-        // Each campaign's cumulative counters, status and name: when none moved since the
-        // campaign's daily data was last read, no day of it can have changed, and it is skipped.
-        var fingerprints: [String: String] = [:]
-        var senderOfCampaign: [String: String] = [:]
-        // The day each campaign was created: a new one is read from there, so the whole history is
-        // asked for explicitly rather than left to a vendor default range.
-        var createdDay: [String: String] = [:]
-        for routine in filters.json.at("data", "campaign_routines")?.array ?? [] {
-            if let id = routine["linkedin_campaign_routine_id"]?.string {
-                createdDay[id] = routine["created_at"]?.string.flatMap(Timestamp.day(fromVendor:))
-            }
-        }
-        let firstPage = Parameters(["limit": .integer(settings.pageSize), "offset": .integer(0),
-                                    "sort_by": .string("created_at"), "sort_order": .string("asc")])
-        try await session.pages(KonnectorAPI.campaignInfo, firstPage, paginator: KonnectorAPI.campaignPaginator) { page in
-            try KonnectorAPI.checkEnvelope(page, source: settings.name)
-            await session.countRows(page.json.at("data", "campaign_info")?.array?.count ?? 0)
-            for entry in page.json.at("data", "campaign_info")?.array ?? [] {
-                guard let id = entry.at("linkedin_campaign_routine", "id")?.string else { continue }
-                campaigns.add(id)
-                let sender = entry.at("linkedin_user", "linkedin_user_information_id")?.string
-                senders.add(sender)
-                senderOfCampaign[id] = sender
-                fingerprints[id] = Self.fingerprint(entry)
-                if let day = entry.at("linkedin_campaign_routine", "created_at")?.string.flatMap(Timestamp.day(fromVendor:)) {
-                    createdDay[id] = day
-                }
-            }
-        }
-
-        let campaignState = ExtractState(warehouse: session.warehouse, source: settings.name, itemKind: "campaign")
-        let senderState = ExtractState(warehouse: session.warehouse, source: settings.name, itemKind: "sender")
+        let state = { (kind: StateKind) in ExtractState(warehouse: session.warehouse, source: settings.name, itemKind: kind.rawValue) }
+        let campaignState = state(.campaign), senderState = state(.sender), routineState = state(.routineDay)
         let knownCampaigns = settings.isBackfill ? [:] : try campaignState.fingerprints()
         let knownSenders = settings.isBackfill ? [:] : try senderState.fingerprints()
-        var senderFingerprints: [String: [String]] = [:]
-        for campaign in campaigns.ids {
-            if let sender = senderOfCampaign[campaign] {
-                senderFingerprints[sender, default: []].append(campaign + "=" + (fingerprints[campaign] ?? ""))
+        let firstDay = { (campaign: String) in
+            Self.firstDay(settings, known: knownCampaigns[campaign] != nil, createdDay: listing.createdDay[campaign])
+        }
+
+        // The listing is asked for the days every campaign it is known to hold needs, so that its
+        // `daily_stats` stand in for the per-campaign calls.
+        let needs = listing.campaigns.ids.map(firstDay)
+        var listingStart = settings.startDate
+        if !needs.isEmpty {
+            listingStart = needs.contains { $0 == nil } ? nil : needs.compactMap { $0 }.min()
+        }
+        var firstPage = Parameters(["limit": .integer(min(settings.pageSize, KonnectorAPI.campaignInfoPageLimit)),
+                                    "offset": .integer(0), "sort_by": .string("created_at"), "sort_order": .string("asc")])
+        if let listingStart { firstPage["start_date"] = .string(listingStart) }
+        if let end = settings.endDate { firstPage["end_date"] = .string(end) }
+        try await session.pages(KonnectorAPI.campaignInfo, firstPage, paginator: KonnectorAPI.campaignPaginator) { page in
+            try KonnectorAPI.checkEnvelope(page, source: settings.name)
+            await session.countRows(listing.addCampaignInfo(page.json))
+        }
+
+        // A campaign whose entry carried its days is read; the others changed since their last read
+        // (or were never read) need their own call. An empty fingerprint (the listing said nothing
+        // about the campaign) never counts as unchanged, and a backfill records nothing: its range
+        // is not the whole history.
+        var routineNeeded: [String] = []
+        for campaign in listing.campaigns.ids {
+            let fingerprint = listing.fingerprints[campaign] ?? ""
+            if listing.withDailyStats.contains(campaign), Self.covers(listingStart, firstDay(campaign)) {
+                if !settings.isBackfill, !fingerprint.isEmpty, knownCampaigns[campaign] != fingerprint {
+                    try campaignState.record(campaign, fingerprint: fingerprint)
+                }
+            } else if fingerprint.isEmpty || knownCampaigns[campaign] != fingerprint {
+                routineNeeded.append(campaign)
             }
         }
 
-        // An empty fingerprint (the listing said nothing about the item) never counts as unchanged,
-        // and a backfill records nothing: its range is not the whole history.
-        for sender in senders.ids {
+        var senderFingerprints: [String: [String]] = [:]
+        for campaign in listing.campaigns.ids {
+            if let sender = listing.senderOfCampaign[campaign] {
+                senderFingerprints[sender, default: []].append(campaign + "=" + (listing.fingerprints[campaign] ?? ""))
+            }
+        }
+        for sender in listing.senders.ids {
             // When campaign-info names no sender at all, a sender's campaigns are unknown and its
             // dashboard is always read; otherwise its fingerprint is its campaigns' (none is a value too).
-            let fingerprint = senderOfCampaign.isEmpty && !campaigns.ids.isEmpty
+            let fingerprint = listing.senderOfCampaign.isEmpty && !listing.campaigns.ids.isEmpty
                 ? "" : "campaigns:" + (senderFingerprints[sender] ?? []).sorted().joined(separator: ";")
             guard fingerprint.isEmpty || knownSenders[sender] != fingerprint else { continue }
-            let firstDay = campaigns.ids.filter { senderOfCampaign[$0] == sender }.compactMap { createdDay[$0] }.min()
-            var parameters = Self.window(settings, known: knownSenders[sender] != nil, createdDay: firstDay)
+            let earliestCreated = listing.campaigns.ids.filter { listing.senderOfCampaign[$0] == sender }
+                .compactMap { listing.createdDay[$0] }.min()
+            var parameters = Self.window(Self.firstDay(settings, known: knownSenders[sender] != nil, createdDay: earliestCreated),
+                                         settings)
             parameters["linkedin_user_information_ids"] = .strings([sender])
             if try await Self.fetchSkippingVanished(session, KonnectorAPI.dashboardInfo, parameters), !settings.isBackfill {
                 try senderState.record(sender, fingerprint: fingerprint)
             }
         }
-        for campaign in campaigns.ids {
-            let fingerprint = fingerprints[campaign] ?? ""
-            guard fingerprint.isEmpty || knownCampaigns[campaign] != fingerprint else { continue }
-            var parameters = Self.window(settings, known: knownCampaigns[campaign] != nil, createdDay: createdDay[campaign])
+
+        let today = String(Timestamp.string(Date()).prefix(10))
+        let routineDays = try routineState.fingerprints()
+        for campaign in routineNeeded {
+            guard routineDays[campaign] != today else {
+                // A nightly run leaves the campaign's fingerprint as it was, so the next day's run
+                // reads it over the lookback; a backfill does not come back by itself.
+                if settings.isBackfill {
+                    session.warn("\(KonnectorAPI.optimizedRoutineData.name): skipped campaign \(campaign): it was read once today "
+                                 + "already (one call per campaign a day); backfill its days again tomorrow")
+                }
+                continue
+            }
+            var parameters = Self.window(firstDay(campaign), settings)
             parameters["linkedin_campaign_routine_id"] = .string(campaign)
-            if try await Self.fetchSkippingVanished(session, KonnectorAPI.optimizedRoutineData, parameters), !settings.isBackfill {
-                try campaignState.record(campaign, fingerprint: fingerprint)
+            guard try await Self.fetchSkippingVanished(session, KonnectorAPI.optimizedRoutineData, parameters) else { continue }
+            try routineState.record(campaign, fingerprint: today)
+            if !settings.isBackfill {
+                try campaignState.record(campaign, fingerprint: listing.fingerprints[campaign] ?? "")
             }
         }
-    }
-
-    /// What must move for a campaign's daily data to have changed.
-    private static func fingerprint(_ entry: JSONValue) -> String {
-        let routine = entry["linkedin_campaign_routine"]
-        return [entry["member_count"], entry["friend_request_count"], entry["friend_accept_count"],
-                entry["message_sent_count"], entry["message_replied_count"],
-                routine?["campaign_status"], routine?["campaign_name"]]
-            .map { $0?.string ?? "" }.joined(separator: "|")
     }
 
     /// A sender or campaign deleted between the listing and its own request answers 404 (or 400
@@ -120,25 +132,25 @@ struct KonnectorExtractor: SourceExtractor {
         }
     }
 
-    /// The days to read: from the last run minus the lookback for an item read before; for a new
-    /// one, from the source's `start_date`, else from the day the campaign was created.
-    private static func window(_ settings: SourceSettings, known: Bool, createdDay: String?) -> Parameters {
+    /// The first day to read: from the last run minus the lookback for an item read before; for a
+    /// new one, from the source's `start_date`, else from the day the campaign was created; nil
+    /// for all the history the vendor has.
+    private static func firstDay(_ settings: SourceSettings, known: Bool, createdDay: String?) -> String? {
+        known || settings.isBackfill ? settings.startDate : (settings.historyStart ?? createdDay)
+    }
+
+    /// Whether a listing read from `listingStart` holds every day from `needed` on. Without a
+    /// `start_date` the vendor gives all the history it has, which covers any day.
+    private static func covers(_ listingStart: String?, _ needed: String?) -> Bool {
+        guard let listingStart else { return true }
+        return needed.map { listingStart <= $0 } ?? false
+    }
+
+    /// `start_date` and `end_date` of a request, for those that are set.
+    private static func window(_ start: String?, _ settings: SourceSettings) -> Parameters {
         var parameters = Parameters()
-        if let start = known || settings.isBackfill ? settings.startDate : (settings.historyStart ?? createdDay) {
-            parameters["start_date"] = .string(start)
-        }
+        if let start { parameters["start_date"] = .string(start) }
         if let end = settings.endDate { parameters["end_date"] = .string(end) }
         return parameters
-    }
-}
-
-/// Ids in the order first seen, each once.
-struct OrderedIDs {
-    private(set) var ids: [String] = []
-    private var seen: Set<String> = []
-
-    mutating func add(_ id: String?) {
-        guard let id, !id.isEmpty, seen.insert(id).inserted else { return }
-        ids.append(id)
     }
 }

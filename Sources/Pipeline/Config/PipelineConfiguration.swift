@@ -226,7 +226,7 @@ public struct PipelineConfiguration: Sendable {
                 schedule: scheduleRule,
                 lookbackDays: try integer(table["lookback_days"], "\(named) lookback_days", range: 0...3650) ?? 14,
                 startDate: startDate,
-                pageSize: try integer(table["page_size"], "\(named) page_size", range: 1...1000) ?? 50,
+                pageSize: try integer(table["page_size"], "\(named) page_size", range: 1...1000),
                 rateWindowSeconds: rateWindow, socketURL: socketURL,
                 dailyLimit: try integer(table["daily_limit"], "\(named) daily_limit", range: 1...10_000_000))
             source.schedule = scheduleText

@@ -53,7 +53,7 @@ public struct SourceConfiguration: Sendable, Equatable {
     ///   `schedule` is its canonical spelling until the caller sets the text as written.
     public init(name: String, kind: String, baseURL: URL, apiKeyEnv: String? = nil, emailEnv: String? = nil,
                 passwordEnv: String? = nil, schedule: Schedule = .daily, lookbackDays: Int = 14, startDate: String? = nil,
-                pageSize: Int = 50, rateWindowSeconds: Double = 60, socketURL: URL? = nil, dailyLimit: Int? = nil) {
+                pageSize: Int? = nil, rateWindowSeconds: Double = 60, socketURL: URL? = nil, dailyLimit: Int? = nil) {
         self.name = name
         self.kind = kind
         self.baseURL = baseURL
@@ -64,7 +64,7 @@ public struct SourceConfiguration: Sendable, Equatable {
         self.scheduleRule = schedule
         self.lookbackDays = lookbackDays
         self.startDate = startDate
-        self.pageSize = pageSize
+        self.pageSize = pageSize ?? Self.defaultPageSize[kind] ?? 50
         self.rateWindowSeconds = rateWindowSeconds
         self.socketURL = socketURL ?? Self.defaultSocketURL(for: baseURL)
         self.dailyLimit = dailyLimit ?? Self.defaultDailyLimit[kind]
@@ -81,6 +81,8 @@ public struct SourceConfiguration: Sendable, Equatable {
 
     /// The daily allowances the vendors' documents state.
     public static let defaultDailyLimit = ["konnector": 5_000]
+    /// The page sizes a source asks for when `page_size` is not set: the most a Konnector page holds.
+    public static let defaultPageSize = ["konnector": KonnectorAPI.campaignInfoPageLimit]
     /// The hourly allowances the vendors' documents state.
     public static let defaultHourlyLimit = ["welink": 30]
 

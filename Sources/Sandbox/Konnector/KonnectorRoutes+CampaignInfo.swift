@@ -1,4 +1,8 @@
 extension KonnectorRoutes {
+    /// The most campaigns one `campaign-info` page may hold: `konnector.md` gives only the default
+    /// `limit` (50); 100 is the maximum the vendor is known to allow (issue 11).
+    static let campaignInfoPageLimit = 100
+
     /// `GET|POST /campaign-info`: filtered, sorted, offset-paged campaign details.
     ///
     /// Assumption: the counters (`member_count`, `friend_request_count`, ... and the rates) are the
@@ -13,7 +17,9 @@ extension KonnectorRoutes {
         let senders = try selectedSenders(parameters)
         let (start, end) = try parameters.dateRange()
         let limit = try parameters.int("limit") ?? 50
-        guard (1...500).contains(limit) else { throw .invalidRequest("limit must be an integer from 1 to 500") }
+        guard (1...Self.campaignInfoPageLimit).contains(limit) else {
+            throw .invalidRequest("limit must be an integer from 1 to \(Self.campaignInfoPageLimit)")
+        }
         let offset = try parameters.int("offset") ?? 0
         guard offset >= 0 else { throw .invalidRequest("offset must be a non-negative integer") }
         let term = try parameters.string("term")

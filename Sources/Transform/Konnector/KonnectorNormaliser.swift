@@ -1,7 +1,9 @@
 import Warehouse
 
 /// Loads Konnector's pages: senders and campaigns into their dimensions, `campaign-info`'s
-/// cumulative counters into snapshots, and every daily series into the daily facts.
+/// cumulative counters into snapshots, and every daily series into the daily facts. A campaign's
+/// day reads the same from `campaign-info`'s `daily_stats` as from `optimized_routine_data`'s two
+/// series, so the facts do not depend on which endpoint brought the day.
 struct KonnectorNormaliser: Normaliser {
     func load(_ page: RawPage, json: JSONValue, sourceKey: Int64, into star: StarWriter) throws {
         guard let data = json["data"], let pageID = page.id else { return }
