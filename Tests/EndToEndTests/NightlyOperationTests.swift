@@ -45,49 +45,47 @@ import Warehouse
     }
 
     @Test func aSecondRunRefusesWhileOneHoldsTheWarehouse() async throws {
-        let server = SandboxServer(configuration: WeConnectFixture.stillConfiguration)
-        _ = try await server.start()
-        defer { Task { await server.stop() } }
-        let directory = try TemporaryDirectory("lock")
-        defer { directory.remove() }
-        try writeConfig(server, in: directory)
-        let lock = try WarehouseLock(warehouse: directory.file("warehouse.sqlite"))
-        let refused = try await CommandRunner().run(["run", "--config", "etl.toml"], in: directory.url, environment: environment(server))
-        #expect(refused.status == 1)
-        #expect(refused.stderr.contains("another etl run is using this warehouse (pid \(getpid())"), "\(refused.stderr)")
-        #expect(refused.stderr.split(separator: "\n").count == 1)
-        #expect(await server.requests().isEmpty)
-        lock.release()
-        let ran = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment(server))
-        #expect(ran.status == 0, "\(ran.stderr)")
+        try await SandboxServer.with(WeConnectFixture.stillConfiguration) { server in
+            let directory = try TemporaryDirectory("lock")
+            defer { directory.remove() }
+            try writeConfig(server, in: directory)
+            let lock = try WarehouseLock(warehouse: directory.file("warehouse.sqlite"))
+            let refused = try await CommandRunner().run(["run", "--config", "etl.toml"], in: directory.url, environment: environment(server))
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("another etl run is using this warehouse (pid \(getpid())"), "\(refused.stderr)")
+            #expect(refused.stderr.split(separator: "\n").count == 1)
+            #expect(await server.requests().isEmpty)
+            lock.release()
+            let ran = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment(server))
+            #expect(ran.status == 0, "\(ran.stderr)")
+        }
     }
 
     @Test func killedAtAnyMomentThenRerunGivesTheSameReportsAsAnUninterruptedRun() async throws {
         var configuration = WeConnectFixture.stillConfiguration
         configuration.responseDelay = .milliseconds(15)
         configuration.perMinuteLimit = 100_000  // five runs share one key; the minute limit is not under test here
-        let server = SandboxServer(configuration: configuration)
-        _ = try await server.start()
-        defer { Task { await server.stop() } }
-        let runner = try CommandRunner()
-        let clean = try TemporaryDirectory("clean")
-        defer { clean.remove() }
-        try writeConfig(server, in: clean)
-        let cleanRun = try await runner.run(["run", "--config", "etl.toml", "--quiet"], in: clean.url, environment: environment(server))
-        #expect(cleanRun.status == 0, "\(cleanRun.stderr)")
-        let expected = try csvFiles(clean)
+        try await SandboxServer.with(configuration) { server in
+            let runner = try CommandRunner()
+            let clean = try TemporaryDirectory("clean")
+            defer { clean.remove() }
+            try writeConfig(server, in: clean)
+            let cleanRun = try await runner.run(["run", "--config", "etl.toml", "--quiet"], in: clean.url, environment: environment(server))
+            #expect(cleanRun.status == 0, "\(cleanRun.stderr)")
+            let expected = try csvFiles(clean)
 
-        for delay in [150, 500, 900, 1300] {
-            let directory = try TemporaryDirectory("crash")
-            defer { directory.remove() }
-            try writeConfig(server, in: directory)
-            let process = try runner.start(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment(server))
-            try await Task.sleep(for: .milliseconds(delay))
-            kill(process.processIdentifier, SIGKILL)
-            _ = await CommandRunner.wait(for: process)
-            let rerun = try await runner.run(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment(server))
-            #expect(rerun.status == 0, "after a kill at \(delay) ms: \(rerun.stderr)")
-            #expect(try csvFiles(directory) == expected, "after a kill at \(delay) ms")
+            for delay in [150, 500, 900, 1300] {
+                let directory = try TemporaryDirectory("crash")
+                defer { directory.remove() }
+                try writeConfig(server, in: directory)
+                let process = try runner.start(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment(server))
+                try await Task.sleep(for: .milliseconds(delay))
+                kill(process.processIdentifier, SIGKILL)
+                _ = await CommandRunner.wait(for: process)
+                let rerun = try await runner.run(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment(server))
+                #expect(rerun.status == 0, "after a kill at \(delay) ms: \(rerun.stderr)")
+                #expect(try csvFiles(directory) == expected, "after a kill at \(delay) ms")
+            }
         }
     }
 
@@ -96,30 +94,29 @@ import Warehouse
         ("malformed", 200, "{\"code\":200,\"data\":{\"linkedin_users\":[{\"linkedin_user_information_id\":", "malformed response"),
     ])
     func oneFailingSourceLeavesTheOthersLoadedAndNamesItself(kind: String, status: Int, body: String, cause: String) async throws {
-        let server = SandboxServer(configuration: WeConnectFixture.stillConfiguration)
-        _ = try await server.start()
-        defer { Task { await server.stop() } }
-        let directory = try TemporaryDirectory("partial-\(kind)")
-        defer { directory.remove() }
-        try writeConfig(server, in: directory)
-        let good = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
-                                                 environment: environment(server))
-        #expect(good.status == 0, "\(good.stderr)")
-        await server.injectFault(pathSuffix: "/user-campaign-filters", status: status, body: body, times: 50)
-        let result = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
-                                                   environment: environment(server))
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("acme: user-campaign-filters: "), "\(result.stderr)")
-        #expect(result.stderr.contains(cause), "\(result.stderr)")
-        let threads = try String(contentsOf: directory.file("reports/report_threads.csv"), encoding: .utf8)
-        #expect(threads.contains("\nwc,"), "the other source is loaded")
-        let html = try String(contentsOf: directory.file("reports/index.html"), encoding: .utf8)
-        #expect(html.contains("acme"))
-        #expect(html.contains(cause))
-        #expect(html.range(of: #"Figures show its last good data, from \d{4}-\d\d-\d\dT"#, options: .regularExpression) != nil,
-                "the banner says when the stale source's data was last good")
-        let campaigns = try String(contentsOf: directory.file("reports/report_campaign_summary.csv"), encoding: .utf8)
-        #expect(campaigns.contains("\nacme,"), "the stale source's last good data is still reported")
+        try await SandboxServer.with(WeConnectFixture.stillConfiguration) { server in
+            let directory = try TemporaryDirectory("partial-\(kind)")
+            defer { directory.remove() }
+            try writeConfig(server, in: directory)
+            let good = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
+                                                     environment: environment(server))
+            #expect(good.status == 0, "\(good.stderr)")
+            await server.injectFault(pathSuffix: "/user-campaign-filters", status: status, body: body, times: 50)
+            let result = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
+                                                       environment: environment(server))
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("acme: user-campaign-filters: "), "\(result.stderr)")
+            #expect(result.stderr.contains(cause), "\(result.stderr)")
+            let threads = try String(contentsOf: directory.file("reports/report_threads.csv"), encoding: .utf8)
+            #expect(threads.contains("\nwc,"), "the other source is loaded")
+            let html = try String(contentsOf: directory.file("reports/index.html"), encoding: .utf8)
+            #expect(html.contains("acme"))
+            #expect(html.contains(cause))
+            #expect(html.range(of: #"Figures show its last good data, from \d{4}-\d\d-\d\dT"#, options: .regularExpression) != nil,
+                    "the banner says when the stale source's data was last good")
+            let campaigns = try String(contentsOf: directory.file("reports/report_campaign_summary.csv"), encoding: .utf8)
+            #expect(campaigns.contains("\nacme,"), "the stale source's last good data is still reported")
+        }
     }
 
     @Test func aTerminalGetsALiveProgressLineAndCronGetsTimestampedLines() async throws {

@@ -42,32 +42,32 @@ import Warehouse
     @Test func landsPushedStatusEventsThatTheNextTransformApplies() async throws {
         var configuration = SandboxConfiguration(endDate: "2026-11-20")
         configuration.weConnectActionDelay = .milliseconds(300)
-        let fixture = try await WeConnectFixture(configuration: configuration)
-        defer { Task { await fixture.close() } }
-        let session = try fixture.session(command: "listen")
-        let listener = PusherListener(session: session, socketURL: fixture.server.weConnectSocketURL, logger: Logger(label: "test"))
-        let task = Task { try await listener.run() }
-        defer { task.cancel() }
-        let subscribed = try await waitFor {
-            await fixture.requests(endingWith: "/broadcasting/auth").contains { $0.status == 200 }
+        try await WeConnectFixture.with(configuration: configuration) { fixture in
+            let session = try fixture.session(command: "listen")
+            let listener = PusherListener(session: session, socketURL: fixture.server.weConnectSocketURL, logger: Logger(label: "test"))
+            let task = Task { try await listener.run() }
+            defer { task.cancel() }
+            let subscribed = try await waitFor {
+                await fixture.requests(endingWith: "/broadcasting/auth").contains { $0.status == 200 }
+            }
+            #expect(subscribed)
+            try await Task.sleep(for: .milliseconds(100))
+            let requestID = try await submit(fixture, type: "connect")
+            let landed = try await waitFor {
+                try await fixture.warehouse.pool.read { db in
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_page WHERE endpoint LIKE 'pusher:%' AND CAST(body AS TEXT) LIKE ?",
+                                     arguments: ["%\(requestID)%"]) ?? 0
+                } > 0
+            }
+            #expect(landed, "the pushed event is in the raw table")
+            task.cancel()
+            _ = try? await task.value
+            try fixture.runner().transform(fixture.warehouse, rebuild: false)
+            let status = try await fixture.warehouse.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT status FROM fact_action WHERE request_id = ?", arguments: [requestID])
+            }
+            #expect(status?.hasPrefix("Completed_") == true)
+            #expect(await fixture.requests(endingWith: "/ln/request/\(requestID)").isEmpty, "known without polling")
         }
-        #expect(subscribed)
-        try await Task.sleep(for: .milliseconds(100))
-        let requestID = try await submit(fixture, type: "connect")
-        let landed = try await waitFor {
-            try await fixture.warehouse.pool.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_page WHERE endpoint LIKE 'pusher:%' AND CAST(body AS TEXT) LIKE ?",
-                                 arguments: ["%\(requestID)%"]) ?? 0
-            } > 0
-        }
-        #expect(landed, "the pushed event is in the raw table")
-        task.cancel()
-        _ = try? await task.value
-        try fixture.runner().transform(fixture.warehouse, rebuild: false)
-        let status = try await fixture.warehouse.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT status FROM fact_action WHERE request_id = ?", arguments: [requestID])
-        }
-        #expect(status?.hasPrefix("Completed_") == true)
-        #expect(await fixture.requests(endingWith: "/ln/request/\(requestID)").isEmpty, "known without polling")
     }
 }

@@ -32,59 +32,59 @@ import Testing
     }
 
     @Test func oneFailingSourceDoesNotStopTheOthers() async throws {
-        let server = SandboxServer(configuration: SandboxConfiguration(endDate: "2026-11-20"))
-        _ = try await server.start()
-        let directory = try TemporaryDirectory("run")
-        defer { directory.remove() }
-        let base = server.konnectorBaseURL
-        try config(base, sources: source("good", base, keyEnv: "GOOD_KEY") + source("bad", base, keyEnv: "BAD_KEY"))
-            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
-        let badKey = "not-the-key-7d1e"
-        let result = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
-                                             environment: ["GOOD_KEY": server.configuration.apiKey, "BAD_KEY": badKey])
-        await server.stop()
-        #expect(result.status == 1)
-        let errorLines = result.stderr.split(separator: "\n")
-        #expect(errorLines.contains { $0.contains("bad: user-campaign-filters: HTTP 401") })
-        #expect(!result.stderr.contains(badKey) && !result.stderr.contains(server.configuration.apiKey))
-        let campaigns = try String(contentsOf: directory.file("reports/report_campaign_summary.csv"), encoding: .utf8)
-        #expect(campaigns.contains("\ngood,"))
-        #expect(!campaigns.contains("\nbad,"))
-        let html = try String(contentsOf: directory.file("reports/index.html"), encoding: .utf8)
-        #expect(html.contains("bad"))
-        #expect(html.contains("HTTP 401"))
+        try await SandboxServer.with(SandboxConfiguration(endDate: "2026-11-20")) { server in
+            let directory = try TemporaryDirectory("run")
+            defer { directory.remove() }
+            let base = server.konnectorBaseURL
+            try config(base, sources: source("good", base, keyEnv: "GOOD_KEY") + source("bad", base, keyEnv: "BAD_KEY"))
+                .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+            let badKey = "not-the-key-7d1e"
+            let result = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
+                                                 environment: ["GOOD_KEY": server.configuration.apiKey, "BAD_KEY": badKey])
+            await server.stop()
+            #expect(result.status == 1)
+            let errorLines = result.stderr.split(separator: "\n")
+            #expect(errorLines.contains { $0.contains("bad: user-campaign-filters: HTTP 401") })
+            #expect(!result.stderr.contains(badKey) && !result.stderr.contains(server.configuration.apiKey))
+            let campaigns = try String(contentsOf: directory.file("reports/report_campaign_summary.csv"), encoding: .utf8)
+            #expect(campaigns.contains("\ngood,"))
+            #expect(!campaigns.contains("\nbad,"))
+            let html = try String(contentsOf: directory.file("reports/index.html"), encoding: .utf8)
+            #expect(html.contains("bad"))
+            #expect(html.contains("HTTP 401"))
+        }
     }
 
     @Test func rebuildAndReportReproduceTheRunsFilesWithoutTheNetwork() async throws {
-        let server = SandboxServer(configuration: SandboxConfiguration(endDate: "2026-11-20"))
-        _ = try await server.start()
-        let directory = try TemporaryDirectory("rebuild")
-        defer { directory.remove() }
-        let base = server.konnectorBaseURL
-        try config(base, sources: source("acme", base, keyEnv: "KEY"))
-            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
-        let runner = try CommandRunner()
-        let environment = ["KEY": server.configuration.apiKey]
-        let run = try await runner.run(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment)
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasSuffix("reports/index.html\n"))
-        let views = ["report_sender_summary", "report_campaign_summary", "report_daily_activity"]
-        let before = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
-        let wal = (try? FileManager.default.attributesOfItem(atPath: directory.file("warehouse.sqlite-wal").path))?[.size] as? Int
-        #expect((wal ?? 0) == 0, "the run ends with everything in warehouse.sqlite itself")
-        await server.stop()
-        let rebuild = try await runner.run(["transform", "--config", "etl.toml", "--rebuild", "--quiet"], in: directory.url)
-        #expect(rebuild.status == 0, "\(rebuild.stderr)")
-        let report = try await runner.run(["report", "--config", "etl.toml", "--quiet"], in: directory.url)
-        #expect(report.status == 0, "\(report.stderr)")
-        let after = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
-        #expect(before == after)
+        try await SandboxServer.with(SandboxConfiguration(endDate: "2026-11-20")) { server in
+            let directory = try TemporaryDirectory("rebuild")
+            defer { directory.remove() }
+            let base = server.konnectorBaseURL
+            try config(base, sources: source("acme", base, keyEnv: "KEY"))
+                .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+            let runner = try CommandRunner()
+            let environment = ["KEY": server.configuration.apiKey]
+            let run = try await runner.run(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.hasSuffix("reports/index.html\n"))
+            let views = ["report_sender_summary", "report_campaign_summary", "report_daily_activity"]
+            let before = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
+            let wal = (try? FileManager.default.attributesOfItem(atPath: directory.file("warehouse.sqlite-wal").path))?[.size] as? Int
+            #expect((wal ?? 0) == 0, "the run ends with everything in warehouse.sqlite itself")
+            await server.stop()
+            let rebuild = try await runner.run(["transform", "--config", "etl.toml", "--rebuild", "--quiet"], in: directory.url)
+            #expect(rebuild.status == 0, "\(rebuild.stderr)")
+            let report = try await runner.run(["report", "--config", "etl.toml", "--quiet"], in: directory.url)
+            #expect(report.status == 0, "\(report.stderr)")
+            let after = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
+            #expect(before == after)
 
-        let withMark = try await runner.run(["report", "--config", "etl.toml", "--csv-bom", "--quiet"], in: directory.url)
-        #expect(withMark.status == 0, "\(withMark.stderr)")
-        let marked = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
-        #expect(marked.allSatisfy { Array($0.prefix(3)) == [0xEF, 0xBB, 0xBF] }, "--csv-bom starts each CSV with the UTF-8 mark")
-        #expect(marked.map { $0.dropFirst(3) } == before.map { $0[...] }, "and changes nothing else")
+            let withMark = try await runner.run(["report", "--config", "etl.toml", "--csv-bom", "--quiet"], in: directory.url)
+            #expect(withMark.status == 0, "\(withMark.stderr)")
+            let marked = try views.map { try Data(contentsOf: directory.file("reports/\($0).csv")) }
+            #expect(marked.allSatisfy { Array($0.prefix(3)) == [0xEF, 0xBB, 0xBF] }, "--csv-bom starts each CSV with the UTF-8 mark")
+            #expect(marked.map { $0.dropFirst(3) } == before.map { $0[...] }, "and changes nothing else")
+        }
     }
 
     @Test(arguments: [

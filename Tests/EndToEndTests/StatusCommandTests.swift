@@ -51,46 +51,45 @@ import Warehouse
     }
 
     @Test func statusAfterARunShowsTheSourceAndDueRunsNothingUntilItIsDue() async throws {
-        let server = SandboxServer(configuration: SandboxConfiguration(endDate: "2026-11-20"))
-        _ = try await server.start()
-        let directory = try TemporaryDirectory("status-run")
-        defer { directory.remove() }
-        try config(base: server.konnectorBaseURL, schedule: "daily")
-            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
-        let runner = try CommandRunner()
-        let key = server.configuration.apiKey
-        let environment = ["STATUS_TEST_KEY": key]
+        try await SandboxServer.with(SandboxConfiguration(endDate: "2026-11-20")) { server in
+            let directory = try TemporaryDirectory("status-run")
+            defer { directory.remove() }
+            try config(base: server.konnectorBaseURL, schedule: "daily")
+                .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+            let runner = try CommandRunner()
+            let key = server.configuration.apiKey
+            let environment = ["STATUS_TEST_KEY": key]
 
-        let first = try await runner.run(["run", "--due", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment)
-        #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.hasSuffix("reports/index.html\n") || first.stdout.isEmpty, "\(first.stdout)")
-        let callsAfterRun = await server.requests().count
-        #expect(callsAfterRun > 0)
+            let first = try await runner.run(["run", "--due", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.hasSuffix("reports/index.html\n") || first.stdout.isEmpty, "\(first.stdout)")
+            let callsAfterRun = await server.requests().count
+            #expect(callsAfterRun > 0)
 
-        let status = try await runner.run(["status", "--config", "etl.toml"], in: directory.url, environment: environment)
-        #expect(status.status == 0, "\(status.stderr)")
-        for title in titles { #expect(status.stdout.contains("\n\(title)\n"), "\(title)") }
-        #expect(!status.stdout.contains(key))
-        let latest = try #require(try RunHistory(warehouse: try Warehouse(url: directory.file("warehouse.sqlite"))).latestSourceRuns().first)
-        #expect(latest.pages > 0)
-        let acme = rows(status.stdout, named: "acme")
-        // The latest run of the source: run 1, ok, its pages and API calls.
-        #expect(acme.contains { $0.starts(with: ["acme", "1", "ok", String(latest.pages), String(latest.rows), String(latest.apiCalls)]) }, "\(status.stdout)")
-        // Its schedule: daily, not due now, succeeded, not stale.
-        #expect(acme.contains { $0.count == 6 && $0[1] == "konnector" && $0[2] == "daily" && $0[3] == "no" && $0[4].hasSuffix("Z") && $0[5] == "no" },
-                "\(status.stdout)")
-        #expect(status.stdout.contains("\n   1  run "), "\(status.stdout)")
+            let status = try await runner.run(["status", "--config", "etl.toml"], in: directory.url, environment: environment)
+            #expect(status.status == 0, "\(status.stderr)")
+            for title in titles { #expect(status.stdout.contains("\n\(title)\n"), "\(title)") }
+            #expect(!status.stdout.contains(key))
+            let latest = try #require(try RunHistory(warehouse: try Warehouse(url: directory.file("warehouse.sqlite"))).latestSourceRuns().first)
+            #expect(latest.pages > 0)
+            let acme = rows(status.stdout, named: "acme")
+            // The latest run of the source: run 1, ok, its pages and API calls.
+            #expect(acme.contains { $0.starts(with: ["acme", "1", "ok", String(latest.pages), String(latest.rows), String(latest.apiCalls)]) }, "\(status.stdout)")
+            // Its schedule: daily, not due now, succeeded, not stale.
+            #expect(acme.contains { $0.count == 6 && $0[1] == "konnector" && $0[2] == "daily" && $0[3] == "no" && $0[4].hasSuffix("Z") && $0[5] == "no" },
+                    "\(status.stdout)")
+            #expect(status.stdout.contains("\n   1  run "), "\(status.stdout)")
 
-        let again = try await runner.run(["run", "--due", "--config", "etl.toml"], in: directory.url, environment: environment)
-        #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stderr.contains("nothing due"), "\(again.stderr)")
-        #expect(again.stdout.isEmpty)
-        let withSource = try await runner.run(["run", "--due", "--source", "acme", "--config", "etl.toml", "--quiet"],
-                                              in: directory.url, environment: environment)
-        #expect(withSource.status == 0, "\(withSource.stderr)")
-        #expect(withSource.stderr.isEmpty && withSource.stdout.isEmpty)
-        #expect(await server.requests().count == callsAfterRun, "--due made API calls although nothing was due")
-        await server.stop()
+            let again = try await runner.run(["run", "--due", "--config", "etl.toml"], in: directory.url, environment: environment)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stderr.contains("nothing due"), "\(again.stderr)")
+            #expect(again.stdout.isEmpty)
+            let withSource = try await runner.run(["run", "--due", "--source", "acme", "--config", "etl.toml", "--quiet"],
+                                                  in: directory.url, environment: environment)
+            #expect(withSource.status == 0, "\(withSource.stderr)")
+            #expect(withSource.stderr.isEmpty && withSource.stdout.isEmpty)
+            #expect(await server.requests().count == callsAfterRun, "--due made API calls although nothing was due")
+        }
     }
 
     @Test func statusReadsAWarehouseItCannotWrite() async throws {

@@ -31,68 +31,68 @@ import ZIPFoundation
 
     @Test(arguments: [SIGTERM, SIGINT])
     func listenStopsCleanlyOnASignal(_ signal: Int32) async throws {
-        let fixture = try await WeConnectFixture()
-        defer { Task { await fixture.close() } }
-        let directory = try TemporaryDirectory("listen")
-        defer { directory.remove() }
-        try writeConfig(fixture, in: directory)
-        let process = try CommandRunner().start(["listen", "--config", "etl.toml", "--source", WeConnectFixture.sourceName],
-                                                in: directory.url, environment: fixture.environment)
-        var subscribed = false
-        for _ in 0..<200 where !subscribed {
-            subscribed = await fixture.requests(endingWith: "/broadcasting/auth").contains { $0.status == 200 }
-            if !subscribed { try await Task.sleep(for: .milliseconds(50)) }
+        try await WeConnectFixture.with { fixture in
+            let directory = try TemporaryDirectory("listen")
+            defer { directory.remove() }
+            try writeConfig(fixture, in: directory)
+            let process = try CommandRunner().start(["listen", "--config", "etl.toml", "--source", WeConnectFixture.sourceName],
+                                                    in: directory.url, environment: fixture.environment)
+            var subscribed = false
+            for _ in 0..<200 where !subscribed {
+                subscribed = await fixture.requests(endingWith: "/broadcasting/auth").contains { $0.status == 200 }
+                if !subscribed { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(subscribed)
+            kill(process.processIdentifier, signal)
+            let status = await CommandRunner.wait(for: process)
+            #expect(status == 0)
+            let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
+            let run = try await warehouse.pool.read { db in try Row.fetchOne(db, sql: "SELECT command, status, finished_at FROM run") }
+            #expect(run?["command"] == "listen")
+            #expect(run?["status"] == "ok")
+            #expect((run?["finished_at"] as String?) != nil)
         }
-        #expect(subscribed)
-        kill(process.processIdentifier, signal)
-        let status = await CommandRunner.wait(for: process)
-        #expect(status == 0)
-        let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
-        let run = try await warehouse.pool.read { db in try Row.fetchOne(db, sql: "SELECT command, status, finished_at FROM run") }
-        #expect(run?["command"] == "listen")
-        #expect(run?["status"] == "ok")
-        #expect((run?["finished_at"] as String?) != nil)
     }
 
     @Test func hostileVendorStringsSurviveIntoEveryFormatIntactAndHarmless() async throws {
-        let fixture = try await WeConnectFixture()
-        defer { Task { await fixture.close() } }
-        let directory = try TemporaryDirectory("hostile")
-        defer { directory.remove() }
-        try writeConfig(fixture, in: directory)
-        let result = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
-                                                   environment: fixture.environment)
-        #expect(result.status == 0, "\(result.stderr)")
-        let names = Set(fixture.dataset.threads(ofUser: fixture.user.id).map(\.profile.name))
-        #expect(names.contains { $0.contains("<script>") } && names.contains { $0.contains("\"") })
+        try await WeConnectFixture.with { fixture in
+            let directory = try TemporaryDirectory("hostile")
+            defer { directory.remove() }
+            try writeConfig(fixture, in: directory)
+            let result = try await CommandRunner().run(["run", "--config", "etl.toml", "--quiet"], in: directory.url,
+                                                       environment: fixture.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            let names = Set(fixture.dataset.threads(ofUser: fixture.user.id).map(\.profile.name))
+            #expect(names.contains { $0.contains("<script>") } && names.contains { $0.contains("\"") })
 
-        let csv = try String(contentsOf: directory.file("reports/report_threads.csv"), encoding: .utf8)
-        let cells = Set(CSVCells.parse(csv).map { $0.count > 3 ? $0[3] : "" })
-        for name in names {
-            let neutral = ["=", "+", "-", "@"].contains(String(name.prefix(1))) ? "'" + name : name
-            #expect(cells.contains(neutral), "CSV keeps \(name) intact")
-        }
+            let csv = try String(contentsOf: directory.file("reports/report_threads.csv"), encoding: .utf8)
+            let cells = Set(CSVCells.parse(csv).map { $0.count > 3 ? $0[3] : "" })
+            for name in names {
+                let neutral = ["=", "+", "-", "@"].contains(String(name.prefix(1))) ? "'" + name : name
+                #expect(cells.contains(neutral), "CSV keeps \(name) intact")
+            }
 
-        let html = try String(contentsOf: directory.file("reports/index.html"), encoding: .utf8)
-        #expect(!html.contains("<script>alert"))
-        let text = try HTMLText.collect(html)
-        for name in names {
-            #expect(text.contains(name), "HTML shows \(name) as text")
-        }
+            let html = try String(contentsOf: directory.file("reports/index.html"), encoding: .utf8)
+            #expect(!html.contains("<script>alert"))
+            let text = try HTMLText.collect(html)
+            for name in names {
+                #expect(text.contains(name), "HTML shows \(name) as text")
+            }
 
-        let archive = try Archive(url: directory.file("reports/report.xlsx"), accessMode: .read)
-        var shared = Data()
-        if let entry = archive["xl/sharedStrings.xml"] { _ = try archive.extract(entry) { shared.append($0) } }
-        var sheets = ""
-        for entry in archive where entry.path.hasPrefix("xl/worksheets/") {
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            sheets += String(decoding: data, as: UTF8.self)
-        }
-        #expect(!sheets.contains("<f>"), "no cell is a formula")
-        let strings = try HTMLText.collect(String(decoding: shared, as: UTF8.self) + sheets, wrapped: true)
-        for name in names {
-            #expect(strings.contains(name), "XLSX keeps \(name) as a string")
+            let archive = try Archive(url: directory.file("reports/report.xlsx"), accessMode: .read)
+            var shared = Data()
+            if let entry = archive["xl/sharedStrings.xml"] { _ = try archive.extract(entry) { shared.append($0) } }
+            var sheets = ""
+            for entry in archive where entry.path.hasPrefix("xl/worksheets/") {
+                var data = Data()
+                _ = try archive.extract(entry) { data.append($0) }
+                sheets += String(decoding: data, as: UTF8.self)
+            }
+            #expect(!sheets.contains("<f>"), "no cell is a formula")
+            let strings = try HTMLText.collect(String(decoding: shared, as: UTF8.self) + sheets, wrapped: true)
+            for name in names {
+                #expect(strings.contains(name), "XLSX keeps \(name) as a string")
+            }
         }
     }
 }

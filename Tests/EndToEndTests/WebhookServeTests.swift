@@ -52,6 +52,15 @@ import Warehouse
         throw CocoaError(.featureUnsupported)
     }
 
+    /// Runs `body` with a started `etl webhook serve` and its port, then stops the process and waits
+    /// until it has exited (so its port is free), also when `body` throws.
+    private func withServe(_ directory: TemporaryDirectory, _ body: (Process, Int) async throws -> Void) async throws {
+        try await withFixture(make: { try await start(directory) }, close: { served in
+            if served.0.isRunning { served.0.terminate() }
+            _ = await CommandRunner.wait(for: served.0)
+        }, body: { try await body($0.0, $0.1) })
+    }
+
     private func webhookPages(_ directory: TemporaryDirectory) throws -> [String] {
         try Warehouse(url: directory.file("warehouse.sqlite")).pool.read { db in
             try String.fetchAll(db, sql: "SELECT CAST(body AS TEXT) FROM raw_page WHERE endpoint = 'webhook' ORDER BY id")
@@ -62,45 +71,46 @@ import Warehouse
         let directory = try TemporaryDirectory("webhook")
         defer { directory.remove() }
         try writeConfig(directory)
-        let (process, port) = try await start(directory)
-        defer { process.terminate() }
-        let event = Data(#"{"event":"network.connectionAccepted","data":{"accountId":"a1","personUrl":"https://www.linkedin.com/in/ada","detectedAt":"2026-11-20T10:00:00Z"}}"#.utf8)
-        #expect(try await post(port, "/webhooks/acme-linkedapi", event).0 == 401, "no secret")
-        #expect(try await post(port, "/webhooks/acme-linkedapi?token=wrong", event).0 == 401)
-        #expect(try await post(port, "/webhooks/unknown?token=\(Self.secret)", event).0 == 404)
-        #expect(try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", Data("not json".utf8)).0 == 400)
-        let huge = Data(("{\"padding\":\"" + String(repeating: "x", count: 300_000) + "\"}").utf8)
-        #expect(try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", huge).0 == 413)
-        let first = try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", event)
-        #expect(first.0 == 200 && first.1.contains("stored"))
-        let again = try await post(port, "/webhooks/acme-linkedapi", event, header: Self.secret)
-        #expect(again.0 == 200 && again.1.contains("duplicate"), "a repeated delivery is acknowledged, not stored again")
-        #expect(try webhookPages(directory).count == 1)
-        #expect(try !webhookPages(directory).contains { $0.contains(Self.secret) })
+        try await withServe(directory) { process, port in
+            let event = Data(#"{"event":"network.connectionAccepted","data":{"accountId":"a1","personUrl":"https://www.linkedin.com/in/ada","detectedAt":"2026-11-20T10:00:00Z"}}"#.utf8)
+            #expect(try await post(port, "/webhooks/acme-linkedapi", event).0 == 401, "no secret")
+            #expect(try await post(port, "/webhooks/acme-linkedapi?token=wrong", event).0 == 401)
+            #expect(try await post(port, "/webhooks/unknown?token=\(Self.secret)", event).0 == 404)
+            #expect(try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", Data("not json".utf8)).0 == 400)
+            let huge = Data(("{\"padding\":\"" + String(repeating: "x", count: 300_000) + "\"}").utf8)
+            #expect(try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", huge).0 == 413)
+            let first = try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", event)
+            #expect(first.0 == 200 && first.1.contains("stored"))
+            let again = try await post(port, "/webhooks/acme-linkedapi", event, header: Self.secret)
+            #expect(again.0 == 200 && again.1.contains("duplicate"), "a repeated delivery is acknowledged, not stored again")
+            #expect(try webhookPages(directory).count == 1)
+            #expect(try !webhookPages(directory).contains { $0.contains(Self.secret) })
+        }
     }
 
     @Test func aDeliveryAnsweredIsInTheRawTableEvenIfTheReceiverIsKilledAtOnce() async throws {
         let directory = try TemporaryDirectory("webhook-kill")
         defer { directory.remove() }
         try writeConfig(directory)
-        let (process, port) = try await start(directory)
-        let body = Data(#"{"status":"completed","workflowId":"wf-1","completion":{"actionType":"st.checkConnectionStatus","label":"inv-1","success":true,"data":{"connectionStatus":"connected"}}}"#.utf8)
-        #expect(try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", body).0 == 200)
-        kill(process.processIdentifier, SIGKILL)
-        _ = await CommandRunner.wait(for: process)
-        #expect(try webhookPages(directory) == [String(decoding: body, as: UTF8.self)])
+        try await withServe(directory) { process, port throws in
+            let body = Data(#"{"status":"completed","workflowId":"wf-1","completion":{"actionType":"st.checkConnectionStatus","label":"inv-1","success":true,"data":{"connectionStatus":"connected"}}}"#.utf8)
+            #expect(try await post(port, "/webhooks/acme-linkedapi?token=\(Self.secret)", body).0 == 200)
+            kill(process.processIdentifier, SIGKILL)
+            _ = await CommandRunner.wait(for: process)
+            #expect(try webhookPages(directory) == [String(decoding: body, as: UTF8.self)])
+        }
     }
 
     @Test func aPortInUseIsOneLineNamingTheAddress() async throws {
         let directory = try TemporaryDirectory("webhook-port")
         defer { directory.remove() }
         try writeConfig(directory)
-        let (process, port) = try await start(directory)
-        defer { process.terminate() }
-        let second = try await CommandRunner().run(["webhook", "serve", "--config", "etl.toml", "--port", String(port)],
-                                                   in: directory.url, environment: ["T_WEBHOOK_SECRET": Self.secret])
-        #expect(second.status == 1)
-        #expect(second.stderr == "etl: webhook serve: cannot listen on 127.0.0.1:\(port): address already in use\n", "\(second.stderr)")
+        try await withServe(directory) { process, port in
+            let second = try await CommandRunner().run(["webhook", "serve", "--config", "etl.toml", "--port", String(port)],
+                                                       in: directory.url, environment: ["T_WEBHOOK_SECRET": Self.secret])
+            #expect(second.status == 1)
+            #expect(second.stderr == "etl: webhook serve: cannot listen on 127.0.0.1:\(port): address already in use\n", "\(second.stderr)")
+        }
     }
 
     @Test func listensOnThisMachineOnlyUnlessToldOtherwise() async throws {

@@ -143,22 +143,22 @@ import Warehouse
         let head = Data("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n".utf8)
         let hanging = try HostileServer { _ in [.send(head), .pause(.seconds(30))] }
         defer { hanging.close() }
-        let fixture = try await KonnectorFixture()
-        defer { Task { await fixture.close() } }
-        var stuck = SourceConfiguration(name: "stuck-konnector", kind: "konnector", baseURL: hanging.baseURL, apiKeyEnv: "TEST_KONNECTOR_KEY")
-        stuck.runTimeout = .seconds(1)
-        let healthy = SourceConfiguration(name: "acme-konnector", kind: "konnector", baseURL: fixture.server.konnectorBaseURL,
-                                          apiKeyEnv: "TEST_KONNECTOR_KEY", pageSize: 5)
-        let configuration = PipelineConfiguration(warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"),
-                                                  sources: [stuck, healthy])
-        let runner = PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": fixture.configuration.apiKey],
-                                    retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5), maxDelay: .milliseconds(10)),
-                                    logger: Logger(label: "test"))
+        try await KonnectorFixture.with { fixture in
+            var stuck = SourceConfiguration(name: "stuck-konnector", kind: "konnector", baseURL: hanging.baseURL, apiKeyEnv: "TEST_KONNECTOR_KEY")
+            stuck.runTimeout = .seconds(1)
+            let healthy = SourceConfiguration(name: "acme-konnector", kind: "konnector", baseURL: fixture.server.konnectorBaseURL,
+                                              apiKeyEnv: "TEST_KONNECTOR_KEY", pageSize: 5)
+            let configuration = PipelineConfiguration(warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"),
+                                                      sources: [stuck, healthy])
+            let runner = PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": fixture.configuration.apiKey],
+                                        retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5), maxDelay: .milliseconds(10)),
+                                        logger: Logger(label: "test"))
 
-        let result = try await runner.run()
-        #expect(result.outcomes.map(\.status) == ["failed", "ok"])
-        #expect(result.outcomes[0].error == "stuck-konnector: user-campaign-filters: stopped at the source's run deadline of 1 s (run_timeout_minutes); the next run goes on from here")
-        #expect(try !fixture.rows(of: "report_campaign_summary").isEmpty, "the healthy source was loaded and reported")
+            let result = try await runner.run()
+            #expect(result.outcomes.map(\.status) == ["failed", "ok"])
+            #expect(result.outcomes[0].error == "stuck-konnector: user-campaign-filters: stopped at the source's run deadline of 1 s (run_timeout_minutes); the next run goes on from here")
+            #expect(try !fixture.rows(of: "report_campaign_summary").isEmpty, "the healthy source was loaded and reported")
+        }
     }
 
     // MARK: Bodies

@@ -63,35 +63,35 @@ import Warehouse
 
     @Test func aFirstPullTakesTheDaysFromTheListingAndARerunMakesOnlyTheListingCalls() async throws {
         // 120 campaigns of 40 senders: two pages of 100.
-        let fixture = try await KonnectorFixture(configuration: SandboxConfiguration(scale: 10, endDate: KonnectorFixture.endDate))
-        defer { Task { await fixture.close() } }
-        let dataset = fixture.dataset
-        #expect(dataset.campaigns.count == 120)
-        let runner = runner(fixture)
+        try await KonnectorFixture.with(configuration: SandboxConfiguration(scale: 10, endDate: KonnectorFixture.endDate)) { fixture in
+            let dataset = fixture.dataset
+            #expect(dataset.campaigns.count == 120)
+            let runner = runner(fixture)
 
-        #expect(try await runner.run().succeeded)
-        let first = await fixture.server.requests()
-        let pages = (dataset.campaigns.count + 99) / 100
-        #expect(calls(first) == ["/user-campaign-filters": 1, "/campaign-info": pages, "/dashboard-info": dataset.senders.count],
-                "1 + \(pages) listing calls and one dashboard per sender, no optimized_routine_data: 43 in all")
-        #expect(first.count == 43)
-        // The listing is asked for the whole history explicitly: from the first campaign's creation day.
-        let parameters = try await fixture.warehouse.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT parameters FROM raw_page WHERE endpoint = 'campaign-info' ORDER BY id")
-        }
-        let earliest = try #require(dataset.campaigns.compactMap { Timestamp.day(fromVendor: $0.createdAt) }.min())
-        #expect(parameters.allSatisfy { $0.contains(#""limit":100"#) && $0.contains(#""start_date":"\#(earliest)""#) }, "\(parameters)")
-        try expectTheGeneratorsFigures(fixture)
+            #expect(try await runner.run().succeeded)
+            let first = await fixture.server.requests()
+            let pages = (dataset.campaigns.count + 99) / 100
+            #expect(calls(first) == ["/user-campaign-filters": 1, "/campaign-info": pages, "/dashboard-info": dataset.senders.count],
+                    "1 + \(pages) listing calls and one dashboard per sender, no optimized_routine_data: 43 in all")
+            #expect(first.count == 43)
+            // The listing is asked for the whole history explicitly: from the first campaign's creation day.
+            let parameters = try await fixture.warehouse.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT parameters FROM raw_page WHERE endpoint = 'campaign-info' ORDER BY id")
+            }
+            let earliest = try #require(dataset.campaigns.compactMap { Timestamp.day(fromVendor: $0.createdAt) }.min())
+            #expect(parameters.allSatisfy { $0.contains(#""limit":100"#) && $0.contains(#""start_date":"\#(earliest)""#) }, "\(parameters)")
+            try expectTheGeneratorsFigures(fixture)
 
-        #expect(try await runner.run().succeeded)
-        let second = await fixture.server.requests().dropFirst(first.count)
-        #expect(calls(second) == ["/user-campaign-filters": 1, "/campaign-info": pages], "nothing new: the listing only")
-        let rerun = try await fixture.warehouse.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT parameters FROM raw_page WHERE endpoint = 'campaign-info' ORDER BY id DESC LIMIT ?",
-                                arguments: [pages])
+            #expect(try await runner.run().succeeded)
+            let second = await fixture.server.requests().dropFirst(first.count)
+            #expect(calls(second) == ["/user-campaign-filters": 1, "/campaign-info": pages], "nothing new: the listing only")
+            let rerun = try await fixture.warehouse.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT parameters FROM raw_page WHERE endpoint = 'campaign-info' ORDER BY id DESC LIMIT ?",
+                                    arguments: [pages])
+            }
+            #expect(rerun.allSatisfy { $0.contains(#""start_date":"\#(today(minusDays: 14))""#) }, "a rerun asks for the lookback only: \(rerun)")
+            try expectTheGeneratorsFigures(fixture)
         }
-        #expect(rerun.allSatisfy { $0.contains(#""start_date":"\#(today(minusDays: 14))""#) }, "a rerun asks for the lookback only: \(rerun)")
-        try expectTheGeneratorsFigures(fixture)
     }
 
     /// The sandbox's own `campaign-info` answer with every `daily_stats` left out, as a vendor
@@ -113,39 +113,39 @@ import Warehouse
     }
 
     @Test func aCampaignTheListingLacksIsReadOnItsOwnAtMostOnceADay() async throws {
-        let fixture = try await KonnectorFixture()
-        defer { Task { await fixture.close() } }
-        let campaigns = fixture.dataset.campaigns.count
-        await fixture.server.injectFault(pathSuffix: "/campaign-info", status: 200,
-                                         body: try await listingWithoutDailyStats(fixture), times: 3)
-        let before = await fixture.server.requests().count
-        let runner = runner(fixture)
+        try await KonnectorFixture.with { fixture in
+            let campaigns = fixture.dataset.campaigns.count
+            await fixture.server.injectFault(pathSuffix: "/campaign-info", status: 200,
+                                             body: try await listingWithoutDailyStats(fixture), times: 3)
+            let before = await fixture.server.requests().count
+            let runner = runner(fixture)
 
-        #expect(try await runner.run().succeeded)
-        let first = await fixture.server.requests().dropFirst(before)
-        #expect(calls(first) == ["/user-campaign-filters": 1, "/campaign-info": 1, "/dashboard-info": fixture.dataset.senders.count,
-                                 "/optimized_routine_data": campaigns])
-        try expectTheGeneratorsFigures(fixture)
+            #expect(try await runner.run().succeeded)
+            let first = await fixture.server.requests().dropFirst(before)
+            #expect(calls(first) == ["/user-campaign-filters": 1, "/campaign-info": 1, "/dashboard-info": fixture.dataset.senders.count,
+                                     "/optimized_routine_data": campaigns])
+            try expectTheGeneratorsFigures(fixture)
 
-        // Every campaign's counters look changed, but each was read today already.
-        try await fixture.warehouse.pool.write { db in
-            try db.execute(sql: "UPDATE extract_state SET fingerprint = 'old' WHERE item_kind = 'campaign'")
+            // Every campaign's counters look changed, but each was read today already.
+            try await fixture.warehouse.pool.write { db in
+                try db.execute(sql: "UPDATE extract_state SET fingerprint = 'old' WHERE item_kind = 'campaign'")
+            }
+            let afterFirst = await fixture.server.requests().count
+            #expect(try await runner.run().succeeded)
+            let second = await fixture.server.requests().dropFirst(afterFirst)
+            #expect(calls(second) == ["/user-campaign-filters": 1, "/campaign-info": 1], "no second call for a campaign the same day")
+
+            // The next day, the campaigns still look changed and are read over the lookback.
+            try await fixture.warehouse.pool.write { db in
+                try db.execute(sql: "UPDATE extract_state SET fingerprint = ? WHERE item_kind = 'campaign_routine_day'",
+                               arguments: [today(minusDays: 1)])
+            }
+            let afterSecond = await fixture.server.requests().count
+            #expect(try await runner.run().succeeded)
+            let third = await fixture.server.requests().dropFirst(afterSecond).filter { $0.path.hasSuffix("/optimized_routine_data") }
+            #expect(third.count == campaigns)
+            #expect(third.allSatisfy { $0.queryItems.contains { $0.name == "start_date" && $0.value == today(minusDays: 14) } })
+            try expectTheGeneratorsFigures(fixture)
         }
-        let afterFirst = await fixture.server.requests().count
-        #expect(try await runner.run().succeeded)
-        let second = await fixture.server.requests().dropFirst(afterFirst)
-        #expect(calls(second) == ["/user-campaign-filters": 1, "/campaign-info": 1], "no second call for a campaign the same day")
-
-        // The next day, the campaigns still look changed and are read over the lookback.
-        try await fixture.warehouse.pool.write { db in
-            try db.execute(sql: "UPDATE extract_state SET fingerprint = ? WHERE item_kind = 'campaign_routine_day'",
-                           arguments: [today(minusDays: 1)])
-        }
-        let afterSecond = await fixture.server.requests().count
-        #expect(try await runner.run().succeeded)
-        let third = await fixture.server.requests().dropFirst(afterSecond).filter { $0.path.hasSuffix("/optimized_routine_data") }
-        #expect(third.count == campaigns)
-        #expect(third.allSatisfy { $0.queryItems.contains { $0.name == "start_date" && $0.value == today(minusDays: 14) } })
-        try expectTheGeneratorsFigures(fixture)
     }
 }

@@ -16,33 +16,33 @@ import Warehouse
     }
 
     @Test func aFullWarehouseDuringExtractionNamesTheWarehouseAndTheSource() async throws {
-        let fixture = try await KonnectorFixture()
-        defer { Task { await fixture.close() } }
-        let runner = fixture.runner(sourceName: "acme-konnector")
-        let runID = try RunLog(warehouse: fixture.warehouse).beginRun(command: "extract")
-        try fill(fixture.warehouse)
-        // Whether the run log row still fits decides whether the error is recorded or thrown; either
-        // way it reads the same.
-        let message: String
-        do {
-            let outcomes = try await runner.extract(runner.configuration.sources, window: DateWindow(), warehouse: fixture.warehouse,
-                                                    runID: runID)
-            message = try #require(outcomes.first?.error)
-        } catch {
-            message = String(describing: error)
+        try await KonnectorFixture.with { fixture in
+            let runner = fixture.runner(sourceName: "acme-konnector")
+            let runID = try RunLog(warehouse: fixture.warehouse).beginRun(command: "extract")
+            try fill(fixture.warehouse)
+            // Whether the run log row still fits decides whether the error is recorded or thrown; either
+            // way it reads the same.
+            let message: String
+            do {
+                let outcomes = try await runner.extract(runner.configuration.sources, window: DateWindow(), warehouse: fixture.warehouse,
+                                                        runID: runID)
+                message = try #require(outcomes.first?.error)
+            } catch {
+                message = String(describing: error)
+            }
+            #expect(message == "acme-konnector: warehouse \(fixture.warehouse.url.path): database or disk is full", "\(message)")
         }
-        #expect(message == "acme-konnector: warehouse \(fixture.warehouse.url.path): database or disk is full", "\(message)")
     }
 
     @Test func aFullWarehouseDuringTheTransformNamesTheWarehouseAndTheStage() async throws {
-        let fixture = try await KonnectorFixture()
-        defer { Task { await fixture.close() } }
-        let runner = fixture.runner()
-        let runID = try RunLog(warehouse: fixture.warehouse).beginRun(command: "extract")
-        let outcomes = try await runner.extract(runner.configuration.sources, window: DateWindow(), warehouse: fixture.warehouse, runID: runID)
-        #expect(outcomes.allSatisfy { $0.status == "ok" })
-        try fill(fixture.warehouse)
-        let error = #expect(throws: StorageError.self) { try runner.transform(fixture.warehouse, rebuild: false) }
-        #expect(error?.description == "transform: warehouse \(fixture.warehouse.url.path): database or disk is full")
+        try await KonnectorFixture.with { fixture in
+            let runner = fixture.runner()
+            let runID = try RunLog(warehouse: fixture.warehouse).beginRun(command: "extract")
+            let outcomes = try await runner.extract(runner.configuration.sources, window: DateWindow(), warehouse: fixture.warehouse, runID: runID)
+            #expect(outcomes.allSatisfy { $0.status == "ok" })
+            try fill(fixture.warehouse)
+            let error = #expect(throws: StorageError.self) { try runner.transform(fixture.warehouse, rebuild: false) }
+            #expect(error?.description == "transform: warehouse \(fixture.warehouse.url.path): database or disk is full")
+        }
     }
 }

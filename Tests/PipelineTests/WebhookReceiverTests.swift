@@ -64,28 +64,28 @@ import Warehouse
         let directory = try TemporaryDirectory("receiver-refusals")
         defer { directory.remove() }
         let lines = LogLines()
-        let running = try await receiver(directory, lines: lines).start()
-        defer { running.requestStop() }
-        let port = running.port
-        #expect(try await post(port, "/webhooks/nobody?token=\(Self.secret)") == 404)
-        #expect(try await post(port, "/webhooks/\(Self.source)?token=wrong") == 401)
-        #expect(try await post(port, "/webhooks/\(Self.source)?token=\(Self.secret)", Data(repeating: 0x20, count: 5_000)) == 413)
-        #expect(try await post(port, "/webhooks/\(Self.source)/extra") == 404, "a name with a slash reaches no source")
-        #expect(try await post(port, "/webhooks/\(Self.secret)/misplaced") == 404)
-        #expect(try await post(port, "/hooks/\(Self.source)") == 404)
-        try await running.stop()
+        try await RunningWebhookReceiver.with(receiver(directory, lines: lines)) { running in
+            let port = running.port
+            #expect(try await post(port, "/webhooks/nobody?token=\(Self.secret)") == 404)
+            #expect(try await post(port, "/webhooks/\(Self.source)?token=wrong") == 401)
+            #expect(try await post(port, "/webhooks/\(Self.source)?token=\(Self.secret)", Data(repeating: 0x20, count: 5_000)) == 413)
+            #expect(try await post(port, "/webhooks/\(Self.source)/extra") == 404, "a name with a slash reaches no source")
+            #expect(try await post(port, "/webhooks/\(Self.secret)/misplaced") == 404)
+            #expect(try await post(port, "/hooks/\(Self.source)") == 404)
+            try await running.stop()
 
-        let warnings = lines.all.filter { $0.level == .warning }.map(\.text)
-        let expected = [
-            "webhook: delivery to /webhooks/nobody refused: no webhook source of that name",
-            "\(Self.source): webhook: delivery to /webhooks/\(Self.source) refused: the shared secret is missing or wrong",
-            "\(Self.source): webhook: delivery to /webhooks/\(Self.source) refused: the body exceeds 1000 bytes",
-            "webhook: delivery to /webhooks/\(Self.source)/extra refused: no webhook source of that name",
-            "webhook: delivery to /webhooks/[redacted]/misplaced refused: no webhook source of that name",
-            "webhook: delivery to /hooks/\(Self.source) refused: no webhook source of that name",
-        ]
-        #expect(warnings == expected)
-        #expect(!lines.all.contains { $0.text.contains(Self.secret) })
+            let warnings = lines.all.filter { $0.level == .warning }.map(\.text)
+            let expected = [
+                "webhook: delivery to /webhooks/nobody refused: no webhook source of that name",
+                "\(Self.source): webhook: delivery to /webhooks/\(Self.source) refused: the shared secret is missing or wrong",
+                "\(Self.source): webhook: delivery to /webhooks/\(Self.source) refused: the body exceeds 1000 bytes",
+                "webhook: delivery to /webhooks/\(Self.source)/extra refused: no webhook source of that name",
+                "webhook: delivery to /webhooks/[redacted]/misplaced refused: no webhook source of that name",
+                "webhook: delivery to /hooks/\(Self.source) refused: no webhook source of that name",
+            ]
+            #expect(warnings == expected)
+            #expect(!lines.all.contains { $0.text.contains(Self.secret) })
+        }
     }
 
     @Test func aLoggedPathHasNoRawControlCharacterAndAnEndOfItsOwn() throws {
@@ -100,41 +100,41 @@ import Warehouse
     @Test func aConnectionThatSendsNothingIsClosedAfterTheIdleTimeout() async throws {
         let directory = try TemporaryDirectory("receiver-idle")
         defer { directory.remove() }
-        let running = try await receiver(directory, idleTimeout: .milliseconds(300)).start()
-        defer { running.requestStop() }
-        #if canImport(Glibc)
-        let streamType = Int32(SOCK_STREAM.rawValue)
-        #else
-        let streamType = SOCK_STREAM
-        #endif
-        let descriptor = socket(AF_INET, streamType, 0)
-        try #require(descriptor >= 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(running.port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        try await RunningWebhookReceiver.with(receiver(directory, idleTimeout: .milliseconds(300))) { running in
+            #if canImport(Glibc)
+            let streamType = Int32(SOCK_STREAM.rawValue)
+            #else
+            let streamType = SOCK_STREAM
+            #endif
+            let descriptor = socket(AF_INET, streamType, 0)
+            try #require(descriptor >= 0)
+            defer { close(descriptor) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(running.port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            try #require(connected == 0)
+            // A safety net far longer than the timeout under test, so a server that never closes fails
+            // the test instead of hanging it.
+            var limit = timeval(tv_sec: 30, tv_usec: 0)
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+            var byte: UInt8 = 0
+            let received = recv(descriptor, &byte, 1, 0)
+            #expect(received == 0, "the server closes the silent connection (recv: \(received), errno \(errno))")
         }
-        try #require(connected == 0)
-        // A safety net far longer than the timeout under test, so a server that never closes fails
-        // the test instead of hanging it.
-        var limit = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        var byte: UInt8 = 0
-        let received = recv(descriptor, &byte, 1, 0)
-        #expect(received == 0, "the server closes the silent connection (recv: \(received), errno \(errno))")
     }
 
     @Test func aPortInUseIsOneErrorNamingTheAddress() async throws {
         let directory = try TemporaryDirectory("receiver-port")
         defer { directory.remove() }
-        let first = try await receiver(directory).start()
-        defer { first.requestStop() }
-        let error = await #expect(throws: WebhookReceiver.ListenError.self) {
-            _ = try await receiver(directory).start(host: "127.0.0.1", port: first.port)
+        try await RunningWebhookReceiver.with(receiver(directory)) { first in
+            let error = await #expect(throws: WebhookReceiver.ListenError.self) {
+                _ = try await receiver(directory).start(host: "127.0.0.1", port: first.port)
+            }
+            #expect(error?.description == "cannot listen on 127.0.0.1:\(first.port): address already in use")
         }
-        #expect(error?.description == "cannot listen on 127.0.0.1:\(first.port): address already in use")
     }
 }

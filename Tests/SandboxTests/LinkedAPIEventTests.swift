@@ -7,8 +7,7 @@ import Testing
     typealias HTTP = LinkedAPIHTTP
 
     @Test func liveAcceptancesArePostedToTheRegisteredURL() async throws {
-        let receiver = try await TestWebhookReceiver.start()
-        do {
+        try await TestWebhookReceiver.with { receiver in
             try await SandboxHTTP.withServer(HTTP.fast(acceptanceDelay: .milliseconds(600))) { server in
                 await server.linkedAPIWebhooks.register(receiver.url)
                 let data = server.linkedAPI
@@ -38,11 +37,7 @@ import Testing
                 #expect(after.map(HTTP.outcome) == ["connected", "connected", "connected"])
                 #expect(data.connectionStatus(ofPersonURL: live[0].personURL, liveAccepted: true) == .connected)
             }
-        } catch {
-            await receiver.stop()
-            throw error
         }
-        await receiver.stop()
     }
 
     @Test func nothingIsPostedWithoutARegisteredURL() async throws {

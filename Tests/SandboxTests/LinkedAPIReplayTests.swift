@@ -6,8 +6,7 @@ import Testing
 /// expose them yet).
 @Suite struct LinkedAPIReplayTests {
     @Test func replaySendsAnEventForEveryAcceptedInvitation() async throws {
-        let receiver = try await TestWebhookReceiver.start()
-        do {
+        try await TestWebhookReceiver.with { receiver in
             var configuration = SandboxConfiguration()
             configuration.linkedAPIAcceptanceDelay = .milliseconds(50)
             let emulator = LinkedAPIEmulator(configuration: configuration, people: [])
@@ -34,11 +33,7 @@ import Testing
             let current = await emulator.currentInvitations()
             #expect(current.filter(\.acceptsLive).allSatisfy { $0.acceptedAt != nil })
             await emulator.shutdown()
-        } catch {
-            await receiver.stop()
-            throw error
         }
-        await receiver.stop()
     }
 
     @Test func workflowsAndLiveAcceptancesApplyInTimeOrder() async throws {

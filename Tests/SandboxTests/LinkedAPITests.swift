@@ -166,8 +166,7 @@ import Testing
     }
 
     @Test func hookModeAnswersAtOnceAndPostsTheResult() async throws {
-        let receiver = try await TestWebhookReceiver.start()
-        do {
+        try await TestWebhookReceiver.with { receiver in
             try await SandboxHTTP.withServer(HTTP.fast(workflowDelay: .milliseconds(200))) { server in
                 let person = try Self.connected(server).personURL
                 let hook = receiver.url.absoluteString
@@ -195,11 +194,7 @@ import Testing
                 // Account events never go to a workflow's webhook.
                 #expect(await server.linkedAPIWebhooks.registeredURL == nil)
             }
-        } catch {
-            await receiver.stop()
-            throw error
         }
-        await receiver.stop()
     }
 
     @Test func anInvalidWorkflowFailsAtOnceWithTheDocumentedBody() async throws {

@@ -71,16 +71,22 @@ final class TestWebhookReceiver: Sendable {
         return TestWebhookReceiver(url: url, inbox: inbox, task: task)
     }
 
-    /// Runs `body` with a started receiver's URL and inbox, then stops the receiver.
-    static func run(_ body: (URL, WebhookInbox) async throws -> Void) async throws {
+    /// Runs `body` with a started receiver, then stops it (waiting until it has shut down), also when
+    /// `body` throws.
+    static func with(_ body: (TestWebhookReceiver) async throws -> Void) async throws {
         let receiver = try await start()
         do {
-            try await body(receiver.url, receiver.inbox)
+            try await body(receiver)
         } catch {
             await receiver.stop()
             throw error
         }
         await receiver.stop()
+    }
+
+    /// `with`, for a body that needs only the receiver's URL and inbox.
+    static func run(_ body: (URL, WebhookInbox) async throws -> Void) async throws {
+        try await with { try await body($0.url, $0.inbox) }
     }
 
     /// Stops the receiver.

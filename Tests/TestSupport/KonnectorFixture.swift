@@ -15,12 +15,25 @@ public final class KonnectorFixture: Sendable {
     /// Data ends on a fixed day so that figures are the same on any day the tests run.
     public static let endDate = "2026-11-20"
 
+    /// Prefer `with(configuration:_:)`, which also closes the fixture.
     public init(configuration: SandboxConfiguration = SandboxConfiguration(endDate: KonnectorFixture.endDate)) async throws {
         self.configuration = configuration
         server = SandboxServer(configuration: configuration)
-        _ = try await server.start()
         directory = try TemporaryDirectory("konnector")
         warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
+        // Started last, so a failure above leaves no server running.
+        do { _ = try await server.start() } catch { directory.remove(); throw error }
+    }
+
+    /// Runs `body` with a fresh fixture and closes it afterwards, also when `body` throws.
+    @discardableResult
+    public static func with<Result>(
+        configuration: SandboxConfiguration = SandboxConfiguration(endDate: KonnectorFixture.endDate),
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (KonnectorFixture) async throws -> Result
+    ) async throws -> Result {
+        try await withFixture(make: { try await KonnectorFixture(configuration: configuration) },
+                              close: { await $0.close() }, body: body)
     }
 
     public var dataset: KonnectorDataset { server.konnector }

@@ -14,11 +14,24 @@ public final class VendorFixture: Sendable {
     public static let weLinkName = "acme-welink"
     public static let linkedAPIName = "acme-linkedapi"
 
+    /// Prefer `with(configuration:_:)`, which also closes the fixture.
     public init(configuration: SandboxConfiguration = VendorFixture.quickConfiguration) async throws {
         server = SandboxServer(configuration: configuration)
-        _ = try await server.start()
         directory = try TemporaryDirectory("vendors")
         warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
+        // Started last, so a failure above leaves no server running.
+        do { _ = try await server.start() } catch { directory.remove(); throw error }
+    }
+
+    /// Runs `body` with a fresh fixture and closes it afterwards, also when `body` throws.
+    @discardableResult
+    public static func with<Result>(
+        configuration: SandboxConfiguration = VendorFixture.quickConfiguration,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (VendorFixture) async throws -> Result
+    ) async throws -> Result {
+        try await withFixture(make: { try await VendorFixture(configuration: configuration) },
+                              close: { await $0.close() }, body: body)
     }
 
     /// Requests finish quickly, replies and live acceptances never come while a test runs, and

@@ -21,13 +21,26 @@ public final class WeConnectFixture: Sendable {
         return configuration
     }
 
+    /// Prefer `with(configuration:_:)`, which also closes the fixture.
     public init(configuration: SandboxConfiguration = WeConnectFixture.stillConfiguration) async throws {
         server = SandboxServer(configuration: configuration)
-        _ = try await server.start()
-        directory = try TemporaryDirectory("weconnect")
-        warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
         guard let first = server.weConnect.users.first else { throw CocoaError(.featureUnsupported) }
         user = first
+        directory = try TemporaryDirectory("weconnect")
+        warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
+        // Started last, so a failure above leaves no server running.
+        do { _ = try await server.start() } catch { directory.remove(); throw error }
+    }
+
+    /// Runs `body` with a fresh fixture and closes it afterwards, also when `body` throws.
+    @discardableResult
+    public static func with<Result>(
+        configuration: SandboxConfiguration = WeConnectFixture.stillConfiguration,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (WeConnectFixture) async throws -> Result
+    ) async throws -> Result {
+        try await withFixture(make: { try await WeConnectFixture(configuration: configuration) },
+                              close: { await $0.close() }, body: body)
     }
 
     public var dataset: WeConnectDataset { server.weConnect }

@@ -9,54 +9,54 @@ import Warehouse
 /// the figures they break down and with the generator.
 @Suite struct BreakdownViewTests {
     @Test func campaignTypesAndFunnelAddUpToTheGenerator() async throws {
-        let fixture = try await KonnectorFixture()
-        defer { Task { await fixture.close() } }
-        _ = try await fixture.runner().run()
-        let types = try fixture.warehouse.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_campaign_type_summary") }
-        for (type, campaigns) in Dictionary(grouping: fixture.dataset.campaigns, by: \.type) {
-            let row = try #require(types.first { ($0["campaign_type"] as String) == type })
-            #expect(row["campaigns"] == campaigns.count)
-            #expect(row["requests_sent"] == campaigns.map(\.requestsSent).reduce(0, +))
-            #expect(row["messages_replied"] == campaigns.map(\.messagesReplied).reduce(0, +))
-        }
-        let funnel = try fixture.warehouse.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_funnel") }
-        #expect(funnel.count == fixture.dataset.campaigns.count)
-        for campaign in fixture.dataset.campaigns {
-            let row = try #require(funnel.first { ($0["campaign_id"] as String) == campaign.id })
-            let seen: [Int?] = ["members", "requests_sent", "requests_accepted", "messages_sent", "messages_replied"].map { row[$0] }
-            let truth: [Int?] = [campaign.memberCount, campaign.requestsSent, campaign.requestsAccepted, campaign.messagesSent,
-                                 campaign.messagesReplied]
-            #expect(seen == truth)
+        try await KonnectorFixture.with { fixture in
+            _ = try await fixture.runner().run()
+            let types = try fixture.warehouse.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_campaign_type_summary") }
+            for (type, campaigns) in Dictionary(grouping: fixture.dataset.campaigns, by: \.type) {
+                let row = try #require(types.first { ($0["campaign_type"] as String) == type })
+                #expect(row["campaigns"] == campaigns.count)
+                #expect(row["requests_sent"] == campaigns.map(\.requestsSent).reduce(0, +))
+                #expect(row["messages_replied"] == campaigns.map(\.messagesReplied).reduce(0, +))
+            }
+            let funnel = try fixture.warehouse.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_funnel") }
+            #expect(funnel.count == fixture.dataset.campaigns.count)
+            for campaign in fixture.dataset.campaigns {
+                let row = try #require(funnel.first { ($0["campaign_id"] as String) == campaign.id })
+                let seen: [Int?] = ["members", "requests_sent", "requests_accepted", "messages_sent", "messages_replied"].map { row[$0] }
+                let truth: [Int?] = [campaign.memberCount, campaign.requestsSent, campaign.requestsAccepted, campaign.messagesSent,
+                                     campaign.messagesReplied]
+                #expect(seen == truth)
+            }
         }
     }
 
     @Test func weeksAndWeekOverWeekAgreeWithTheDailyRows() async throws {
-        let fixture = try await KonnectorFixture()
-        defer { Task { await fixture.close() } }
-        _ = try await fixture.runner().run()
-        let (daily, weekly, changes) = try fixture.warehouse.pool.read { db in
-            (try Row.fetchAll(db, sql: "SELECT date, requests_sent, requests_accepted FROM report_daily_activity"),
-             try Row.fetchAll(db, sql: "SELECT * FROM report_weekly"),
-             try Row.fetchAll(db, sql: "SELECT * FROM report_kpi_changes"))
-        }
-        let weeklySent = weekly.map { $0["requests_sent"] as Int }.reduce(0, +)
-        let dailySent = daily.map { $0["requests_sent"] as Int }.reduce(0, +)
-        #expect(weeklySent == dailySent)
-        // The generator's data ends on Friday 2026-11-20: the last complete week is 2026-11-09..15.
-        func sum(_ from: String, _ to: String) -> Int {
-            var total = 0
-            for row in daily {
-                let date: String = row["date"]
-                if date >= from && date <= to { total += row["requests_sent"] as Int }
+        try await KonnectorFixture.with { fixture in
+            _ = try await fixture.runner().run()
+            let (daily, weekly, changes) = try fixture.warehouse.pool.read { db in
+                (try Row.fetchAll(db, sql: "SELECT date, requests_sent, requests_accepted FROM report_daily_activity"),
+                 try Row.fetchAll(db, sql: "SELECT * FROM report_weekly"),
+                 try Row.fetchAll(db, sql: "SELECT * FROM report_kpi_changes"))
             }
-            return total
+            let weeklySent = weekly.map { $0["requests_sent"] as Int }.reduce(0, +)
+            let dailySent = daily.map { $0["requests_sent"] as Int }.reduce(0, +)
+            #expect(weeklySent == dailySent)
+            // The generator's data ends on Friday 2026-11-20: the last complete week is 2026-11-09..15.
+            func sum(_ from: String, _ to: String) -> Int {
+                var total = 0
+                for row in daily {
+                    let date: String = row["date"]
+                    if date >= from && date <= to { total += row["requests_sent"] as Int }
+                }
+                return total
+            }
+            let sent = try #require(changes.first { ($0["figure"] as String) == "requests_sent" })
+            #expect(sent["this_week"] == sum("2026-11-09", "2026-11-15"))
+            #expect(sent["last_week"] == sum("2026-11-02", "2026-11-08"))
+            #expect(sent["change"] == sum("2026-11-09", "2026-11-15") - sum("2026-11-02", "2026-11-08"))
+            let figures: [String] = changes.map { $0["figure"] }
+            #expect(figures == ["requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate"])
         }
-        let sent = try #require(changes.first { ($0["figure"] as String) == "requests_sent" })
-        #expect(sent["this_week"] == sum("2026-11-09", "2026-11-15"))
-        #expect(sent["last_week"] == sum("2026-11-02", "2026-11-08"))
-        #expect(sent["change"] == sum("2026-11-09", "2026-11-15") - sum("2026-11-02", "2026-11-08"))
-        let figures: [String] = changes.map { $0["figure"] }
-        #expect(figures == ["requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate"])
     }
 
     @Test func anAcceptanceAnswersOnlyTheLatestInvitationSentBeforeIt() throws {

@@ -15,43 +15,43 @@ import Warehouse
     }
 
     @Test func transformTwiceAndRebuildGiveIdenticalViews() async throws {
-        let fixture = try await KonnectorFixture()
-        defer { Task { await fixture.close() } }
-        let runner = fixture.runner()
-        _ = try await runner.run()
-        let first = try snapshot(fixture)
-        #expect(first["report_campaign_summary"]?.isEmpty == false)
+        try await KonnectorFixture.with { fixture in
+            let runner = fixture.runner()
+            _ = try await runner.run()
+            let first = try snapshot(fixture)
+            #expect(first["report_campaign_summary"]?.isEmpty == false)
 
-        let again = try runner.transform(fixture.warehouse, rebuild: false)
-        #expect(again.pagesLoaded == 0)
-        #expect(try snapshot(fixture) == first)
+            let again = try runner.transform(fixture.warehouse, rebuild: false)
+            #expect(again.pagesLoaded == 0)
+            #expect(try snapshot(fixture) == first)
 
-        let rebuilt = try runner.transform(fixture.warehouse, rebuild: true)
-        #expect(rebuilt.pagesLoaded > 0)
-        #expect(try snapshot(fixture) == first)
+            let rebuilt = try runner.transform(fixture.warehouse, rebuild: true)
+            #expect(rebuilt.pagesLoaded > 0)
+            #expect(try snapshot(fixture) == first)
+        }
     }
 
     @Test func aSecondRunOnUnchangedDataChangesNoView() async throws {
-        let fixture = try await KonnectorFixture()
-        defer { Task { await fixture.close() } }
-        let runner = fixture.runner()
-        _ = try await runner.run()
-        let first = try snapshot(fixture)
-        _ = try await runner.run()
-        #expect(try snapshot(fixture) == first)
-        let rebuilt = try runner.transform(fixture.warehouse, rebuild: true)
-        #expect(rebuilt.pagesSkipped == 0)
-        #expect(try snapshot(fixture) == first)
+        try await KonnectorFixture.with { fixture in
+            let runner = fixture.runner()
+            _ = try await runner.run()
+            let first = try snapshot(fixture)
+            _ = try await runner.run()
+            #expect(try snapshot(fixture) == first)
+            let rebuilt = try runner.transform(fixture.warehouse, rebuild: true)
+            #expect(rebuilt.pagesSkipped == 0)
+            #expect(try snapshot(fixture) == first)
+        }
     }
 
     @Test func rebuildMakesNoAPICall() async throws {
-        let fixture = try await KonnectorFixture()
-        defer { Task { await fixture.close() } }
-        let runner = fixture.runner()
-        _ = try await runner.run()
-        let calls = await fixture.server.requests().count
-        try runner.transform(fixture.warehouse, rebuild: true)
-        _ = try runner.report(fixture.warehouse)
-        #expect(await fixture.server.requests().count == calls)
+        try await KonnectorFixture.with { fixture in
+            let runner = fixture.runner()
+            _ = try await runner.run()
+            let calls = await fixture.server.requests().count
+            try runner.transform(fixture.warehouse, rebuild: true)
+            _ = try runner.report(fixture.warehouse)
+            #expect(await fixture.server.requests().count == calls)
+        }
     }
 }

@@ -25,42 +25,44 @@ import Warehouse
         }
     }
 
-    /// A fixture whose Linked API invitations were tracked, checked and transformed.
-    private func checkedFixture() async throws -> VendorFixture {
-        let fixture = try await VendorFixture()
-        let source = fixture.linkedAPISource()
-        try fixture.trackLinkedAPI(source)
-        let outcomes = try await fixture.extract([source])
-        #expect(outcomes.map(\.status) == ["ok"], "\(outcomes.map(\.error))")
-        return fixture
+    /// Runs `body` with a fixture whose Linked API invitations were tracked, checked and transformed,
+    /// and closes it afterwards.
+    private func withCheckedFixture(_ body: (VendorFixture) async throws -> Void) async throws {
+        try await VendorFixture.with { fixture in
+            let source = fixture.linkedAPISource()
+            try fixture.trackLinkedAPI(source)
+            let outcomes = try await fixture.extract([source])
+            #expect(outcomes.map(\.status) == ["ok"], "\(outcomes.map(\.error))")
+            try await body(fixture)
+        }
     }
 
     @Test func invitationsAreConnectRequestsByLatestStatus() async throws {
-        let fixture = try await checkedFixture()
-        defer { Task { await fixture.close() } }
-        let rows = try outcomes(fixture)
-        let expected = truth(fixture.server.linkedAPI)
-        #expect(expected.count == 3, "the sandbox has invitations of every status")
-        #expect(rows.map { $0["action_type"] as String } == Array(repeating: "connect", count: rows.count))
-        #expect(rows.map { $0["sender_id"] as String? } == Array(repeating: fixture.server.linkedAPI.account.accountId, count: rows.count))
-        let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["requests"] as Int) })
-        #expect(counts == expected)
-        #expect(rows.map { $0["status"] as String } == counts.keys.sorted(), "rows in the contract's order")
+        try await withCheckedFixture { fixture in
+            let rows = try outcomes(fixture)
+            let expected = truth(fixture.server.linkedAPI)
+            #expect(expected.count == 3, "the sandbox has invitations of every status")
+            #expect(rows.map { $0["action_type"] as String } == Array(repeating: "connect", count: rows.count))
+            #expect(rows.map { $0["sender_id"] as String? } == Array(repeating: fixture.server.linkedAPI.account.accountId, count: rows.count))
+            let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["requests"] as Int) })
+            #expect(counts == expected)
+            #expect(rows.map { $0["status"] as String } == counts.keys.sorted(), "rows in the contract's order")
+        }
     }
 
     @Test func anInvitationAlsoFollowedAsAnActionCountsOnce() async throws {
-        let fixture = try await checkedFixture()
-        defer { Task { await fixture.close() } }
-        let invitation = try #require(fixture.server.linkedAPI.invitations.first { $0.acceptedAt != nil && !$0.acceptsLive })
-        try await fixture.warehouse.pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO fact_action (source_key, request_id, sender_key, prospect_key, action_type, status, is_final, raw_page_id)
-                SELECT source_key, invitation_id, sender_key, prospect_key, 'connect', 'connected', 1, raw_page_id
-                FROM fact_invitation JOIN dim_source USING (source_key) WHERE name = ? AND invitation_id = ?
-                """, arguments: [VendorFixture.linkedAPIName, invitation.id])
-            #expect(db.changesCount == 1)
+        try await withCheckedFixture { fixture in
+            let invitation = try #require(fixture.server.linkedAPI.invitations.first { $0.acceptedAt != nil && !$0.acceptsLive })
+            try await fixture.warehouse.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO fact_action (source_key, request_id, sender_key, prospect_key, action_type, status, is_final, raw_page_id)
+                    SELECT source_key, invitation_id, sender_key, prospect_key, 'connect', 'connected', 1, raw_page_id
+                    FROM fact_invitation JOIN dim_source USING (source_key) WHERE name = ? AND invitation_id = ?
+                    """, arguments: [VendorFixture.linkedAPIName, invitation.id])
+                #expect(db.changesCount == 1)
+            }
+            let counts = Dictionary(uniqueKeysWithValues: try outcomes(fixture).map { ($0["status"] as String, $0["requests"] as Int) })
+            #expect(counts == truth(fixture.server.linkedAPI))
         }
-        let counts = Dictionary(uniqueKeysWithValues: try outcomes(fixture).map { ($0["status"] as String, $0["requests"] as Int) })
-        #expect(counts == truth(fixture.server.linkedAPI))
     }
 }
