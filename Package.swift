@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "etl-bench",
             dependencies: [
-                "Pipeline", "Sandbox", "Warehouse", "Extract", "Transform", "Report",
+                "Pipeline", "Sandbox", "Warehouse", "Extract", "Transform", "Report", "CXLSXWriter", "Digest",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

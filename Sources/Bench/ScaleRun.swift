@@ -1,87 +1,64 @@
 import Extract
 import Foundation
+import GRDB
 import Logging
 import Pipeline
 import Report
 import Sandbox
-import Transform
 import Warehouse
 
-/// The sizes of one scale's generated data and what the pipeline landed from it.
-struct ScaleSizes: Sendable {
-    var scale: Int
-    var days: Int
-    var senders: Int
-    var campaigns: Int
-    /// Threads and messages of every WeConnect user (the pipeline reads each user as its own source).
-    var threads: Int
-    var messages: Int
-    /// Threads and messages the WeConnect emulator generated for all its users.
-    var threadsGenerated: Int
-    var messagesGenerated: Int
-    var rawPages: Int = 0
-    var rawBytes: Int = 0
-    var factRows: Int = 0
-    var factRowsByTable: [(String, Int)] = []
-}
-
-/// The second extract over unchanged data: what it asked and what it wrote.
-struct RerunMeasure: Sendable {
-    var stage: StageMeasure
-    var sandboxRequests: Int
-    var apiCalls: Int
-    var pagesLanded: Int
-    /// Row count changes per table (only tables whose count changed).
-    var rowDeltas: [(String, Int)]
-    /// Rows inserted, updated or deleted by the extract (`total_changes()` of the writer connection).
-    var extractChanges: Int
-    /// Rows inserted, updated or deleted by the following incremental transform (`total_changes()`).
-    var transformChanges: Int
-    var transformPages: Int
-}
-
-/// Every figure measured at one scale.
-struct ScaleResult: Sendable {
-    var sizes: ScaleSizes
-    var generate: StageMeasure
-    var extract: StageMeasure
-    var extractRequests: Int
-    var transform: StageMeasure
-    /// `ReportModel.load` alone: reading the reporting views, which every format does first.
-    var modelLoad: StageMeasure
-    var reports: [(ReportFormat, StageMeasure)]
-    var baselineSeconds: Double
-    var rerun: RerunMeasure
-
-    var transformRowsPerSecond: Double { Double(sizes.factRows) / max(transform.seconds, 1e-9) }
-    var baselineRowsPerSecond: Double { Double(sizes.factRows) / max(baselineSeconds, 1e-9) }
-    /// Transform throughput as a fraction of the baseline's (1 = as fast as the plain C API).
-    var ratio: Double { transformRowsPerSecond / max(baselineRowsPerSecond, 1e-9) }
-}
-
-/// Runs the pipeline once at one scale against an in-process sandbox with its limits off.
+/// Runs the pipeline once at one scale against the in-process sandbox (large accounts, every limit
+/// off), each stage in a child process of its own, and measures it.
 struct ScaleRun {
     var scale: Int
     var days: Int
     var directory: URL
+    /// Land WeConnect in-process (`InProcessSandboxClient`) instead of over HTTP.
+    var weConnectInProcess: Bool
+    /// A view, report or baseline still running after this long is killed (a view that does not finish).
+    var stageTimeout: Duration
+    /// Compare the in-process landing with the extractor's own over HTTP (the first HTTP scale).
+    var checkLanding: Bool
     var logger: Logger
 
-    private static let keyVariable = "BENCH_KONNECTOR_KEY"
-    private static let emailVariable = "BENCH_WECONNECT_EMAIL"
-    private static let passwordVariable = "BENCH_WECONNECT_PASSWORD"
+    private static let konnectorKey = "BENCH_KONNECTOR_KEY"
+    private static let weConnectEmail = "BENCH_WECONNECT_EMAIL_"
+    private static let weConnectPassword = "BENCH_WECONNECT_PASSWORD_"
+    private static let weLinkKey = "BENCH_WELINK_KEY"
+    private static let weLinkSecret = "BENCH_WELINK_SECRET"
+    private static let linkedAPIToken = "BENCH_LINKEDAPI_TOKEN"
+    private static let linkedAPIIdentification = "BENCH_LINKEDAPI_IDENTIFICATION"
+
+    /// The sandbox of the bench: large accounts, every vendor limit and delay out of the way, and
+    /// what is pending at the start held pending for an hour, so the run is deterministic.
+    func sandboxConfiguration() -> SandboxConfiguration {
+        var configuration = SandboxConfiguration(scale: scale, endDate: Demo.yesterday(), days: days,
+                                                 perMinuteLimit: Int.max / 4, perDayLimit: Int.max / 4)
+        configuration.growth = .largeAccount
+        configuration.responseDelay = .zero
+        configuration.weConnectActionDelay = .seconds(3_600)
+        configuration.weConnectReplyDelay = .seconds(3_600)
+        configuration.weLinkProcessingDelay = .zero
+        configuration.weLinkReplyDelay = .seconds(3_600)
+        configuration.weLinkRequestsPerWindow = Int.max / 4
+        configuration.linkedAPIWorkflowDelay = .zero
+        configuration.linkedAPIAcceptanceDelay = .seconds(3_600)
+        return configuration
+    }
 
     func run() async throws -> ScaleResult {
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var configuration = SandboxConfiguration(scale: scale, endDate: Demo.yesterday(), days: days,
-                                                 perMinuteLimit: Int.max / 4, perDayLimit: Int.max / 4)
-        configuration.weConnectActionDelay = .seconds(3600)
-        configuration.weConnectReplyDelay = .seconds(3600)
-        configuration.responseDelay = .zero
-        let (server, generate) = await measure { SandboxServer(configuration: configuration) }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let server = SandboxServer(configuration: sandboxConfiguration())
+        let generateSeconds = StageCommand.seconds(clock.now - start)
         _ = try await server.start()
         do {
-            let result = try await run(server: server, generate: generate)
+            var result = ScaleResult(sizes: ScaleSizes(scale: scale, days: days), weConnectInProcess: weConnectInProcess,
+                                     generateSeconds: generateSeconds)
+            try await Pass(run: self, server: server).measure(into: &result)
             await server.stop()
             return result
         } catch {
@@ -90,139 +67,288 @@ struct ScaleRun {
         }
     }
 
-    private func run(server: SandboxServer, generate: StageMeasure) async throws -> ScaleResult {
-        let konnector = server.konnector
-        let weConnect = server.weConnect
-        guard !weConnect.users.isEmpty else { throw Baseline.Failure(description: "no WeConnect user") }
-        var sizes = ScaleSizes(
-            scale: scale, days: days, senders: konnector.senders.count, campaigns: konnector.campaigns.count,
-            threads: weConnect.threads.count, messages: weConnect.threads.reduce(0) { $0 + $1.messages.count },
-            threadsGenerated: weConnect.threads.count,
-            messagesGenerated: weConnect.threads.reduce(0) { $0 + $1.messages.count })
+    /// One scale's stages, in order, against one running sandbox.
+    private struct Pass {
+        let run: ScaleRun
+        let server: SandboxServer
+        let warehouseURL: URL
+        let konnector: [BenchSource]
+        let weConnect: [BenchSource]
+        let others: [BenchSource]
+        let environment: [String: String]
 
-        let warehouseURL = directory.appendingPathComponent("warehouse.sqlite")
-        let pipeline = PipelineConfiguration(
-            warehouse: warehouseURL, reportsDirectory: directory.appendingPathComponent("reports"),
-            sources: [
-                SourceConfiguration(name: "bench-konnector", kind: "konnector", baseURL: server.konnectorBaseURL,
-                                    apiKeyEnv: Self.keyVariable, dailyLimit: Int.max / 4),
-            ] + weConnect.users.indices.map { index in
-                // One source per WeConnect user (a team's several logins), so WeConnect grows with the scale.
-                SourceConfiguration(name: "bench-weconnect-\(index)", kind: "weconnect", baseURL: server.weConnectBaseURL,
-                                    emailEnv: Self.emailVariable + "_\(index)", passwordEnv: Self.passwordVariable + "_\(index)",
-                                    socketURL: server.weConnectSocketURL, dailyLimit: Int.max / 4)
-            })
-        var environment = [Self.keyVariable: server.configuration.apiKey]
-        for (index, user) in weConnect.users.enumerated() {
-            environment[Self.emailVariable + "_\(index)"] = user.email
-            environment[Self.passwordVariable + "_\(index)"] = user.password
-        }
-        let runner = PipelineRunner(configuration: pipeline, environment: environment, logger: logger)
-        let warehouse = try runner.openWarehouse()
-        for (index, user) in weConnect.users.enumerated() {
-            try RequestLedger(warehouse: warehouse).register(
-                source: "bench-weconnect-\(index)", requestIDs: weConnect.actions.filter { $0.userID == user.id }.map(\.requestID))
-        }
-        let log = RunLog(warehouse: warehouse)
-
-        // 1. Extract everything.
-        let requestsBefore = await server.requests().count
-        let runID = try log.beginRun(command: "extract")
-        let (outcomes, extract) = try await measure {
-            try await runner.extract(pipeline.sources, window: DateWindow(), warehouse: warehouse, runID: runID)
-        }
-        try log.finishRun(runID, status: "ok")
-        for outcome in outcomes where outcome.status != "ok" {
-            throw Baseline.Failure(description: "extract of \(outcome.source) failed: \(outcome.error ?? "?")")
-        }
-        let extractRequests = await server.requests().count - requestsBefore
-        (sizes.rawPages, sizes.rawBytes) = try await warehouse.pool.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(length(body)), 0) FROM raw_page")
-            return (row?[0] ?? 0, row?[1] ?? 0)
-        }
-
-        // 2. Transform --rebuild.
-        let (_, transform) = try await measure { try runner.transform(warehouse, rebuild: true) }
-        sizes.factRowsByTable = try Self.tableCounts(warehouse, prefix: "fact_")
-        sizes.factRows = sizes.factRowsByTable.reduce(0) { $0 + $1.1 }
-
-        // 3. Each report format on its own.
-        let health = try RunLog(warehouse: warehouse).sourceHealth().map {
-            SourceHealth(name: $0.source, kind: $0.kind, status: $0.status, lastSuccessAt: $0.lastSuccessAt, error: $0.error)
-        }
-        // The model load (every reporting view read once) on its own, then each format with its own load.
-        let (_, modelLoad) = try await measure {
-            try ReportModel.load(from: warehouse.pool, generatedAt: Date(), sources: health)
-        }
-        var reports: [(ReportFormat, StageMeasure)] = []
-        for format in ReportFormat.allCases {
-            let (_, stage) = try await measure {
-                let model = try ReportModel.load(from: warehouse.pool, generatedAt: Date(), sources: health)
-                return try ReportWriter().write(model, formats: [format], to: pipeline.reportsDirectory)
+        init(run: ScaleRun, server: SandboxServer) {
+            self.run = run
+            self.server = server
+            warehouseURL = run.directory.appendingPathComponent("warehouse.sqlite")
+            let sandbox = server.configuration
+            var environment = [ScaleRun.konnectorKey: sandbox.apiKey, ScaleRun.weLinkKey: sandbox.weLinkAPIKey,
+                               ScaleRun.weLinkSecret: sandbox.weLinkAPISecret, ScaleRun.linkedAPIToken: sandbox.linkedAPIToken,
+                               ScaleRun.linkedAPIIdentification: sandbox.linkedAPIIdentificationToken]
+            konnector = [BenchSource(name: "bench-konnector", kind: Vendor.konnector.rawValue, baseURL: server.konnectorBaseURL,
+                                     apiKeyEnv: ScaleRun.konnectorKey)]
+            // One source per WeConnect user and per We-Link account: a team's several logins.
+            weConnect = server.weConnect.users.enumerated().map { index, user in
+                environment[ScaleRun.weConnectEmail + "\(index)"] = user.email
+                environment[ScaleRun.weConnectPassword + "\(index)"] = user.password
+                return BenchSource(name: "bench-weconnect-\(index)", kind: Vendor.weconnect.rawValue, baseURL: server.weConnectBaseURL,
+                                   emailEnv: ScaleRun.weConnectEmail + "\(index)", passwordEnv: ScaleRun.weConnectPassword + "\(index)",
+                                   socketURL: server.weConnectSocketURL)
             }
-            reports.append((format, stage))
+            others = server.weLink.accounts.enumerated().map { index, account in
+                BenchSource(name: "bench-welink-\(index)", kind: Vendor.welink.rawValue, baseURL: server.weLinkBaseURL,
+                            apiKeyEnv: ScaleRun.weLinkKey, apiSecretEnv: ScaleRun.weLinkSecret, accountID: account.id)
+            } + [BenchSource(name: "bench-linkedapi", kind: Vendor.linkedapi.rawValue, baseURL: server.linkedAPIBaseURL,
+                             apiKeyEnv: ScaleRun.linkedAPIToken, apiSecretEnv: ScaleRun.linkedAPIIdentification,
+                             accountID: server.linkedAPI.account.accountId, resultHandling: "long", statusChecksPerRun: 1_000_000)]
+            self.environment = environment
         }
 
-        // 4. The baseline: as many rows, plain C API.
-        // The warehouse's own definition; its REFERENCES clauses are not checked in the scratch file
-        // (SQLite enforces foreign keys only when asked to).
-        let createTable = try await warehouse.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'fact_campaign_daily'")
-        } ?? ""
-        let baselineSeconds = try Baseline.run(rows: sizes.factRows, daysPerKey: days, createTable: createTable,
-                                               directory: directory)
+        func measure(into result: inout ScaleResult) async throws {
+            let warehouse = try Warehouse(url: warehouseURL)
+            try register(in: warehouse)
+            result.sizes = try sizes(result.sizes)
 
-        // 5. A second nightly run with no new data.
-        let countsBefore = try Self.tableCounts(warehouse, prefix: "")
-        let changesBefore = try Self.totalChanges(warehouse)
-        let requestsBeforeRerun = await server.requests().count
-        let rerunID = try log.beginRun(command: "extract")
-        let (rerunOutcomes, rerunStage) = try await measure {
-            try await runner.extract(pipeline.sources, window: DateWindow(), warehouse: warehouse, runID: rerunID)
+            // First pull, each vendor's transform on its own after its extract (the rates), then the rest.
+            result.firstPull = try await extract(konnector, name: StageName.extractKonnector, into: &result).calls
+            try await transform(name: StageName.transformKonnector, rebuild: false, into: &result)
+            result.sizes.konnectorDailyRows = try count(warehouse, "SELECT (SELECT count(*) FROM fact_campaign_daily) + (SELECT count(*) FROM fact_sender_daily)")
+            result.firstPull = result.firstPull + (try await extractWeConnect(warehouse, rerun: false, into: &result).calls)
+            if run.checkLanding, !run.weConnectInProcess {
+                result.landingCheck = try await WeConnectThreadLanding.check(
+                    server: server, extracted: warehouse, scratch: run.directory.appendingPathComponent("landing-check.sqlite"),
+                    sources: weConnect.map(credentials))
+            }
+            try await transform(name: StageName.transformWeConnect, rebuild: false, into: &result)
+            result.sizes.weConnectMessagesLoaded = try count(warehouse, "SELECT count(*) FROM fact_message")
+            result.firstPull = result.firstPull + (try await extract(others, name: StageName.extractOthers, into: &result).calls)
+            let raw = try warehouse.pool.read { db in
+                try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(length(body)), 0) FROM raw_page")
+            }
+            result.sizes.rawPages = raw?[0] ?? 0
+            result.sizes.rawBytes = raw?[1] ?? 0
+
+            try await transform(name: StageName.transformRebuild, rebuild: true, into: &result)
+            result.sizes.factRowsByTable = try tableCounts(warehouse, prefix: "fact_")
+            result.sizes.factRows = result.sizes.factRowsByTable.reduce(0) { $0 + $1.1 }
+            result.sizes.prospects = try count(warehouse, "SELECT count(*) FROM dim_prospect")
+
+            try await views(warehouse, into: &result)
+            try await reports(into: &result)
+            try await baselines(into: &result)
+
+            // The nightly run with nothing new.
+            let reruns = [
+                try await extract(konnector, name: StageName.rerun(StageName.extractKonnector), into: &result),
+                try await extractWeConnect(warehouse, rerun: true, into: &result),
+                try await extract(others, name: StageName.rerun(StageName.extractOthers), into: &result),
+            ]
+            result.rerun = reruns.reduce(CallTally()) { $0 + $1.calls }
+            result.rerunExtractRowsChanged = reruns.reduce(0) { $0 + $1.output.rowsChanged }
+            let output = try await transform(name: StageName.rerunTransform, rebuild: false, into: &result)
+            result.rerunTransformRowsChanged = output.rowsChanged
+            result.rerunTransformPages = output.pagesLoaded
         }
-        try log.finishRun(rerunID, status: "ok")
-        let rerunRequests = await server.requests().count - requestsBeforeRerun
-        let extractChanges = try Self.totalChanges(warehouse) - changesBefore
-        let countsAfter = try Self.tableCounts(warehouse, prefix: "")
-        let before = Dictionary(uniqueKeysWithValues: countsBefore)
-        let deltas = countsAfter.compactMap { name, count -> (String, Int)? in
-            let delta = count - (before[name] ?? 0)
-            return delta == 0 ? nil : (name, delta)
-        }
-        let (transformPages, transformChanges) = try Self.incrementalTransform(warehouse)
-        let rerun = RerunMeasure(
-            stage: rerunStage, sandboxRequests: rerunRequests, apiCalls: rerunOutcomes.reduce(0) { $0 + $1.apiCalls },
-            pagesLanded: rerunOutcomes.reduce(0) { $0 + $1.pages }, rowDeltas: deltas, extractChanges: extractChanges,
-            transformChanges: transformChanges, transformPages: transformPages)
 
-        try? FileManager.default.removeItem(at: directory)
-        return ScaleResult(sizes: sizes, generate: generate, extract: extract, extractRequests: extractRequests,
-                           transform: transform, modelLoad: modelLoad, reports: reports, baselineSeconds: baselineSeconds, rerun: rerun)
-    }
-
-    /// Row counts of every table whose name starts with `prefix`, by name.
-    static func tableCounts(_ warehouse: Warehouse, prefix: String) throws -> [(String, Int)] {
-        try warehouse.pool.read { db in
-            let names = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? || '%'
-                AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name
-                """, arguments: [prefix])
-            return try names.map { name in
-                (name, try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(name)\"") ?? 0)
+        /// The requests a team tracks: WeConnect's actions, We-Link's requests, Linked API's invitations.
+        private func register(in warehouse: Warehouse) throws {
+            let ledger = RequestLedger(warehouse: warehouse)
+            let actions = Dictionary(grouping: server.weConnect.actions, by: \.userID)
+            for (index, user) in server.weConnect.users.enumerated() {
+                try ledger.register(source: weConnect[index].name, requestIDs: (actions[user.id] ?? []).map(\.requestID))
+            }
+            let requests = Dictionary(grouping: server.weLink.requests, by: \.accountID)
+            for (index, account) in server.weLink.accounts.enumerated() {
+                try ledger.register(source: others[index].name, requestIDs: (requests[account.id] ?? []).map(\.requestID))
+            }
+            let invitations = server.linkedAPI.invitations.map { invitation in
+                TrackedRequest(id: invitation.id, subject: invitation.personURL,
+                               sentAt: Timestamp.string(Date(timeIntervalSince1970: TimeInterval(invitation.sentAt))))
+            }
+            if let linkedAPI = others.last {
+                _ = try RequestTracking(source: linkedAPI.configuration).register(invitations, in: warehouse)
             }
         }
-    }
 
-    /// SQLite's `total_changes()` of the pool's writer connection, through which every stage writes:
-    /// the rows inserted, updated or deleted since this process opened the warehouse.
-    static func totalChanges(_ warehouse: Warehouse) throws -> Int {
-        try warehouse.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "SELECT total_changes()") ?? 0 }
-    }
+        private func sizes(_ start: ScaleSizes) throws -> ScaleSizes {
+            var sizes = start
+            sizes.senders = server.konnector.senders.count
+            sizes.campaigns = server.konnector.campaigns.count
+            let weConnect = server.weConnect
+            sizes.threads = weConnect.threads.count
+            sizes.messages = weConnect.threads.reduce(0) { $0 + $1.messages.count }
+            sizes.weConnectProspects = Set(weConnect.threads.map(\.profile.linkedin)).count
+            sizes.linkedAPIInvitations = server.linkedAPI.invitations.count
+            sizes.weLinkAccounts = server.weLink.accounts.count
+            sizes.weLinkRequests = server.weLink.requests.count
+            return sizes
+        }
 
-    /// Runs the incremental transform and returns the pages it loaded and the rows it changed.
-    static func incrementalTransform(_ warehouse: Warehouse) throws -> (Int, Int) {
-        let before = try totalChanges(warehouse)
-        let summary = try Transformer(warehouse: warehouse).run(rebuild: false)
-        return (summary.pagesLoaded, try totalChanges(warehouse) - before)
+        /// Extracts `sources` over HTTP in a child process.
+        @discardableResult
+        private func extract(_ sources: [BenchSource], name: String, into result: inout ScaleResult) async throws
+            -> (output: StageOutput, calls: CallTally) {
+            let before = await server.requests().count
+            let output = try await child(name, StageSpec(stage: .extract, warehouse: warehouseURL.path, sources: sources),
+                                         into: &result, tolerateTimeout: false)
+            for source in output.sources where source.status != "ok" {
+                throw ChildProcess.Failure(description: "\(name): \(source.name) failed: \(source.error ?? "no reason given")")
+            }
+            return (output, CallTally(await server.requests().dropFirst(before), on: server))
+        }
+
+        /// A WeConnect source with the login its environment variables hold.
+        private func credentials(_ source: BenchSource) -> (source: SourceConfiguration, email: String, password: String) {
+            (source.configuration, environment[source.emailEnv ?? ""] ?? "", environment[source.passwordEnv ?? ""] ?? "")
+        }
+
+        /// WeConnect's extract: over HTTP in a child, or in-process beside the sandbox (the first pull's
+        /// thread pages landed straight from it by `WeConnectThreadLanding`, then the extractor).
+        private func extractWeConnect(_ warehouse: Warehouse, rerun: Bool, into result: inout ScaleResult) async throws
+            -> (output: StageOutput, calls: CallTally) {
+            let name = run.weConnectInProcess ? StageName.landWeConnect : StageName.extractWeConnect
+            guard run.weConnectInProcess else {
+                return try await extract(weConnect, name: rerun ? StageName.rerun(name) : name, into: &result)
+            }
+            let before = await server.requests().count
+            let changesBefore = try StageCommand.totalChanges(warehouse)
+            let sources = weConnect.map(\.configuration)
+            let runner = PipelineRunner(configuration: StageCommand.configuration(warehouseURL, reports: nil, sources: sources),
+                                        environment: environment, client: InProcessSandboxClient(server: server), logger: run.logger)
+            let log = RunLog(warehouse: warehouse)
+            let runID = try log.beginRun(command: "extract")
+            let clock = ContinuousClock()
+            let start = clock.now
+            if !rerun {
+                let landing = WeConnectThreadLanding(server: server, warehouse: warehouse)
+                for user in weConnect.map(credentials) {
+                    _ = try await landing.land(user.source, email: user.email, password: user.password, runID: runID)
+                }
+            }
+            let outcomes = try await runner.extract(sources, window: DateWindow(), warehouse: warehouse, runID: runID)
+            let seconds = StageCommand.seconds(clock.now - start)
+            try log.finishRun(runID, status: "ok")
+            for outcome in outcomes where outcome.status != "ok" {
+                throw ChildProcess.Failure(description: "\(name): \(outcome.source) failed: \(outcome.error ?? "no reason given")")
+            }
+            result.stages.append(StageFigure(name: rerun ? StageName.rerun(name) : name, kind: .inProcess, seconds: seconds,
+                                             ownSeconds: seconds))
+            let output = StageOutput(seconds: seconds, rowsChanged: try StageCommand.totalChanges(warehouse) - changesBefore)
+            return (output, CallTally(await server.requests().dropFirst(before), on: server))
+        }
+
+        @discardableResult
+        private func transform(name: String, rebuild: Bool, into result: inout ScaleResult) async throws -> StageOutput {
+            let output = try await child(name, StageSpec(stage: .transform, warehouse: warehouseURL.path, rebuild: rebuild),
+                                         into: &result, tolerateTimeout: false)
+            if output.problems > 0 { run.logger.warning("\(name): \(output.problems) raw pages could not be read") }
+            return output
+        }
+
+        /// Every `report_` view's query, stepped to its end, each in its own child.
+        private func views(_ warehouse: Warehouse, into result: inout ScaleResult) async throws {
+            let names = try await warehouse.pool.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'view' AND name LIKE 'report\\_%' ESCAPE '\\' ORDER BY name
+                    """)
+            }
+            for view in names {
+                let output = try await child(StageName.view(view), StageSpec(stage: .view, warehouse: warehouseURL.path, view: view),
+                                             into: &result)
+                result.viewRows[view] = output.rows
+            }
+        }
+
+        /// Each report format on its own, from the warehouse to its files.
+        private func reports(into result: inout ScaleResult) async throws {
+            for format in ReportFormat.allCases {
+                let folder = run.directory.appendingPathComponent("reports-\(format.rawValue)")
+                let output = try await child(StageName.report(format.rawValue),
+                                             StageSpec(stage: .report, warehouse: warehouseURL.path, format: format.rawValue,
+                                                       reports: folder.path),
+                                             into: &result)
+                result.reportBytes[format.rawValue] = output.files.reduce(0) { $0 + $1.bytes }
+                if format == .html {
+                    let pages = output.files.filter { $0.path.hasSuffix(".html") }
+                    result.htmlFiles = pages.count
+                    let index = folder.appendingPathComponent("index.html").path
+                    result.indexHTMLBytes = pages.first { $0.path == index }?.bytes ?? 0
+                    if let largest = pages.max(by: { $0.bytes < $1.bytes }) {
+                        result.largestHTML = (String(largest.path.dropFirst(folder.path.count + 1)), largest.bytes)
+                    }
+                }
+                try? FileManager.default.removeItem(at: folder)
+            }
+        }
+
+        /// The references: `sqlite3 -csv` exporting the CSV report's views, bare libxlsxwriter writing
+        /// the XLSX report's view sheets, the C API inserting Konnector's daily rows.
+        private func baselines(into result: inout ScaleResult) async throws {
+            let folder = run.directory.appendingPathComponent("baseline")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var seconds = 0.0
+            var peak: UInt64 = 0
+            for view in ReportingViews.contractViews {
+                let child = try await ChildProcess.run(
+                    SQLiteCLI.path, ["-readonly", "-csv", "-header", warehouseURL.path, SQLiteFile.selectAll(view) + ";"],
+                    outputFile: folder.appendingPathComponent("\(view).csv").path, timeout: run.stageTimeout)
+                guard child.status == 0 else { throw ChildProcess.Failure(description: "sqlite3 -csv of \(view) exited with \(child.status)") }
+                seconds += child.seconds
+                peak = max(peak, child.peakRSS)
+            }
+            result.stages.append(StageFigure(name: StageName.sqliteCSV, kind: .baseline, seconds: seconds, peakRSS: peak))
+            try await child(StageName.xlsxBaseline,
+                            StageSpec(stage: .xlsxBaseline, warehouse: warehouseURL.path,
+                                      views: ["report_reply_time"] + ReportingViews.contractViews,
+                                      output: folder.appendingPathComponent("baseline.xlsx").path),
+                            into: &result, kind: .baseline)
+            try await child(StageName.insertBaseline,
+                            StageSpec(stage: .insertBaseline, warehouse: warehouseURL.path, rows: result.sizes.konnectorDailyRows,
+                                      days: run.days, scratch: folder.path),
+                            into: &result, kind: .baseline)
+        }
+
+        /// Runs one stage in a child process and records its figure. A stage the later ones depend on
+        /// (extract, transform) must finish; another one killed at the timeout is recorded as such.
+        @discardableResult
+        private func child(_ name: String, _ spec: StageSpec, into result: inout ScaleResult, kind: StageFigure.Kind = .product,
+                           tolerateTimeout: Bool = true) async throws -> StageOutput {
+            let specURL = run.directory.appendingPathComponent("stage-\(UUID().uuidString).json")
+            try JSONEncoder().encode(spec).write(to: specURL)
+            // The stages the later ones need get an hour: stopping them would leave nothing to measure.
+            let child = try await ChildProcess.run(ChildProcess.currentExecutable, [BenchOptions.stageFlag, specURL.path],
+                                                   environment: environment,
+                                                   timeout: tolerateTimeout ? run.stageTimeout : .seconds(3_600))
+            if child.timedOut, tolerateTimeout {
+                run.logger.warning("\(name): still running after \(run.stageTimeout), stopped")
+                result.stages.append(StageFigure(name: name, kind: kind, seconds: child.seconds, peakRSS: child.peakRSS, timedOut: true))
+                return StageOutput()
+            }
+            guard child.status == 0, !child.timedOut,
+                  let line = child.output.split(separator: UInt8(ascii: "\n")).last,
+                  let output = try? JSONDecoder().decode(StageOutput.self, from: Data(line))
+            else {
+                throw ChildProcess.Failure(description: "\(name): the stage \(child.timedOut ? "ran past its timeout" : "exited with \(child.status)")")
+            }
+            result.stages.append(StageFigure(name: name, kind: kind, seconds: child.seconds, ownSeconds: output.seconds,
+                                             peakRSS: max(child.peakRSS, output.peakRSS)))
+            return output
+        }
+
+        private func count(_ warehouse: Warehouse, _ sql: String) throws -> Int {
+            try warehouse.pool.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+        }
+
+        /// Row counts of every table whose name starts with `prefix`, by name.
+        private func tableCounts(_ warehouse: Warehouse, prefix: String) throws -> [(String, Int)] {
+            try warehouse.pool.read { db in
+                let names = try String.fetchAll(db, sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? || '%'
+                    AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name
+                    """, arguments: [prefix])
+                return try names.map { name in (name, try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(name)\"") ?? 0) }
+            }
+        }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes a report model as `<view>.csv` per contract view, `report.xlsx` and `index.html` (with its sender and
-/// campaign pages under `senders/` and `campaigns/`) into one folder.
+/// campaign pages under `senders/` and `campaigns/`) into one folder. The contract views are read row by row from
+/// the model's snapshot of the warehouse while the files are written; no format holds a whole one in memory.
 public struct ReportWriter {
     /// Whether CSV files start with the UTF-8 byte-order mark (for Excel on Windows).
     public var csvByteOrderMark: Bool
@@ -21,25 +22,30 @@ public struct ReportWriter {
         for format in formats where seen.insert(format).inserted {
             switch format {
             case .csv:
-                for view in model.views {
-                    let url = directory.appendingPathComponent("\(view.name).csv")
-                    try replace(url) { try CSVWriter(byteOrderMark: csvByteOrderMark).write(view, to: $0) }
-                    written.append(url)
+                try model.read { db in
+                    for view in model.views {
+                        let url = directory.appendingPathComponent("\(view.name).csv")
+                        try replace(url) {
+                            try CSVWriter(byteOrderMark: csvByteOrderMark).write(try view.cursor(in: db), to: $0)
+                        }
+                        written.append(url)
+                    }
                 }
             case .xlsx:
                 let url = directory.appendingPathComponent("report.xlsx")
                 try replace(url) { try XLSXRenderer().write(model, to: $0) }
                 written.append(url)
             case .html:
-                written += try writeHTML(model, to: directory)
+                written += try writeHTML(model, linking: Set(formats).subtracting([.html]), to: directory)
             }
         }
         return written
     }
 
     /// Writes `index.html` and one page per sender and per campaign under `senders/` and `campaigns/`, each
-    /// atomically, index.html last; removes the pages of senders and campaigns that are no longer reported.
-    private func writeHTML(_ model: ReportModel, to directory: URL) throws -> [URL] {
+    /// atomically, index.html last; removes the pages of senders and campaigns that are no longer reported. The
+    /// index links the data files of `formats`.
+    private func writeHTML(_ model: ReportModel, linking formats: Set<ReportFormat>, to directory: URL) throws -> [URL] {
         for folder in [PageName.senderFolder, PageName.campaignFolder] {
             let url = directory.appendingPathComponent(folder, isDirectory: true)
             do {
@@ -50,7 +56,7 @@ public struct ReportWriter {
         }
         var written: [URL] = []
         var current = Set<String>()
-        try HTMLRenderer().forEachPage(model) { path, page in
+        try HTMLRenderer(dataFormats: formats).forEachPage(model) { path, page in
             let url = directory.appendingPathComponent(path)
             let html = Data(page.utf8)
             try replace(url) { try html.write(to: $0) }

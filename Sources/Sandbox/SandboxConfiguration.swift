@@ -7,6 +7,9 @@ public struct SandboxConfiguration: Sendable {
     public var endDate: String
     public var days: Int
     public var seed: UInt64
+    /// How much each scale block holds (every vendor's generator): `.standard` unless the bench
+    /// asks for its large accounts.
+    public var growth: SandboxGrowth = .standard
     /// The ordinary Konnector API key.
     public var apiKey: String
     /// The organisation administrator's key: the only one allowed to call `/create-api-key`

@@ -42,7 +42,7 @@ public final class SandboxServer: Sendable {
         self.configuration = configuration
         let dataset = KonnectorGenerator(
             scale: configuration.scale, endDate: configuration.endDate, days: configuration.days,
-            seed: configuration.seed
+            seed: configuration.seed, campaignsPerBlock: configuration.growth.konnectorCampaignsPerBlock
         ).make()
         self.konnector = dataset
         self.vendor = KonnectorVendor(dataset: dataset, configuration: configuration)
@@ -98,12 +98,16 @@ public final class SandboxServer: Sendable {
         weConnectEmulator.dataset
     }
 
+    /// What answers every request, over HTTP or in-process (`answer`).
+    var responder: SandboxResponder {
+        SandboxResponder(vendors: [vendor, weConnectEmulator.vendor] + emulators.map(\.httpVendor), faults: faults, log: log,
+                         responseDelay: configuration.responseDelay)
+    }
+
     /// Starts listening and returns the server's base URL, e.g. `http://127.0.0.1:54321`.
     /// Port 0 picks a free port; the URL carries the port actually bound.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> URL {
-        let responder = SandboxResponder(vendors: [vendor, weConnectEmulator.vendor] + emulators.map(\.httpVendor),
-                                         faults: faults, log: log,
-                                         responseDelay: configuration.responseDelay)
+        let responder = self.responder
         let weConnect = weConnectEmulator
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "sandbox")

@@ -8,7 +8,7 @@ import Testing
         try withTemporaryDirectory { directory in
             let model = try ReportFixture.loadModel(in: directory)
             let url = directory.appendingPathComponent("out.csv")
-            try CSVWriter().write(model.views[0], to: url)
+            try model.read { try CSVWriter().write(try model.views[0].cursor(in: $0), to: url) }
             let bytes = try Data(contentsOf: url)
             let text = try #require(String(data: bytes, encoding: .utf8))
             return (text, bytes, try CSVReader.records(text))
@@ -75,6 +75,15 @@ import Testing
         #expect(CSVWriter.field(.text("say \"hi\""), kind: .text) == "\"say \"\"hi\"\"\"")
         #expect(CSVWriter.field(.text("a\rb"), kind: .text) == "\"a\rb\"")
         #expect(CSVWriter.field(.null, kind: .count) == "")
+        // Every line break Swift counts as one, found in the UTF-8 bytes.
+        for text in ["a\u{2028}b", "a\u{2029}b", "a\u{85}b", "a\u{0B}b", "a\u{0C}b", "a\nb"] {
+            #expect(CSVWriter.field(.text(text), kind: .text) == "\"\(text)\"", "\(text.debugDescription)")
+        }
+        #expect(CSVWriter.field(.text("=\"x\""), kind: .text) == "\"'=\"\"x\"\"\"")
+        #expect(CSVWriter.field(.text("Zoë 李雷"), kind: .text) == "Zoë 李雷")
+        // A comma or quote that a combining mark joins to is still a comma or a quote to a CSV reader.
+        #expect(CSVWriter.field(.text("a,\u{301}b"), kind: .text) == "\"a,\u{301}b\"")
+        #expect(CSVWriter.field(.text("\"\u{301}"), kind: .text) == "\"\"\"\u{301}\"")
     }
 
     @Test func streamsTablesLargerThanOneChunk() throws {
@@ -82,7 +91,7 @@ import Testing
         let rows = (0..<20_000).map { [CellValue.text("name, \($0)"), .integer(Int64($0))] }
         let records = try withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("big.csv")
-            try CSVWriter().write(ReportTable(name: "big", columns: columns, rows: rows), to: url)
+            try CSVWriter().write(ReportCursor(ReportTable(name: "big", columns: columns, rows: rows)), to: url)
             return try CSVReader.records(String(decoding: Data(contentsOf: url), as: UTF8.self))
         }
         #expect(records.count == 20_001)
@@ -92,7 +101,7 @@ import Testing
     @Test func anUnwritablePathIsAReportError() throws {
         let table = ReportTable(name: "t", columns: [ReportColumn(name: "source")], rows: [])
         #expect(throws: ReportError.self) {
-            try CSVWriter().write(table, to: URL(fileURLWithPath: "/nonexistent-dir/x/t.csv"))
+            try CSVWriter().write(ReportCursor(table), to: URL(fileURLWithPath: "/nonexistent-dir/x/t.csv"))
         }
     }
 }

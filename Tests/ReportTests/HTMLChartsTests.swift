@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct HTMLChartsTests {
     private func document(_ model: ReportModel = ReportFixture.model()) throws -> XMLTree {
-        try XMLTree(HTMLRenderer().render(model))
+        try XMLTree(try HTMLRenderer().render(model))
     }
 
     private func section(_ id: String, in document: XMLTree) throws -> XMLTree.Element {
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func hostileStatusIsEscapedWherePrinted() throws {
-        let html = HTMLRenderer().render(ReportFixture.model())
+        let html = try HTMLRenderer().render(ReportFixture.model())
         #expect(!html.contains(ReportFixture.hostileStatus))
         #expect(html.contains("&lt;b&gt;Pending&lt;/b&gt;"))
         let document = try XMLTree(html)
@@ -228,7 +228,7 @@ import Testing
             "report_reply_time_distribution": [[.text("under 1 hour"), .integer(1)]],
             "report_request_outcomes": [[.text("a"), .text("s"), .text("like"), .text("Completed_Success"), .real(0.5)]],
         ])] {
-            let html = HTMLRenderer().render(model)
+            let html = try HTMLRenderer().render(model)
             _ = try XMLTree(html)
             // Only the charts' own markup: the page around them says "provenance" and its script "isNaN".
             let svg = html.components(separatedBy: "<svg").dropFirst()

@@ -6,7 +6,7 @@ import Testing
 /// figures they concern, sortable tables and the provenance footer.
 @Suite struct HTMLFiguresTests {
     private func document(_ model: ReportModel = ReportFixture.model()) throws -> XMLTree {
-        try XMLTree(HTMLRenderer().render(model))
+        try XMLTree(try HTMLRenderer().render(model))
     }
 
     private func element(_ id: String, in document: XMLTree) throws -> XMLTree.Element {

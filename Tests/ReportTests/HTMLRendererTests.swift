@@ -4,24 +4,15 @@ import Testing
 
 @Suite struct HTMLRendererTests {
     private func fixtureHTML() throws -> String {
-        HTMLRenderer().render(try withTemporaryDirectory(ReportFixture.loadModel))
+        try withTemporaryDirectory { try HTMLRenderer().render(ReportFixture.loadModel(in: $0)) }
     }
 
-    /// A model with the given KPI and trend rows and empty views.
+    /// A model with the given KPI and trend rows and every other view empty.
     private func model(kpis: [[CellValue]], trend: [[CellValue]], sources: [SourceHealth] = []) -> ReportModel {
-        let table = { (name: String, columns: [String], rows: [[CellValue]]) in
-            ReportTable(name: name, columns: columns.map { ReportColumn(name: $0) }, rows: rows)
-        }
-        let columns = { (name: String) in ReportFixture.views.first { $0.0 == name }?.1 ?? [] }
-        return ReportModel(
-            generatedAt: ReportFixture.generatedAt,
-            views: ReportModel.contractViews.map { table($0, ["source"], []) },
-            kpis: table("report_kpis", columns("report_kpis"), kpis),
-            dailyTrend: table("report_daily_trend", columns("report_daily_trend"), trend),
-            warnings: table("report_quality_warnings", columns("report_quality_warnings"), []),
-            replyTimes: table("report_reply_time", columns("report_reply_time"), []),
-            replyDistribution: table("report_reply_time_distribution", columns("report_reply_time_distribution"), []),
-            sources: sources)
+        var rows = Dictionary(uniqueKeysWithValues: ReportFixture.views.map { ($0.0, [[CellValue]]()) })
+        rows["report_kpis"] = kpis
+        rows["report_daily_trend"] = trend
+        return ReportFixture.model(replacing: rows, sources: sources)
     }
 
     private func cells(of row: XMLTree.Element) -> [String] {
@@ -63,8 +54,9 @@ import Testing
         for element in document.all {
             for (name, value) in element.attributes where linkAttributes.contains(name) {
                 let page = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-                let local = value.hasPrefix("#")
-                    || (name == "href" && page.hasSuffix(".html") && !page.contains(":") && !page.hasPrefix("/"))
+                // A page of the report, or one of the data files written beside it (a view's CSV, the workbook).
+                let file = [".html", ".csv", ".xlsx"].contains { page.hasSuffix($0) }
+                let local = value.hasPrefix("#") || (name == "href" && file && !page.contains(":") && !page.hasPrefix("/"))
                 #expect(local, "<\(element.name) \(name)=\"\(value)\"> leaves the report")
             }
         }
@@ -109,7 +101,7 @@ import Testing
         let nullRates = model(kpis: [[.integer(0), .integer(0), .null, .integer(0), .null, .null, .null, .null]], trend: [])
         let empty = model(kpis: [], trend: [])
         for model in [nullRates, empty] {
-            let document = try XMLTree(HTMLRenderer().render(model))
+            let document = try XMLTree(try HTMLRenderer().render(model))
             let values = document.all.filter { $0.attributes["class"] == "value" }.map(\.text)
             #expect(values.count == 8)
             #expect(values[2] == "n/a" && values[5] == "n/a")
@@ -139,7 +131,7 @@ import Testing
     }
 
     @Test func noWarningsNoWarningsSection() throws {
-        let document = try XMLTree(HTMLRenderer().render(model(kpis: [], trend: [])))
+        let document = try XMLTree(try HTMLRenderer().render(model(kpis: [], trend: [])))
         #expect(!document.all.contains { $0.attributes["id"] == "report_quality_warnings" })
     }
 
@@ -164,7 +156,7 @@ import Testing
     @Test(arguments: [0, 1])
     func chartsHandleZeroOrOneDay(days: Int) throws {
         let trend: [[CellValue]] = Array([[.text("2024-05-01"), .integer(0), .integer(0), .integer(0), .integer(0)]].prefix(days))
-        let html = HTMLRenderer().render(model(kpis: [], trend: trend))
+        let html = try HTMLRenderer().render(model(kpis: [], trend: trend))
         let document = try XMLTree(html)
         #expect(document.elements(named: "svg").count == 2)
         #expect(document.elements(named: "circle").count == 4 * days)
@@ -177,8 +169,10 @@ import Testing
     }
 
     @Test func sameModelSameBytes() throws {
-        let model = try withTemporaryDirectory(ReportFixture.loadModel)
-        #expect(HTMLRenderer().render(model) == HTMLRenderer().render(model))
+        try withTemporaryDirectory { directory in
+            let model = try ReportFixture.loadModel(in: directory)
+            #expect(try HTMLRenderer().render(model) == HTMLRenderer().render(model))
+        }
     }
 
     @Test func escapingHelper() throws {

@@ -79,7 +79,7 @@ import Testing
 
     @Test func acceptanceChartIsAColumnPerSenderWithARateOnAPercentAxis() throws {
         let model = ReportFixture.model()
-        let senders = try #require(model.views.first { $0.name == "report_sender_summary" })
+        let senders = try model.table("report_sender_summary")
         let rated = senders.rows.filter { $0[5] != .null }
         #expect(rated.count == 7)  // s2 and s4 have no rate and no column
         try XLSXWorkbookFixture.withWorkbook(model) { package throws in
@@ -130,9 +130,16 @@ import Testing
             [.text("a"), .text("s2"), .text("Ann"), .null],
             [.text("a"), .integer(7), .text(""), .integer(1)],
         ])
-        let block = try #require(XLSXChartBlock.acceptanceBySender(table))
+        var rates = XLSXChartBlock.SenderRates(columns: columns)
+        table.rows.forEach { rates.add($0) }
+        let block = try #require(rates.block)
         #expect(block.rows == [[.text("s1"), .real(0.5)], [.text("7"), .integer(1)]])
-        #expect(XLSXChartBlock.acceptanceBySender(ReportTable(name: "x", columns: columns, rows: [table.rows[1]])) == nil)
+        var none = XLSXChartBlock.SenderRates(columns: columns)
+        none.add(table.rows[1])
+        #expect(none.block == nil)
+        var noRateColumn = XLSXChartBlock.SenderRates(columns: Array(columns.prefix(3)))
+        noRateColumn.add([.text("a"), .text("s1"), .text("Ann")])
+        #expect(noRateColumn.block == nil)
     }
 
     @Test func noChartWithoutDataToDraw() throws {

@@ -9,7 +9,7 @@ import Testing
 
     @Test func aBigSheetStreamsWithAnAutofilterAndTheSameValues() throws {
         let model = XLSXWorkbookFixture.model(dailyRows: 40)
-        let daily = try #require(model.views.first { $0.name == view })
+        let daily = try model.table(view)
         // 40 daily rows and the 9 senders are above the threshold; the other views are not.
         try XLSXWorkbookFixture.withWorkbook(model, renderer: XLSXRenderer(constantMemoryRows: 8)) { package throws in
             let sheet = try XLSXSheetContents(package, sheet: view)
@@ -43,7 +43,7 @@ import Testing
 
     @Test func splitAndStreamedTogether() throws {
         let model = XLSXWorkbookFixture.model(dailyRows: 25)
-        let daily = try #require(model.views.first { $0.name == view })
+        let daily = try model.table(view)
         let renderer = XLSXRenderer(rowsPerSheet: 10, constantMemoryRows: 9)
         try XLSXWorkbookFixture.withWorkbook(model, renderer: renderer) { package throws in
             for (name, rows, streamed) in [(view, 0..<10, true), ("\(view) (2)", 10..<20, true), ("\(view) (3)", 20..<25, false)] {

@@ -188,13 +188,8 @@ import Testing
     }
 
     @Test func emptyViewsStillGetAHeaderRow() throws {
-        let columns = ["source", "sender_id"].map { ReportColumn(name: $0) }
-        let empty = { ReportTable(name: $0, columns: columns, rows: []) }
-        let model = ReportModel(
-            generatedAt: ReportFixture.generatedAt, views: ReportModel.contractViews.map(empty),
-            kpis: empty("report_kpis"), dailyTrend: empty("report_daily_trend"),
-            warnings: empty("report_quality_warnings"), replyTimes: empty("report_reply_time"),
-            replyDistribution: empty("report_reply_time_distribution"), sources: [])
+        let columns = Dictionary(uniqueKeysWithValues: ReportFixture.views.map { ($0.0, ["source", "sender_id"]) })
+        let model = ReportFixture.model(columns: columns, sources: [])
         try withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("empty.xlsx")
             try XLSXRenderer().write(model, to: url)
@@ -225,12 +220,10 @@ import Testing
     }
 
     @Test func stringsBeyondExcelsLimitAreCutNotRefused() throws {
-        let columns = [ReportColumn(name: "detail")]
         let long = String(repeating: "李", count: XLSXSheet.maxStringLength + 10)
-        let table = ReportTable(name: "report_threads", columns: columns, rows: [[.text(long)]])
-        let model = ReportModel(
-            generatedAt: ReportFixture.generatedAt, views: [table], kpis: table, dailyTrend: table, warnings: table,
-            replyTimes: table, replyDistribution: table, sources: [])
+        let views = ReportFixture.views.map(\.0)
+        let model = ReportFixture.model(replacing: Dictionary(uniqueKeysWithValues: views.map { ($0, [[CellValue.text(long)]]) }),
+                                        columns: Dictionary(uniqueKeysWithValues: views.map { ($0, ["detail"]) }), sources: [])
         try withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("long.xlsx")
             try XLSXRenderer().write(model, to: url)
@@ -250,7 +243,7 @@ import Testing
         }
         #expect {
             try XLSXRenderer().write(
-                try withTemporaryDirectory(ReportFixture.loadModel),
+                ReportFixture.model(),
                 to: URL(fileURLWithPath: "/nonexistent-dir/report.xlsx"))
         } throws: { error in
             guard case .xlsx(_, let operation, _)? = error as? ReportError else { return false }

@@ -9,7 +9,7 @@ import Testing
 
     @Test func aLongViewContinuesOnNumberedSheetsWithTheHeaderAndEveryRow() throws {
         let model = XLSXWorkbookFixture.model(dailyRows: 25)
-        let daily = try #require(model.views.first { $0.name == view })
+        let daily = try model.table(view)
         try XLSXWorkbookFixture.withWorkbook(model, renderer: XLSXRenderer(rowsPerSheet: 10)) { package throws in
             let names = try package.sheetNames()
             #expect(names == ["Summary", "Time to reply", "report_sender_summary", "report_campaign_summary",
@@ -57,13 +57,7 @@ import Testing
         }
     }
 
-    @Test func partsCoverEveryRowOnce() {
-        #expect(XLSXSheetPart.parts(rowCount: 0, sheetName: "v", rowsPerSheet: 10).map(\.rows) == [0..<0])
-        #expect(XLSXSheetPart.parts(rowCount: 10, sheetName: "v", rowsPerSheet: 10).map(\.rows) == [0..<10])
-        #expect(XLSXSheetPart.parts(rowCount: 11, sheetName: "v", rowsPerSheet: 10).map(\.sheetName) == ["v", "v (2)"])
-        let parts = XLSXSheetPart.parts(rowCount: 2_500_000, sheetName: view, rowsPerSheet: XLSXRenderer.maxRowsPerSheet)
-        #expect(parts.map(\.rows.count) == [1_048_575, 1_048_575, 402_850])
-        #expect(parts.map(\.number) == [1, 2, 3])
+    @Test func sheetLimits() {
         // Excel's 1,048,576 rows per sheet include the header.
         #expect(XLSXRenderer.maxRowsPerSheet + 1 == 1_048_576)
         #expect(XLSXRenderer().rowsPerSheet == 1_048_575)
@@ -85,14 +79,18 @@ import Testing
         let columns = ["date", "requests_sent"].map { ReportColumn(name: $0) }
         let long = "report_campaign_type_summary_xx"
         let rows: [[CellValue]] = (0..<5).map { [.text(ISODateTime.format(dayNumber: 19_723 + $0)), .integer(Int64($0))] }
-        let base = ReportFixture.model()
-        let model = ReportModel(
-            generatedAt: base.generatedAt, views: base.views + [ReportTable(name: long, columns: columns, rows: rows)],
-            kpis: base.kpis, dailyTrend: base.dailyTrend, warnings: base.warnings, replyTimes: base.replyTimes,
-            replyDistribution: base.replyDistribution, sources: base.sources)
-        try XLSXWorkbookFixture.withWorkbook(model, renderer: XLSXRenderer(rowsPerSheet: 2)) { package throws in
-            let names = try package.sheetNames()
-            #expect(names.suffix(3) == [long, "report_campaign_type_summar (2)", "report_campaign_type_summar (3)"])
+        try withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("long.xlsx")
+            let workbook = try XLSXWorkbook(path: url.path)
+            let writer = XLSXViewWriter(cells: XLSXCellWriter(styles: try XLSXStyles(workbook: workbook)),
+                                        rowsPerSheet: 2, constantMemoryRows: XLSXRenderer.defaultConstantMemoryRows)
+            var names = XLSXTableNames()
+            let table = ReportTable(name: long, columns: columns, rows: rows)
+            let parts = try writer.write(ReportCursor(table), view: long, sheetName: long, in: workbook, tableNames: &names)
+            try workbook.close()
+            #expect(parts.map(\.rows) == [0..<2, 2..<4, 4..<5])
+            let package = try XLSXPackage(url: url)
+            #expect(try package.sheetNames() == [long, "report_campaign_type_summar (2)", "report_campaign_type_summar (3)"])
             let last = try XLSXSheetContents(package, sheet: "report_campaign_type_summar (3)")
             #expect(XLSXWorkbookFixture.differences(last, columns: columns, rows: rows[4...]).isEmpty)
         }

@@ -6,8 +6,8 @@ import Testing
 /// every cell equal to the view.
 @Suite struct XLSXTableTests {
     /// The sheets that render views: the sheet name and the view's table in the fixture model.
-    private static func viewSheets(_ model: ReportModel) -> [(String, ReportTable)] {
-        [(XLSXRenderer.replyTimeSheet, model.replyTimes)] + model.views.map { ($0.name, $0) }
+    private static func viewSheets(_ model: ReportModel) throws -> [(String, ReportTable)] {
+        [(XLSXRenderer.replyTimeSheet, model.replyTimes)] + (try model.views.map { ($0.name, try model.table($0.name)) })
     }
 
     /// The table part a sheet links to, parsed, or nil.
@@ -19,7 +19,7 @@ import Testing
     @Test func everyViewSheetIsATableOverItsHeaderAndRows() throws {
         let model = ReportFixture.model()
         try XLSXWorkbookFixture.withWorkbook(model) { package throws in
-            for (name, view) in Self.viewSheets(model) {
+            for (name, view) in try Self.viewSheets(model) {
                 let sheet = try XLSXSheetContents(package, sheet: name)
                 let table = try #require(try table(of: sheet, in: package), "\(name) has no table")
                 let root = try #require(table.root)
@@ -40,7 +40,7 @@ import Testing
     @Test func everyCellOfEveryViewSheetEqualsTheView() throws {
         let model = ReportFixture.model()
         try XLSXWorkbookFixture.withWorkbook(model) { package throws in
-            for (name, view) in Self.viewSheets(model) {
+            for (name, view) in try Self.viewSheets(model) {
                 let sheet = try XLSXSheetContents(package, sheet: name)
                 let problems = XLSXWorkbookFixture.differences(sheet, columns: view.columns, rows: view.rows)
                 #expect(problems.isEmpty, "\(problems.prefix(5))")
@@ -68,7 +68,7 @@ import Testing
     @Test func rateColumnsCarryDataBarsFromZeroToOne() throws {
         let model = ReportFixture.model()
         try XLSXWorkbookFixture.withWorkbook(model) { package throws in
-            for (name, view) in Self.viewSheets(model) {
+            for (name, view) in try Self.viewSheets(model) {
                 let sheet = try XLSXSheetContents(package, sheet: name)
                 let expected = Set(view.columns.enumerated().filter { $0.element.kind == .rate }.map { index, _ in
                     "\(XLSXExpected.column(index))2:\(XLSXExpected.column(index))\(view.rows.count + 1)"
@@ -97,7 +97,7 @@ import Testing
     @Test func everyViewSheetHasAFrozenHeaderAndFittedWidths() throws {
         let model = ReportFixture.model()
         try XLSXWorkbookFixture.withWorkbook(model) { package throws in
-            for (name, view) in Self.viewSheets(model) {
+            for (name, view) in try Self.viewSheets(model) {
                 let sheet = try XLSXSheetContents(package, sheet: name)
                 let pane = try #require(sheet.xml.elements(named: "pane").first, "\(name)")
                 #expect(pane.attributes["ySplit"] == "1" && pane.attributes["state"] == "frozen")

@@ -10,11 +10,12 @@ struct CampaignPage {
         ("Messages replied", "messages_replied"), ("Response rate", "response_rate"),
     ]
 
-    func render() -> String {
+    /// The page, `trend` being the campaign's daily totals.
+    func render(trend: ReportTable) -> String {
         let model = site.model, root = "../"
         let senderID = campaign.value("sender_id").plainText
         let senderPage = site.senderPage(source: campaign.source, id: senderID, from: root)
-        let senderName = site.senders.first { $0.source == campaign.source && $0.id == senderID }?.title ?? senderID
+        let senderName = site.sender(key: ReportSite.key(campaign.source, senderID))?.title ?? senderID
         let sender = senderPage.map { "<a href=\"\($0.htmlEscaped)\">\(senderName.htmlEscaped)</a>" } ?? senderID.htmlEscaped
         let type = campaign.value("campaign_type").plainText, status = campaign.value("campaign_status").plainText
         let header = """
@@ -27,12 +28,7 @@ struct CampaignPage {
         if !campaign.warnings.isEmpty { cards[0].warnings = campaign.warnings }
         var body = KPICard.section(cards)
         body += QualityWarning.list(campaign.warnings)
-        var funnelRows = site.funnelRows.rows(source: campaign.source, "campaign_id", campaign.id)
-        if funnelRows.rows.isEmpty {
-            funnelRows = campaign.table.filtered { $0 == campaign.row }
-        }
-        body += HTMLRenderer.funnelSection(FunnelChart(title: "Funnel of this campaign", rows: funnelRows))
-        let trend = site.dailyTrend(campaign: campaign.source, campaign.id)
+        body += HTMLRenderer.funnelSection(FunnelChart(title: "Funnel of this campaign", rows: site.funnelRows(of: campaign)))
         body += HTMLRenderer().trends(trend, id: "trend", heading: "Daily trend")
         var crumbs = [(href: root + "index.html", text: "Outreach report"),
                       (href: root + "index.html#report_campaign_summary", text: "All campaigns")]

@@ -1,6 +1,7 @@
 extension HTMLRenderer {
     /// The time to reply: the distribution as a column chart, then each sender's median and 90th percentile.
-    func replyTimes(_ model: ReportModel) -> String {
+    func replyTimes(_ site: ReportSite) -> String {
+        let model = site.model
         let buckets = model.replyDistribution
         let counts = buckets.rows.indices.map { max(buckets.value("threads", row: $0).number ?? 0, 0) }
         let times = model.replyTimes
@@ -16,7 +17,12 @@ extension HTMLRenderer {
             html += chart.svg + "\n"
         }
         if !times.rows.isEmpty {
-            html += replyTable(times, names: senderNames(model))
+            let shown = IndexSelection.of(times.name).rows(of: times)
+            if shown.rows.count < times.rows.count {
+                html += "<p class=\"rows\">\(IndexSelection.of(times.name).caption(shown: shown.rows.count, total: times.rows.count).htmlEscaped)"
+                    + " Each sender&#39;s page gives its own.</p>\n"
+            }
+            html += replyTable(shown, names: senderNames(site.senderSummary))
         }
         return html + "</section>\n"
     }
@@ -33,7 +39,7 @@ extension HTMLRenderer {
             let source = times.value("source", row: row).plainText
             let sender = times.value("sender_id", row: row).plainText
             let cells = [
-                (source, ""), (sender, ""), (names[Self.senderKey(source, sender)] ?? "", ""),
+                (source, ""), (sender, ""), (names[ReportSite.key(source, sender)] ?? "", ""),
                 (times.value("replied_threads", row: row).plainText, " class=\"num\""),
                 (duration(times.value("median_minutes", row: row)), " class=\"num\""),
                 (duration(times.value("p90_minutes", row: row)), " class=\"num\""),
@@ -49,17 +55,12 @@ extension HTMLRenderer {
     }
 
     /// Sender names from report_sender_summary, by source and sender id.
-    private func senderNames(_ model: ReportModel) -> [String: String] {
-        guard let senders = model.views.first(where: { $0.name == "report_sender_summary" }) else { return [:] }
+    private func senderNames(_ senders: ReportTable) -> [String: String] {
         var names: [String: String] = [:]
         for row in senders.rows.indices {
-            let key = Self.senderKey(senders.value("source", row: row).plainText, senders.value("sender_id", row: row).plainText)
+            let key = ReportSite.key(senders.value("source", row: row).plainText, senders.value("sender_id", row: row).plainText)
             names[key] = senders.value("sender_name", row: row).plainText
         }
         return names
-    }
-
-    private static func senderKey(_ source: String, _ sender: String) -> String {
-        source + "\u{0}" + sender
     }
 }

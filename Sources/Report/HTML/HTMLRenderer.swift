@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Renders the report model as self-contained, offline, XHTML-compatible pages: `index.html`, one page per
 /// sender under `senders/` and one per campaign under `campaigns/`, linked both ways with relative hrefs.
@@ -27,25 +28,35 @@ struct HTMLRenderer {
          "9 in 10 replied conversations got their first reply within this time of the first message sent."),
     ]
 
+    /// The data files written beside the pages, which the index links for every row of a view it shows in part.
+    var dataFormats: Set<ReportFormat> = [.csv, .xlsx]
+
     /// Every page of the report: its path relative to the reports folder (`index.html` last) and its markup.
-    func pages(_ model: ReportModel) -> [(path: String, html: String)] {
+    func pages(_ model: ReportModel) throws -> [(path: String, html: String)] {
         var pages: [(path: String, html: String)] = []
-        forEachPage(model) { pages.append(($0, $1)) }
+        try forEachPage(model) { pages.append(($0, $1)) }
         return pages
     }
 
-    /// Renders the pages one at a time (`index.html` last), handing each to `body` before the
-    /// next, so only one page's markup is held at once.
-    func forEachPage(_ model: ReportModel, _ body: (_ path: String, _ html: String) throws -> Void) rethrows {
-        let site = ReportSite(model)
-        for sender in site.senders { try body(sender.path, SenderPage(sender: sender, site: site).render()) }
-        for campaign in site.campaigns { try body(campaign.path, CampaignPage(campaign: campaign, site: site).render()) }
-        try body("index.html", render(model))
+    /// Renders the pages one at a time (the campaigns', the senders' and their threads', `index.html` last), handing
+    /// each to `body` before the next, so only one page's markup is held at once. Everything is read in one read
+    /// transaction of the model's snapshot.
+    func forEachPage(_ model: ReportModel, _ body: (_ path: String, _ html: String) throws -> Void) throws {
+        try model.read { db in
+            let site = try ReportSite(model, in: db)
+            let totals = try subjectPages(site, in: db, body)
+            try body("index.html", index(site, in: db, totals: [Self.dailyView: totals.dailyRows, Self.threadsView: totals.threads]))
+        }
     }
 
     /// The index page.
-    func render(_ model: ReportModel) -> String {
-        let site = ReportSite(model)
+    func render(_ model: ReportModel) throws -> String {
+        try model.read { db in try index(ReportSite(model, in: db), in: db, totals: [:]) }
+    }
+
+    /// The index page of `site`; `totals` gives the row counts of long views already counted.
+    private func index(_ site: ReportSite, in db: Database, totals: [String: Int]) throws -> String {
+        let model = site.model
         let generated = ISO8601DateFormatter().string(from: model.generatedAt)
         let header = """
             <header><h1>Outreach report</h1><p>Generated <time datetime="\(generated)">\(generated)</time></p>\
@@ -60,27 +71,36 @@ struct HTMLRenderer {
         html += trends(model.dailyTrend, id: "trend", heading: "Daily trend")
         html += acceptance(site)
         html += funnel(site)
-        html += outcomes(model.views.first { $0.name == "report_request_outcomes" })
-        html += replyTimes(model)
+        html += outcomes(site.outcomes)
+        html += replyTimes(site)
         html += weekly(site)
-        html += section(id: "report_campaign_type_summary", table: HTMLTable(model.campaignTypes),
-                        empty: "No campaign types yet")
+        html += capped(model.campaignTypes, id: "report_campaign_type_summary", empty: "No campaign types yet")
         html += cohorts(model.cohortAcceptance)
         html += people(model.peopleReached)
         html += Self.method
         if !model.warnings.rows.isEmpty {
-            var warnings = HTMLTable(model.warnings)
+            var warnings = HTMLTable(IndexSelection.of(ReportModel.warningsView).rows(of: model.warnings))
             warnings.links["subject_name"] = { row in site.page(ofWarning: site.warnings[row], from: "") }
-            html += section(id: "report_quality_warnings", table: warnings)
+            html += section(id: "report_quality_warnings", table: warnings, total: model.warnings.rows.count)
         }
         html += "<nav><ul>"
         for view in model.views {
             html += "<li><a href=\"#\(view.name.htmlEscaped)\">\(title(of: view.name).htmlEscaped)</a></li>"
         }
         html += "</ul></nav>\n"
+        let held = [ReportSite.sendersView: site.senderSummary, ReportSite.campaignsView: site.campaignSummary,
+                    ReportSite.outcomesView: site.outcomes]
         for view in model.views {
-            html += section(id: view.name, table: site.table(view, from: ""))
+            let shown: ReportTable, total: Int
+            if let table = held[view.name] {
+                (shown, total) = (IndexSelection.of(view.name).rows(of: table), table.rows.count)
+            } else {
+                total = try totals[view.name] ?? view.count(in: db)
+                shown = try IndexSelection.of(view.name).rows(of: view, total: total, in: db)
+            }
+            html += section(id: view.name, table: site.table(shown, from: ""), total: total, elsewhere: elsewhere(view.name))
         }
+        html += everyPage(site)
         return HTMLPage(title: "Outreach report", root: "", header: header, body: html).render(model)
     }
 
@@ -88,8 +108,10 @@ struct HTMLRenderer {
         Self.viewTitles[view] ?? view
     }
 
-    /// A titled section holding one view's table, its row count, or `empty` instead when it has no rows.
-    func section(id: String, table: HTMLTable, empty: String? = nil, intro: String? = nil) -> String {
+    /// A titled section holding one view's table, its row count, or `empty` instead when it has no rows. With a
+    /// `total` above the rows shown, it says which of them are shown; `elsewhere` (markup) says where every row is.
+    func section(id: String, table: HTMLTable, empty: String? = nil, intro: String? = nil, total: Int? = nil,
+                 elsewhere: String? = nil) -> String {
         let view = table.table
         var html = "<section id=\"\(id.htmlEscaped)\"><h2>\(title(of: view.name).htmlEscaped) "
             + "<code>\(view.name.htmlEscaped)</code></h2>"
@@ -97,8 +119,66 @@ struct HTMLRenderer {
             return html + "<p class=\"empty\">\(empty.htmlEscaped)</p></section>\n"
         }
         html += intro.map { "<p>\($0.htmlEscaped)</p>" } ?? ""
-        html += "<p class=\"rows\">\(view.rows.count) rows</p>\n\(table.html)</section>\n"
+        let caption = IndexSelection.of(view.name).caption(shown: view.rows.count, total: max(total ?? 0, view.rows.count))
+        html += "<p class=\"rows\">\(caption.htmlEscaped)</p>\n"
+        html += elsewhere.map { "<p class=\"files\">\($0)</p>\n" } ?? ""
+        html += "\(table.html)</section>\n"
         return html
+    }
+
+    /// A table held in memory in a section of the index, at most `IndexSelection.limit` of its rows.
+    private func capped(_ table: ReportTable, id: String, empty: String, intro: String? = nil) -> String {
+        section(id: id, table: HTMLTable(IndexSelection.of(table.name).rows(of: table)), empty: empty, intro: intro,
+                total: table.rows.count)
+    }
+
+    /// Where every row of a contract view is (markup): its CSV file and its sheet of the workbook, when they are
+    /// written, and the pages that list each sender's or campaign's rows.
+    func elsewhere(_ view: String) -> String? {
+        var files: [String] = []
+        if dataFormats.contains(.csv) {
+            let file = "\(view).csv".htmlEscaped
+            files.append("<a href=\"\(file)\">\(file)</a>")
+        }
+        if dataFormats.contains(.xlsx) {
+            files.append("the sheet <q>\(view.htmlEscaped)</q> of <a href=\"report.xlsx\">report.xlsx</a>")
+        }
+        let pages = Self.subjectPages[view]
+        guard !files.isEmpty || pages != nil else { return nil }
+        var text = files.isEmpty ? "" : "Every row is in " + files.joined(separator: " and on ")
+        if let pages {
+            text += (text.isEmpty ? pages.prefix(1).uppercased() + pages.dropFirst() : "; " + pages).htmlEscaped
+        }
+        return text + "."
+    }
+
+    /// What the sender and campaign pages hold of each contract view.
+    private static let subjectPages = [
+        "report_sender_summary": "each sender has its page, linked from its name",
+        "report_campaign_summary": "each sender's page lists its campaigns, and each campaign has its page",
+        "report_daily_activity": "each sender's and each campaign's page draws its daily trend",
+        "report_threads": "each sender's page lists its threads, \(IndexSelection.grouped(ThreadPage.rowsPerPage)) to a page",
+    ]
+
+    /// Links to every sender's page (and to the campaigns no sender page lists) when the tables above show only some.
+    private func everyPage(_ site: ReportSite) -> String {
+        let limit = IndexSelection.limit
+        let orphans = site.campaigns.count > limit
+            ? site.campaigns.filter { site.senderPage(source: $0.source, id: $0.value("sender_id").plainText, from: "") == nil }
+            : []
+        guard site.senders.count > limit || !orphans.isEmpty else { return "" }
+        var html = "<section id=\"pages\"><h2>Every sender</h2><p>The tables above show at most \(limit) senders and "
+            + "\(limit) campaigns; every sender&#39;s page is linked here, and lists the sender&#39;s campaigns.</p>\n"
+        func links(_ entities: [ReportSite.Entity]) -> String {
+            "<nav class=\"pages\"><ul>"
+                + entities.map { "<li><a href=\"\($0.path.htmlEscaped)\">\($0.title.htmlEscaped)</a></li>" }.joined()
+                + "</ul></nav>\n"
+        }
+        html += links(site.senders)
+        if !orphans.isEmpty {
+            html += "<h3>Campaigns without a sender page</h3>\n" + links(orphans)
+        }
+        return html + "</section>\n"
     }
 
     /// A card per headline figure, with its change from the previous week under the counts and rates.
@@ -110,15 +190,24 @@ struct HTMLRenderer {
         })
     }
 
-    /// The acceptance rate per sender as bars, every sender of report_sender_summary.
+    /// The acceptance rate per sender as bars: every sender of report_sender_summary, or the
+    /// `IndexSelection.limit` that sent the most requests when there are more.
     private func acceptance(_ site: ReportSite) -> String {
         var html = "<section id=\"acceptance\"><h2>Acceptance rate per sender</h2>"
         guard !site.senders.isEmpty else { return html + "<p class=\"empty\">No senders yet</p></section>\n" }
         html += "<p>Requests accepted / requests sent, over each sender&#39;s whole history; n/a where the vendor "
             + "does not say whether an invitation was accepted.</p>\n"
-        let bars = site.senders.map { sender in
-            let accepted = sender.value("requests_accepted").plainText, sent = sender.value("requests_sent").plainText
-            return RateBarChart.Bar(label: sender.title, rate: sender.value("acceptance_rate").number,
+        let shown = IndexSelection.of(ReportSite.sendersView).rows(of: site.senderSummary)
+        if shown.rows.count < site.senderSummary.rows.count {
+            html += "<p class=\"rows\">The \(shown.rows.count) senders with the most requests sent, of "
+                + "\(IndexSelection.grouped(site.senderSummary.rows.count)).</p>\n"
+        }
+        let bars = shown.rows.indices.map { row in
+            let accepted = shown.value("requests_accepted", row: row).plainText
+            let sent = shown.value("requests_sent", row: row).plainText
+            let name = shown.value("sender_name", row: row).plainText
+            return RateBarChart.Bar(label: name.isEmpty ? shown.value("sender_id", row: row).plainText : name,
+                                    rate: shown.value("acceptance_rate", row: row).number,
                                     detail: "\(accepted.isEmpty ? "n/a" : accepted) of \(sent.isEmpty ? "n/a" : sent) requests accepted")
         }
         return html + RateBarChart(title: "Acceptance rate per sender", bars: bars).svg + "</section>\n"
@@ -142,12 +231,15 @@ struct HTMLRenderer {
 
     /// The weekly breakdown, sender ids linked to their pages.
     private func weekly(_ site: ReportSite) -> String {
-        section(id: "report_weekly", table: site.table(site.model.weekly, from: ""), empty: "No weekly activity yet")
+        let weekly = site.model.weekly
+        return section(id: "report_weekly", table: site.table(IndexSelection.of(weekly.name).rows(of: weekly), from: ""),
+                       empty: "No weekly activity yet", total: weekly.rows.count,
+                       elsewhere: weekly.rows.count > IndexSelection.limit ? "Each sender&#39;s page lists its weeks." : nil)
     }
 
     /// Invitation cohorts, or a note when no vendor gives per-invitation outcomes.
     private func cohorts(_ table: ReportTable) -> String {
-        section(id: "report_cohort_acceptance", table: HTMLTable(table), empty: "No per-invitation outcomes yet",
+        capped(table, id: "report_cohort_acceptance", empty: "No per-invitation outcomes yet",
                 intro: "Of the invitations sent in each ISO week, the share accepted so far; invitations still pending "
                     + "count as not accepted, and the pending column says how many there are.")
     }
@@ -158,7 +250,7 @@ struct HTMLRenderer {
         let several = table.rows.indices.reduce(0) { sum, row in
             sum + ((table.value("sources", row: row).number ?? 0) > 1 ? Int(table.value("people", row: row).number ?? 0) : 0)
         }
-        return section(id: "report_people_reached", table: HTMLTable(table), empty: "No prospects identified yet",
+        return capped(table, id: "report_people_reached", empty: "No prospects identified yet",
                        intro: "\(total) people were reached, each counted once however many vendors reached them "
                            + "(by their LinkedIn public id); \(several) of them through more than one source. "
                            + "Each row counts the people reached through that many sources.")

@@ -1,6 +1,7 @@
 /// The relative paths of the per-sender and per-campaign pages: a readable, sanitised prefix of the source and id
 /// plus a stable 64-bit FNV-1a hash of their exact bytes, so opaque ids (base64 with `+ / =`, any case) never
-/// produce a path separator and never collide by sanitising.
+/// produce a path separator and never collide by sanitising. A sender's threads past the first page continue on
+/// `<file>-2.html`, `<file>-3.html`…: nothing but a number follows the hash, so no other sender's file can match.
 enum PageName {
     static let senderFolder = "senders"
     static let campaignFolder = "campaigns"
@@ -8,6 +9,13 @@ enum PageName {
     /// `senders/<file>.html`, relative to the reports folder.
     static func sender(source: String, id: String) -> String {
         "\(senderFolder)/\(file(source: source, id: id))"
+    }
+
+    /// Page `page` of a sender's threads: its page itself for 1, else `senders/<file>-<page>.html`.
+    static func sender(source: String, id: String, page: Int) -> String {
+        let first = sender(source: source, id: id)
+        guard page > 1 else { return first }
+        return String(first.dropLast(".html".count)) + "-\(page).html"
     }
 
     /// `campaigns/<file>.html`, relative to the reports folder.

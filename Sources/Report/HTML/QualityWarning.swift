@@ -19,11 +19,6 @@ struct QualityWarning: Equatable {
         }
     }
 
-    /// The warnings about one campaign or sender.
-    static func about(_ scope: String, source: String, id: String, in warnings: [QualityWarning]) -> [QualityWarning] {
-        warnings.filter { $0.scope == scope && $0.source == source && $0.subjectID == id }
-    }
-
     /// `check: detail`.
     var summary: String { "\(check): \(detail)" }
 

@@ -1,5 +1,9 @@
+import GRDB
+
 /// The pages of a report and how they link: one per sender of report_sender_summary and one per campaign of
-/// report_campaign_summary, with the warnings about each, and tables whose names link to those pages.
+/// report_campaign_summary, with the warnings about each, and tables whose names link to those pages. It holds the
+/// views as long as there are senders or campaigns (read whole, once) and each one's rows of them, found in one
+/// pass; never the threads or the days, which the pages read through a cursor.
 struct ReportSite {
     /// A sender or a campaign: its row in its summary view and the path of its page.
     struct Entity {
@@ -17,56 +21,100 @@ struct ReportSite {
 
         /// The name, or the id when the name is empty.
         var title: String { name.isEmpty ? id : name }
+
+        var key: String { ReportSite.key(source, id) }
     }
 
+    static let sendersView = "report_sender_summary"
+    static let campaignsView = "report_campaign_summary"
+    static let outcomesView = "report_request_outcomes"
+
     let model: ReportModel
+    /// report_sender_summary, report_campaign_summary and report_request_outcomes, whole: a row per sender, per
+    /// campaign and per sender's action type and status.
+    let senderSummary: ReportTable
+    let campaignSummary: ReportTable
+    let outcomes: ReportTable
     let senders: [Entity]
     let campaigns: [Entity]
     let warnings: [QualityWarning]
-    private let senderPaths: [String: String]
-    private let campaignPaths: [String: String]
-    /// The rows of report_daily_activity of each sender and each campaign (by `key(source, id)`),
-    /// found in one pass so a page does not scan the whole table.
-    private let dailyRowsBySender: [String: [Int]]
-    private let dailyRowsByCampaign: [String: [Int]]
+    private let senderByKey: [String: Entity]
+    private let campaignByKey: [String: Entity]
+    private let warningsBySubject: [String: [QualityWarning]]
+    /// Row indexes per sender (`key(source, sender_id)`) or campaign, found once so a page does not scan a table.
+    private let campaignRowsBySender: [String: [Int]]
+    private let weeklyRowsBySender: [String: [Int]]
+    private let replyRowsBySender: [String: [Int]]
+    private let funnelRowsByCampaign: [String: [Int]]
 
-    init(_ model: ReportModel) {
+    init(_ model: ReportModel, in db: Database) throws {
         self.model = model
-        (dailyRowsBySender, dailyRowsByCampaign) = Self.dailyRows(model)
+        func whole(_ name: String) throws -> ReportTable {
+            try model.view(name)?.table(in: db) ?? ReportTable(name: name, columns: [], rows: [])
+        }
+        senderSummary = try whole(Self.sendersView)
+        campaignSummary = try whole(Self.campaignsView)
+        outcomes = try whole(Self.outcomesView)
         let warnings = QualityWarning.all(in: model.warnings)
         self.warnings = warnings
-        func entities(_ view: String, scope: String, idColumn: String, nameColumn: String,
+        let warningsBySubject = Dictionary(grouping: warnings) { Self.key($0.scope, $0.source, $0.subjectID) }
+        self.warningsBySubject = warningsBySubject
+        func entities(_ table: ReportTable, scope: String, idColumn: String, nameColumn: String,
                       path: (String, String) -> String) -> [Entity] {
-            guard let table = model.views.first(where: { $0.name == view }) else { return [] }
             var seen: Set<String> = []
             return table.rows.indices.compactMap { row in
                 let source = table.value("source", row: row).plainText, id = table.value(idColumn, row: row).plainText
                 guard seen.insert(Self.key(source, id)).inserted else { return nil }
                 return Entity(source: source, id: id, name: table.value(nameColumn, row: row).plainText,
                               path: path(source, id), row: row, table: table,
-                              warnings: QualityWarning.about(scope, source: source, id: id, in: warnings))
+                              warnings: warningsBySubject[Self.key(scope, source, id)] ?? [])
             }
         }
-        senders = entities("report_sender_summary", scope: "sender", idColumn: "sender_id", nameColumn: "sender_name",
+        senders = entities(senderSummary, scope: "sender", idColumn: "sender_id", nameColumn: "sender_name",
                            path: PageName.sender)
-        campaigns = entities("report_campaign_summary", scope: "campaign", idColumn: "campaign_id",
-                             nameColumn: "campaign_name", path: PageName.campaign)
-        senderPaths = Dictionary(senders.map { (Self.key($0.source, $0.id), $0.path) }) { first, _ in first }
-        campaignPaths = Dictionary(campaigns.map { (Self.key($0.source, $0.id), $0.path) }) { first, _ in first }
+        campaigns = entities(campaignSummary, scope: "campaign", idColumn: "campaign_id", nameColumn: "campaign_name",
+                             path: PageName.campaign)
+        senderByKey = Dictionary(senders.map { ($0.key, $0) }) { first, _ in first }
+        campaignByKey = Dictionary(campaigns.map { ($0.key, $0) }) { first, _ in first }
+        campaignRowsBySender = Self.rows(of: campaignSummary, by: "sender_id")
+        weeklyRowsBySender = Self.rows(of: model.weekly, by: "sender_id")
+        replyRowsBySender = Self.rows(of: model.replyTimes, by: "sender_id")
+        funnelRowsByCampaign = Self.rows(of: model.funnel, by: "campaign_id")
     }
 
-    private static func key(_ source: String, _ id: String) -> String {
-        source + "\u{0}" + id
+    /// The key of a sender or campaign (or, with a scope first, of a warning's subject): the parts joined by NUL.
+    static func key(_ parts: String...) -> String {
+        key(parts)
     }
+
+    static func key(_ parts: [String]) -> String {
+        parts.joined(separator: "\u{0}")
+    }
+
+    /// The row indexes of `table` per `key(source, column)`.
+    private static func rows(of table: ReportTable, by column: String) -> [String: [Int]] {
+        guard let source = table.columns.firstIndex(where: { $0.name == "source" }),
+              let id = table.columns.firstIndex(where: { $0.name == column })
+        else { return [:] }
+        var rows: [String: [Int]] = [:]
+        for (index, row) in table.rows.enumerated() {
+            rows[key(row[source].plainText, row[id].plainText), default: []].append(index)
+        }
+        return rows
+    }
+
+    func sender(key: String) -> Entity? { senderByKey[key] }
+
+    func campaign(key: String) -> Entity? { campaignByKey[key] }
 
     /// The path of a sender's page from a page at `root`, when the sender has one.
     func senderPage(source: String, id: String, from root: String) -> String? {
-        senderPaths[Self.key(source, id)].map { root + $0 }
+        senderByKey[Self.key(source, id)].map { root + $0.path }
     }
 
     /// The path of a campaign's page from a page at `root`, when the campaign has one.
     func campaignPage(source: String, id: String, from root: String) -> String? {
-        campaignPaths[Self.key(source, id)].map { root + $0 }
+        campaignByKey[Self.key(source, id)].map { root + $0.path }
     }
 
     /// The page of the campaign or sender a warning is about.
@@ -75,11 +123,27 @@ struct ReportSite {
             : warning.scope == "sender" ? senderPage(source: warning.source, id: warning.subjectID, from: root) : nil
     }
 
+    /// The warnings about one campaign or sender (`scope`).
+    func warnings(about scope: String, source: String, id: String) -> [QualityWarning] {
+        warningsBySubject[Self.key(scope, source, id)] ?? []
+    }
+
     /// The rows the funnels count: report_funnel, or the campaign summary's counters while the warehouse has no funnel view.
     var funnelRows: ReportTable {
         if !model.funnel.rows.isEmpty || campaigns.isEmpty { return model.funnel }
-        return model.views.first { $0.name == "report_campaign_summary" } ?? model.funnel
+        return campaignSummary
     }
+
+    /// The funnel rows of one campaign: its rows of report_funnel, else its own row of the campaign summary.
+    func funnelRows(of campaign: Entity) -> ReportTable {
+        let rows = model.funnel.selecting(funnelRowsByCampaign[campaign.key] ?? [])
+        return rows.rows.isEmpty ? campaign.table.selecting([campaign.row]) : rows
+    }
+
+    /// A sender's campaigns, its weeks and its times to reply.
+    func campaigns(of sender: Entity) -> ReportTable { campaignSummary.selecting(campaignRowsBySender[sender.key] ?? []) }
+    func weeks(of sender: Entity) -> ReportTable { model.weekly.selecting(weeklyRowsBySender[sender.key] ?? []) }
+    func replyTimes(of sender: Entity) -> ReportTable { model.replyTimes.selecting(replyRowsBySender[sender.key] ?? []) }
 
     /// `view` as a sortable table for a page at `root`: campaign and sender names (or ids, without a name column)
     /// linked to their pages, and names marked where a warning concerns the row.
@@ -93,7 +157,7 @@ struct ReportSite {
             table.links[column] = { campaignPage(source: source($0), id: campaign($0), from: root) }
             if column == "campaign_name" {
                 table.markerColumn = column
-                table.warnings = { QualityWarning.about("campaign", source: source($0), id: campaign($0), in: warnings) }
+                table.warnings = { warnings(about: "campaign", source: source($0), id: campaign($0)) }
             }
         }
         if view.hasColumn("sender_id") {
@@ -101,53 +165,9 @@ struct ReportSite {
             table.links[column] = { senderPage(source: source($0), id: sender($0), from: root) }
             if column == "sender_name" {
                 table.markerColumn = column
-                table.warnings = { QualityWarning.about("sender", source: source($0), id: sender($0), in: warnings) }
+                table.warnings = { warnings(about: "sender", source: source($0), id: sender($0)) }
             }
         }
         return table
-    }
-
-    /// The daily totals of the rows of report_daily_activity that `isIncluded` keeps, as report_daily_trend's
-    /// columns; a count no row of a day gives stays unknown.
-    func dailyTrend(sender source: String, _ id: String) -> ReportTable {
-        dailyTrend(rows: dailyRowsBySender[Self.key(source, id)] ?? [])
-    }
-
-    /// The daily totals of one campaign (see `dailyTrend(sender:_:)`).
-    func dailyTrend(campaign source: String, _ id: String) -> ReportTable {
-        dailyTrend(rows: dailyRowsByCampaign[Self.key(source, id)] ?? [])
-    }
-
-    /// Each sender's and each campaign's rows of report_daily_activity.
-    private static func dailyRows(_ model: ReportModel) -> (senders: [String: [Int]], campaigns: [String: [Int]]) {
-        var senders: [String: [Int]] = [:], campaigns: [String: [Int]] = [:]
-        guard let daily = model.views.first(where: { $0.name == "report_daily_activity" }) else { return ([:], [:]) }
-        for row in daily.rows.indices {
-            let source = daily.value("source", row: row).plainText
-            senders[key(source, daily.value("sender_id", row: row).plainText), default: []].append(row)
-            campaigns[key(source, daily.value("campaign_id", row: row).plainText), default: []].append(row)
-        }
-        return (senders, campaigns)
-    }
-
-    private func dailyTrend(rows selected: [Int]) -> ReportTable {
-        let counts = ["requests_sent", "requests_accepted", "messages_sent", "messages_replied"]
-        let columns = (["date"] + counts).map { ReportColumn(name: $0) }
-        guard let daily = model.views.first(where: { $0.name == "report_daily_activity" }) else {
-            return ReportTable(name: "report_daily_trend", columns: columns, rows: [])
-        }
-        var totals: [String: [Double?]] = [:]
-        for row in selected {
-            let date = daily.value("date", row: row).plainText
-            var sums = totals[date] ?? Array(repeating: nil, count: counts.count)
-            for (index, column) in counts.enumerated() {
-                if let number = daily.value(column, row: row).number { sums[index] = (sums[index] ?? 0) + number }
-            }
-            totals[date] = sums
-        }
-        let rows = totals.keys.sorted().map { date in
-            [CellValue.text(date)] + (totals[date] ?? []).map { $0.map(CellValue.real) ?? .null }
-        }
-        return ReportTable(name: "report_daily_trend", columns: columns, rows: rows)
     }
 }

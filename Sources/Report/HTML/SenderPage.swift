@@ -1,40 +1,36 @@
 /// The page of one sender: its headline figures, its warnings, its daily trend, its campaigns (linked to their
-/// pages), its weekly figures and its time to reply; linked back to the index.
+/// pages), its weekly figures, its time to reply and the first page of its threads; linked back to the index. Its
+/// threads past the first page are on numbered pages of their own.
 struct SenderPage {
     let sender: ReportSite.Entity
     let site: ReportSite
 
+    private static let root = "../"
     private static let cards = [
         ("Requests sent", "requests_sent"), ("Requests accepted", "requests_accepted"),
         ("Acceptance rate", "acceptance_rate"), ("Messages sent", "messages_sent"),
         ("Messages replied", "messages_replied"), ("Response rate", "response_rate"),
     ]
 
-    func render() -> String {
-        let model = site.model, root = "../"
+    /// The sender's own page: `trend` is its daily totals, `threads` the first page of its threads.
+    func render(trend: ReportTable, threads: ThreadPage) -> String {
+        let root = Self.root
         let header = """
             <header><h1>\(sender.title.htmlEscaped)</h1><p class="meta">Sender \(sender.id.htmlEscaped) of source \
             \(sender.source.htmlEscaped)</p></header>
 
             """
         var cards = Self.cards.map { KPICard(label: $0, column: $1, row: sender.row, in: sender.table) }
-        let times = model.replyTimes.rows(source: sender.source, "sender_id", sender.id)
+        let times = site.replyTimes(of: sender)
         cards.append(KPICard(label: "Median time to reply", column: "median_minutes", in: times))
         cards.append(KPICard(label: "90th percentile time to reply", column: "p90_minutes", in: times))
         if !sender.warnings.isEmpty { cards[0].warnings = sender.warnings }
         var body = KPICard.section(cards)
         body += QualityWarning.list(sender.warnings)
-        let trend = site.dailyTrend(sender: sender.source, sender.id)
         body += HTMLRenderer().trends(trend, id: "trend", heading: "Daily trend")
-        let campaigns = model.views.first { $0.name == "report_campaign_summary" }
-            .map { $0.rows(source: sender.source, "sender_id", sender.id) }
-        body += HTMLRenderer().section(id: "report_campaign_summary",
-                                       table: site.table(campaigns ?? ReportModel.emptyTable("report_campaign_summary"),
-                                                         from: root),
+        body += HTMLRenderer().section(id: ReportSite.campaignsView, table: site.table(site.campaigns(of: sender), from: root),
                                        empty: "No campaigns")
-        body += HTMLRenderer().section(id: "report_weekly",
-                                       table: site.table(model.weekly.rows(source: sender.source, "sender_id", sender.id),
-                                                         from: root),
+        body += HTMLRenderer().section(id: "report_weekly", table: site.table(site.weeks(of: sender), from: root),
                                        empty: "No weekly activity yet")
         body += "<section id=\"reply-time\"><h2>Time to reply</h2>"
         if times.rows.isEmpty {
@@ -44,10 +40,27 @@ struct SenderPage {
                 + "Time from a conversation&#39;s first message sent to the first reply after it.</p>"
                 + HTMLTable(times).html + "</section>\n"
         }
+        body += threads.section(site: site, root: root)
         return HTMLPage(
             title: "Sender \(sender.title) - Outreach report", root: root,
             breadcrumbs: [(root + "index.html", "Outreach report"), (root + "index.html#report_sender_summary", "All senders")],
             header: header, body: body
-        ).render(model)
+        ).render(site.model)
+    }
+
+    /// Page 2 or later of the sender's threads.
+    func render(more threads: ThreadPage) -> String {
+        let root = Self.root
+        let header = """
+            <header><h1>\(sender.title.htmlEscaped)</h1><p class="meta">Threads of sender \(sender.id.htmlEscaped) of \
+            source \(sender.source.htmlEscaped), page \(threads.number) of \(threads.pageCount)</p></header>
+
+            """
+        return HTMLPage(
+            title: "Sender \(sender.title) threads, page \(threads.number) - Outreach report", root: root,
+            breadcrumbs: [(root + "index.html", "Outreach report"), (root + "index.html#report_sender_summary", "All senders"),
+                          (root + sender.path, "Sender \(sender.title)")],
+            header: header, body: threads.section(site: site, root: root)
+        ).render(site.model)
     }
 }

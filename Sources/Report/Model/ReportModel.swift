@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 
-/// Everything a report shows, read once from the warehouse's reporting views; renderers only format it.
+/// What a report shows: the summary views, read once into memory (a row per figure, day, week, sender or
+/// campaign), and the five contract views, whose rows stay in the warehouse and are read through a cursor by each
+/// format that needs them. Renderers only format it.
 public struct ReportModel: Sendable {
     /// The five contract views, in contract order.
     public static let contractViews = [
@@ -19,22 +21,10 @@ public struct ReportModel: Sendable {
     static let campaignTypeView = "report_campaign_type_summary"
     static let cohortView = "report_cohort_acceptance"
     static let peopleView = "report_people_reached"
-    /// The columns of the views added beside report_kpis, for a model built without them (an empty table).
-    static let addedViewColumns: [String: [String]] = [
-        kpiChangesView: ["figure", "this_week", "last_week", "change"],
-        funnelView: ["source", "campaign_id", "campaign_name", "members", "requests_sent", "requests_accepted",
-                     "messages_sent", "messages_replied"],
-        weeklyView: ["iso_week", "source", "sender_id", "requests_sent", "requests_accepted", "acceptance_rate",
-                     "messages_sent", "messages_replied", "response_rate"],
-        campaignTypeView: ["source", "campaign_type", "campaigns", "requests_sent", "requests_accepted", "acceptance_rate",
-                           "messages_sent", "messages_replied", "response_rate"],
-        cohortView: ["source", "cohort_week", "invitations", "accepted", "pending", "acceptance_rate"],
-        peopleView: ["sources", "people", "invited", "accepted", "messaged", "replied"],
-    ]
 
     public let generatedAt: Date
-    /// The five contract views, in contract order.
-    public let views: [ReportTable]
+    /// The five contract views, in contract order: their columns; their rows are read through `read`.
+    public let views: [ReportView]
     /// One row: requests_sent, requests_accepted, acceptance_rate, messages_sent, messages_replied, response_rate,
     /// median_reply_minutes, p90_reply_minutes.
     public let kpis: ReportTable
@@ -61,67 +51,42 @@ public struct ReportModel: Sendable {
     /// sources, people, invited, accepted, messaged, replied: each person reached counted once, by
     /// how many sources reached them.
     public let peopleReached: ReportTable
+    /// Where the contract views' rows are read: a snapshot of the warehouse taken by `load`, so every format
+    /// reads the same data as the summaries.
+    let database: any DatabaseReader
 
-    public init(
-        generatedAt: Date, views: [ReportTable], kpis: ReportTable, dailyTrend: ReportTable,
-        warnings: ReportTable, replyTimes: ReportTable, replyDistribution: ReportTable, sources: [SourceHealth],
-        kpiChanges: ReportTable? = nil, funnel: ReportTable? = nil, weekly: ReportTable? = nil,
-        campaignTypes: ReportTable? = nil, cohortAcceptance: ReportTable? = nil, peopleReached: ReportTable? = nil
-    ) {
-        self.generatedAt = generatedAt
-        self.views = views
-        self.kpis = kpis
-        self.dailyTrend = dailyTrend
-        self.warnings = warnings
-        self.replyTimes = replyTimes
-        self.replyDistribution = replyDistribution
-        self.sources = sources
-        self.kpiChanges = kpiChanges ?? Self.emptyTable(Self.kpiChangesView)
-        self.funnel = funnel ?? Self.emptyTable(Self.funnelView)
-        self.weekly = weekly ?? Self.emptyTable(Self.weeklyView)
-        self.campaignTypes = campaignTypes ?? Self.emptyTable(Self.campaignTypeView)
-        self.cohortAcceptance = cohortAcceptance ?? Self.emptyTable(Self.cohortView)
-        self.peopleReached = peopleReached ?? Self.emptyTable(Self.peopleView)
-    }
-
-    /// One of the added views with no rows.
-    static func emptyTable(_ name: String) -> ReportTable {
-        ReportTable(name: name, columns: (addedViewColumns[name] ?? []).map { ReportColumn(name: $0) }, rows: [])
-    }
-
-    /// Reads every reporting view (`SELECT *`, the views carry their own order) in one read transaction.
+    /// Reads the summary views (`SELECT *`, the views carry their own order) and the contract views' columns in
+    /// one read transaction. From a `DatabasePool` it first takes a snapshot, which the model keeps open until it is
+    /// released, so the rows the formats stream later are those of the same moment.
     public static func load(from db: any DatabaseReader, generatedAt: Date, sources: [SourceHealth]) throws -> ReportModel {
-        try db.read { db in
-            ReportModel(
-                generatedAt: generatedAt,
-                views: try contractViews.map { try table(named: $0, in: db) },
-                kpis: try table(named: kpiView, in: db),
-                dailyTrend: try table(named: dailyTrendView, in: db),
-                warnings: try table(named: warningsView, in: db),
-                replyTimes: try table(named: replyTimeView, in: db),
-                replyDistribution: try table(named: replyDistributionView, in: db),
-                sources: sources,
-                kpiChanges: try table(named: kpiChangesView, in: db),
-                funnel: try table(named: funnelView, in: db),
-                weekly: try table(named: weeklyView, in: db),
-                campaignTypes: try table(named: campaignTypeView, in: db),
-                cohortAcceptance: try table(named: cohortView, in: db),
-                peopleReached: try table(named: peopleView, in: db)
-            )
+        let reader: any DatabaseReader
+        if let pool = db as? DatabasePool {
+            reader = try ReportView.query("the reporting views") { try pool.makeSnapshot() }
+        } else {
+            reader = db
+        }
+        return try ReportView.query("the reporting views") {
+            try reader.read { db in
+                func table(_ name: String) throws -> ReportTable { try ReportView.named(name, in: db).table(in: db) }
+                return ReportModel(
+                    generatedAt: generatedAt,
+                    views: try contractViews.map { try ReportView.named($0, in: db) },
+                    kpis: try table(kpiView), dailyTrend: try table(dailyTrendView), warnings: try table(warningsView),
+                    replyTimes: try table(replyTimeView), replyDistribution: try table(replyDistributionView),
+                    sources: sources, kpiChanges: try table(kpiChangesView), funnel: try table(funnelView),
+                    weekly: try table(weeklyView), campaignTypes: try table(campaignTypeView),
+                    cohortAcceptance: try table(cohortView), peopleReached: try table(peopleView), database: reader)
+            }
         }
     }
 
-    private static func table(named name: String, in db: Database) throws -> ReportTable {
-        do {
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(name.quotedDatabaseIdentifier)")
-            let columns = cursor.columnNames.map { ReportColumn(name: $0) }
-            var rows: [[CellValue]] = []
-            while let row = try cursor.next() {
-                rows.append(row.databaseValues.map(CellValue.init))
-            }
-            return ReportTable(name: name, columns: columns, rows: rows)
-        } catch let error as DatabaseError {
-            throw ReportError.query(view: name, message: error.message ?? "\(error.resultCode)")
-        }
+    /// The contract view named `name`, when it is one.
+    func view(_ name: String) -> ReportView? {
+        views.first { $0.name == name }
+    }
+
+    /// Runs `body` in one read transaction of the model's snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try ReportView.query("the reporting views") { try database.read(body) }
     }
 }

@@ -42,9 +42,14 @@ struct XLSXCellWriter {
         _ rows: Rows, columns: [ReportColumn], to sheet: XLSXSheet, firstRow: Int, column: Int = 0
     ) throws {
         for (offset, row) in rows.enumerated() {
-            for (index, (value, header)) in zip(row, columns).enumerated() {
-                try write(value, kind: header.kind, to: sheet, row: firstRow + offset, column: column + index)
-            }
+            try writeRow(row, columns: columns, to: sheet, row: firstRow + offset, column: column)
+        }
+    }
+
+    /// Writes `values` in `row`, from `column` rightwards.
+    func writeRow(_ values: [CellValue], columns: [ReportColumn], to sheet: XLSXSheet, row: Int, column: Int = 0) throws {
+        for (index, (value, header)) in zip(values, columns).enumerated() {
+            try write(value, kind: header.kind, to: sheet, row: row, column: column + index)
         }
     }
 }

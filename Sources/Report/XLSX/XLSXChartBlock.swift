@@ -23,21 +23,38 @@ struct XLSXChartBlock {
         return XLSXChartBlock(kind: .dailyTrend, title: "Daily trend", columns: table.columns, rows: table.rows)
     }
 
-    /// Each sender's acceptance rate, named by `sender_name` (else `sender_id`); senders without a rate are left out,
-    /// and nil when no sender has one.
-    static func acceptanceBySender(_ senders: ReportTable?) -> XLSXChartBlock? {
-        guard let senders, senders.columns.contains(where: { $0.name == "acceptance_rate" }) else { return nil }
-        let rows: [[CellValue]] = senders.rows.indices.compactMap { index in
-            let rate = senders.value("acceptance_rate", row: index)
-            guard rate.number != nil else { return nil }
-            let name = senders.value("sender_name", row: index).plainText
-            let label = name.isEmpty ? senders.value("sender_id", row: index).plainText : name
-            return [.text(label), rate]
+    /// Each sender's acceptance rate, named by `sender_name` (else `sender_id`), gathered row by row while
+    /// report_sender_summary is written; senders without a rate are left out.
+    struct SenderRates {
+        private let rate: Int?, name: Int?, id: Int?
+        private(set) var rows: [[CellValue]] = []
+
+        /// Rates read from rows of a view with `columns`; none when it has no `acceptance_rate`.
+        init(columns: [ReportColumn]) {
+            func index(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+            rate = index("acceptance_rate")
+            name = index("sender_name")
+            id = index("sender_id")
         }
-        guard !rows.isEmpty else { return nil }
-        return XLSXChartBlock(
-            kind: .acceptanceBySender, title: "Acceptance rate by sender",
-            columns: [ReportColumn(name: "sender", kind: .text), ReportColumn(name: "acceptance_rate")], rows: rows)
+
+        mutating func add(_ row: [CellValue]) {
+            func value(_ index: Int?) -> CellValue {
+                guard let index, row.indices.contains(index) else { return .null }
+                return row[index]
+            }
+            let rate = value(self.rate)
+            guard rate.number != nil else { return }
+            let name = value(self.name).plainText
+            rows.append([.text(name.isEmpty ? value(id).plainText : name), rate])
+        }
+
+        /// The chart block, or nil when no sender has a rate.
+        var block: XLSXChartBlock? {
+            guard !rows.isEmpty else { return nil }
+            return XLSXChartBlock(
+                kind: .acceptanceBySender, title: "Acceptance rate by sender",
+                columns: [ReportColumn(name: "sender", kind: .text), ReportColumn(name: "acceptance_rate")], rows: rows)
+        }
     }
 
     /// The chart of this block, written at `headerRow` from `column` of the sheet `sheet`: categories in the block's

@@ -1,17 +1,22 @@
 import Foundation
 
 /// Renders the report model as one workbook: a Summary sheet (KPIs, charts), a Time to reply sheet, then one sheet
-/// per contract view, named as the view, continued on `<view> (2)`… when it has more rows than a sheet holds.
+/// per contract view, named as the view, continued on `<view> (2)`… when it has more rows than a sheet holds. The
+/// views are read row by row from the warehouse and written as they are read.
 ///
 /// Memory: libxlsxwriter keeps every cell of a normal sheet in memory until the file is assembled (a cell, its
 /// string and its tree node cost some hundred bytes), which is fine for a few thousand rows but not for a million.
 /// Its constant-memory mode streams each row to a temporary file instead, so memory stays flat, but it refuses
 /// Excel tables (`worksheet_add_table` answers `LXW_ERROR_FEATURE_NOT_SUPPORTED`). So the choice is made per sheet
-/// (see `XLSXWorkbook`): a sheet with more than `constantMemoryRows` data rows is streamed and gets a plain
-/// autofilter over its header and rows instead of a table; every other sheet is an Excel table. Both get the same
-/// number formats, frozen header, data bars and fitted widths, and both write their rows in order.
+/// (see `XLSXWorkbook` and `XLSXViewWriter`): a sheet with more than `constantMemoryRows` data rows is streamed and
+/// gets a plain autofilter over its header and rows instead of a table; every other sheet is an Excel table. Both
+/// get the same number formats, frozen header, data bars and fitted widths, and both write their rows in order.
+/// The Summary sheet is a normal sheet: it is added first and filled last, once the views' sheets are written,
+/// since its notes say which views continue on further sheets and its sender chart draws the rates read on the way.
 struct XLSXRenderer {
     static let replyTimeSheet = "Time to reply"
+    /// The view whose acceptance rates the Summary's second chart draws.
+    static let sendersView = "report_sender_summary"
 
     /// Column widths, in characters, fitted to the longest cell text within these bounds.
     static let widthRange = XLSXColumnWidths.range
@@ -38,23 +43,30 @@ struct XLSXRenderer {
             creator: "OutreachETL",
             created: model.generatedAt)
         let cells = XLSXCellWriter(styles: try XLSXStyles(workbook: workbook))
-        let tables = [(model.replyTimes, Self.replyTimeSheet)] + model.views.map { ($0, $0.name) }
-        let plans = tables.map { table, name in
-            (table, XLSXSheetPart.parts(rowCount: table.rows.count, sheetName: name, rowsPerSheet: rowsPerSheet))
-        }
-        let notes = plans.compactMap { table, parts in
-            XLSXSheetPart.continuationNote(of: parts, rowCount: table.rows.count, rowsPerSheet: rowsPerSheet)
-        }
-        try XLSXSummaryWriter(cells: cells).write(model, notes: notes, in: workbook)
-        let views = XLSXViewWriter(cells: cells)
+        let summary = try workbook.addSheet(named: XLSXSummaryWriter.sheetName)
+        let views = XLSXViewWriter(cells: cells, rowsPerSheet: rowsPerSheet, constantMemoryRows: constantMemoryRows)
         var tableNames = XLSXTableNames()
-        for (table, parts) in plans {
-            for part in parts {
-                let sheet = try workbook.addSheet(
-                    named: part.sheetName, constantMemory: part.rows.count > constantMemoryRows)
-                try views.write(table, rows: part.rows, to: sheet, tableName: tableNames.unique(for: table.name))
+        var notes: [String] = []
+        func wrote(_ parts: [XLSXSheetPart]) {
+            let rows = parts.last?.rows.upperBound ?? 0
+            if let note = XLSXSheetPart.continuationNote(of: parts, rowCount: rows, rowsPerSheet: rowsPerSheet) {
+                notes.append(note)
             }
         }
+        wrote(try views.write(ReportCursor(model.replyTimes), view: model.replyTimes.name, sheetName: Self.replyTimeSheet,
+                              in: workbook, tableNames: &tableNames))
+        var senders: XLSXChartBlock.SenderRates?
+        try model.read { db in
+            for view in model.views {
+                var cursor = try view.cursor(in: db)
+                if view.name == Self.sendersView {
+                    senders = XLSXChartBlock.SenderRates(columns: view.columns)
+                    cursor = cursor.tapped { senders?.add($0) }
+                }
+                wrote(try views.write(cursor, view: view.name, sheetName: view.name, in: workbook, tableNames: &tableNames))
+            }
+        }
+        try XLSXSummaryWriter(cells: cells).write(model, notes: notes, senders: senders?.block, on: summary, in: workbook)
         try workbook.close()
     }
 

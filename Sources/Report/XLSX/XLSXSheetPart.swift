@@ -1,25 +1,14 @@
-/// One sheet's share of a table. Excel holds 1,048,576 rows per sheet, the header included, so a longer table
+/// One sheet's share of a view. Excel holds 1,048,576 rows per sheet, the header included, so a longer view
 /// continues on `<name> (2)`, `<name> (3)`… each with the header again; nothing is cut.
 struct XLSXSheetPart: Equatable {
     /// Excel's longest sheet name.
     static let maxNameLength = 31
 
     let sheetName: String
-    /// The indexes of the table's rows on this sheet.
+    /// The indexes of the view's rows on this sheet.
     let rows: Range<Int>
     /// 1 for the first sheet.
     let number: Int
-
-    /// The sheets `rowCount` rows need at `rowsPerSheet` data rows per sheet; an empty table still gets its sheet.
-    static func parts(rowCount: Int, sheetName: String, rowsPerSheet: Int) -> [XLSXSheetPart] {
-        precondition(rowsPerSheet > 0, "a sheet holds at least one data row")
-        let starts = rowCount == 0 ? [0] : Array(stride(from: 0, to: rowCount, by: rowsPerSheet))
-        return starts.enumerated().map { index, start in
-            XLSXSheetPart(
-                sheetName: name(base: sheetName, number: index + 1),
-                rows: start..<min(start + rowsPerSheet, rowCount), number: index + 1)
-        }
-    }
 
     /// `base` for the first sheet, else `base (n)` with `base` shortened so the whole name fits Excel's 31 characters.
     static func name(base: String, number: Int) -> String {
@@ -32,7 +21,7 @@ struct XLSXSheetPart: Equatable {
         return base + suffix
     }
 
-    /// The Summary line saying where a table split over `parts` continues, or nil when it fits one sheet.
+    /// The Summary line saying where a view split over `parts` continues, or nil when it fits one sheet.
     static func continuationNote(of parts: [XLSXSheetPart], rowCount: Int, rowsPerSheet: Int) -> String? {
         guard let first = parts.first, parts.count > 1 else { return nil }
         let rest = parts.dropFirst().map(\.sheetName).joined(separator: ", ")

@@ -10,8 +10,10 @@ struct XLSXSummaryWriter {
 
     let cells: XLSXCellWriter
 
-    func write(_ model: ReportModel, notes: [String], in workbook: XLSXWorkbook) throws {
-        let sheet = try workbook.addSheet(named: Self.sheetName)
+    /// Fills `sheet` (added first, written last): the KPIs, `notes`, then the charts of the daily trend and of
+    /// `senders` (the senders' rates, gathered while their sheet was written).
+    func write(_ model: ReportModel, notes: [String], senders: XLSXChartBlock?, on sheet: XLSXSheet,
+               in workbook: XLSXWorkbook) throws {
         let kpis = model.kpis
         var widths = XLSXColumnWidths.fit(columns: kpis.columns, rows: kpis.rows)
         var row = 0
@@ -29,10 +31,7 @@ struct XLSXSummaryWriter {
             }
             row += notes.count + 2
         }
-        let blocks = [
-            XLSXChartBlock.dailyTrend(model.dailyTrend),
-            XLSXChartBlock.acceptanceBySender(model.views.first { $0.name == "report_sender_summary" }),
-        ].compactMap { $0 }
+        let blocks = [XLSXChartBlock.dailyTrend(model.dailyTrend), senders].compactMap { $0 }
         let dataRow = row + Self.chartRows
         var column = 0
         for (index, block) in blocks.enumerated() {

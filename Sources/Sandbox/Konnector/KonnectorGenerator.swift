@@ -10,19 +10,27 @@ import Foundation
 /// sent and replies <= messages sent; requests sent never exceed members; the last sender of each
 /// block has no campaigns; campaign 11 of each block is a draft with all-zero counts and no days;
 /// ids are standard base64 (CryptoJS-style `U2FsdGVkX1...`), some with `+`, `/`, all ending in `=`.
+///
+/// `campaignsPerBlock` (the bench's large accounts: 40) goes on through the name pool again, each
+/// round's names numbered (`Q2 Sales Outreach 2 (round 2)`), the senders taking them in turn as before.
 public struct KonnectorGenerator: Sendable {
     public let scale: Int
     public let endDate: String
     public let days: Int
     public let seed: UInt64
+    /// Campaigns per block of senders: the pool's 12 unless grown (at most 100, the width of a
+    /// block's random streams).
+    public let campaignsPerBlock: Int
 
     /// `endDate` must be `YYYY-MM-DD`; anything else falls back to 2026-11-20. `scale` and `days`
     /// below 1 are treated as 1.
-    public init(scale: Int = 1, endDate: String = "2026-11-20", days: Int = 60, seed: UInt64 = 7) {
+    public init(scale: Int = 1, endDate: String = "2026-11-20", days: Int = 60, seed: UInt64 = 7,
+                campaignsPerBlock: Int? = nil) {
         self.scale = max(1, scale)
         self.endDate = endDate
         self.days = max(1, days)
         self.seed = seed
+        self.campaignsPerBlock = min(100, max(1, campaignsPerBlock ?? KonnectorNamePools.campaigns.count))
     }
 
     public func make() -> KonnectorDataset {
@@ -56,12 +64,16 @@ public struct KonnectorGenerator: Sendable {
                 ))
             }
             senders += blockSenders
-            for (index, template) in KonnectorNamePools.campaigns.enumerated() {
+            for index in 0..<campaignsPerBlock {
+                let pool = KonnectorNamePools.campaigns
+                let template = pool[index % pool.count]
+                let round = index / pool.count
                 var random = SeededRandom(seed: seed, stream: 1_000_000 + UInt64(block) * 100 + UInt64(index))
                 let id = uniqueID(&random, forced: index == 0 ? 62 : (index == 1 ? 63 : nil), used: &usedIDs)
                 let sender = blockSenders[index % KonnectorNamePools.sendersWithCampaigns]
+                let name = template.name + (block == 0 ? "" : " \(block + 1)") + (round == 0 ? "" : " (round \(round + 1))")
                 campaigns.append(makeCampaign(
-                    id: id, index: index, name: template.name + (block == 0 ? "" : " \(block + 1)"),
+                    id: id, index: index, name: name,
                     type: template.type, status: template.status, senderID: sender.id,
                     window: first...end, random: &random
                 ))

@@ -16,7 +16,8 @@ final class LinkedAPIEmulator: SandboxEmulator {
     init(configuration: SandboxConfiguration, people: [SandboxPerson]) {
         let dataset = LinkedAPIGenerator(
             scale: configuration.scale, endDate: configuration.endDate, days: configuration.days,
-            seed: configuration.linkedAPISeed, people: people
+            seed: configuration.linkedAPISeed, people: people,
+            invitationsPerBlock: configuration.growth.linkedAPIInvitationsPerBlock
         ).make()
         self.dataset = dataset
         state = LinkedAPIState(

@@ -14,9 +14,12 @@ import Foundation
 /// Every accepted (not live) invitation has a conversation: an `us` message after the acceptance;
 /// every second one a `them` reply later, every sixth a longer exchange (4 to 6 messages).
 /// Every entity draws from its own SplitMix64 stream derived from `seed`.
+///
+/// `invitationsPerBlock` (the bench's large accounts: 80) grows a block, with a quarter as many
+/// members never invited; the fates keep their pattern of 20. Streams are then laid out by kind so
+/// invitations and members never share one however many there are.
 public struct LinkedAPIGenerator: Sendable {
-    static let invitationsPerBlock = 60
-    static let membersPerBlock = 15
+    static let standardInvitationsPerBlock = 60
     static let sharedInvitations = 8
 
     public let scale: Int
@@ -24,17 +27,31 @@ public struct LinkedAPIGenerator: Sendable {
     public let days: Int
     public let seed: UInt64
     public let people: [SandboxPerson]
+    public let invitationsPerBlock: Int
+    let membersPerBlock: Int
 
     /// `endDate` must be `YYYY-MM-DD`; anything else falls back to 2026-11-20. `scale` and `days`
     /// below 1 are treated as 1.
     public init(
-        scale: Int = 1, endDate: String = "2026-11-20", days: Int = 60, seed: UInt64 = 17, people: [SandboxPerson] = []
+        scale: Int = 1, endDate: String = "2026-11-20", days: Int = 60, seed: UInt64 = 17, people: [SandboxPerson] = [],
+        invitationsPerBlock: Int? = nil
     ) {
         self.scale = max(1, scale)
         self.endDate = endDate
         self.days = max(1, days)
         self.seed = seed
         self.people = people
+        self.invitationsPerBlock = max(1, invitationsPerBlock ?? Self.standardInvitationsPerBlock)
+        membersPerBlock = self.invitationsPerBlock / 4
+    }
+
+    /// The random stream of an invitation (`10,000 + ordinal` in the standard layout) or a member
+    /// (`20,000 + ordinal`).
+    private func stream(member: Bool, ordinal: Int) -> UInt64 {
+        guard invitationsPerBlock != Self.standardInvitationsPerBlock else {
+            return UInt64((member ? 20_000 : 10_000) + ordinal)
+        }
+        return (member ? 2 : 1) << 40 | UInt64(ordinal)
     }
 
     /// What becomes of an invitation.
@@ -68,9 +85,9 @@ public struct LinkedAPIGenerator: Sendable {
         var acceptedCount = 0
 
         for block in 0..<scale {
-            for position in 0..<Self.invitationsPerBlock {
-                let ordinal = block * Self.invitationsPerBlock + position
-                var random = SeededRandom(seed: seed, stream: 10_000 + UInt64(ordinal))
+            for position in 0..<invitationsPerBlock {
+                let ordinal = block * invitationsPerBlock + position
+                var random = SeededRandom(seed: seed, stream: stream(member: false, ordinal: ordinal))
                 let (slug, name) = person(ordinal: ordinal, random: &random, used: &usedSlugs)
                 let fate = Fate(position: position)
                 let sentAt: Int64
@@ -95,9 +112,9 @@ public struct LinkedAPIGenerator: Sendable {
                     acceptedCount += 1
                 }
             }
-            for index in 0..<Self.membersPerBlock {
-                let ordinal = block * Self.membersPerBlock + index
-                var random = SeededRandom(seed: seed, stream: 20_000 + UInt64(ordinal))
+            for index in 0..<membersPerBlock {
+                let ordinal = block * membersPerBlock + index
+                var random = SeededRandom(seed: seed, stream: stream(member: true, ordinal: ordinal))
                 let (slug, name) = generatedPerson(ordinal: ordinal + 500, random: &random, used: &usedSlugs)
                 members.append(LinkedAPIMember(
                     personURL: LinkedAPIPersonURL.make(slug: slug, form: ordinal + 3), slug: slug, name: name))

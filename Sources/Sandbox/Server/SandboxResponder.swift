@@ -17,53 +17,59 @@ struct SandboxResponder: HTTPResponder {
     var responseDelay: Duration = .zero
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        var request = request
+        var body = Data()
+        var tooLarge = false
+        do {
+            let buffer = try await request.collectBody(upTo: Self.maxBodySize)
+            body = Data(buffer.readableBytesView)
+        } catch {
+            tooLarge = true
+        }
+        var headers: [String: [String]] = [:]
+        for field in request.headers {
+            headers[field.name.canonicalName, default: []].append(field.value)
+        }
+        // HTTP/1's Host header arrives as the request's authority, not among the fields.
+        if headers["host"] == nil, let authority = request.head.authority {
+            headers["host"] = [authority]
+        }
+        let parsed = SandboxHTTPRequest(
+            method: request.method.rawValue.uppercased(), path: request.uri.path,
+            query: QueryString.parse(request.uri.query), headers: headers, body: body)
+        return Self.response(try await answer(parsed, bodyTooLarge: tooLarge))
+    }
+
+    /// The answer to one request, whichever way it came (HTTP or `SandboxServer.answer`): the
+    /// response delay, then an injected fault, the vendor whose path prefix matches, or a JSON 404;
+    /// logged with its answer unless `logged` is false.
+    func answer(_ request: SandboxHTTPRequest, bodyTooLarge: Bool = false, logged: Bool = true) async throws
+        -> SandboxHTTPResponse {
         if responseDelay > .zero { try await Task.sleep(for: responseDelay) }
         let time = Date()
-        var request = request
-        let path = request.uri.path
-        let query = QueryString.parse(request.uri.query)
-        let method = request.method.rawValue.uppercased()
-
+        let path = request.path
         var answer: SandboxHTTPResponse
         var endpoint = path
         var injected = false
         if let fault = await faults.take(path: path) {
             answer = fault.response()
             injected = true
+        } else if let (vendor, rest) = match(path) {
+            endpoint = rest
+            answer = bodyTooLarge
+                ? .json(413, ["error": "Request body too large"])
+                : await vendor.respond(to: request, endpoint: rest)
         } else {
-            var body = Data()
-            var tooLarge = false
-            do {
-                let buffer = try await request.collectBody(upTo: Self.maxBodySize)
-                body = Data(buffer.readableBytesView)
-            } catch {
-                tooLarge = true
-            }
-            var headers: [String: [String]] = [:]
-            for field in request.headers {
-                headers[field.name.canonicalName, default: []].append(field.value)
-            }
-            // HTTP/1's Host header arrives as the request's authority, not among the fields.
-            if headers["host"] == nil, let authority = request.head.authority {
-                headers["host"] = [authority]
-            }
-            let parsed = SandboxHTTPRequest(method: method, path: path, query: query, headers: headers, body: body)
-            if let (vendor, rest) = match(path) {
-                endpoint = rest
-                answer = tooLarge
-                    ? .json(413, ["error": "Request body too large"])
-                    : await vendor.respond(to: parsed, endpoint: rest)
-            } else {
-                answer = .json(404, ["error": "Not Found", "path": .string(path)])
-            }
+            answer = .json(404, ["error": "Not Found", "path": .string(path)])
         }
 
+        guard logged else { return answer }
         await log.append(SandboxRequest(
-            method: method, path: path, endpoint: endpoint,
-            queryItems: query.map { URLQueryItem(name: $0.name, value: Self.redacted($0.name, $0.value)) },
+            method: request.method, path: path, endpoint: endpoint,
+            queryItems: request.query.map { URLQueryItem(name: $0.name, value: Self.redacted($0.name, $0.value)) },
             time: time, status: answer.status, faultInjected: injected
         ))
-        return Self.response(answer)
+        return answer
     }
 
     /// The vendor owning `path` and the path relative to its prefix (no trailing slash).

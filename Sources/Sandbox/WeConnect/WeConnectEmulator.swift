@@ -20,7 +20,7 @@ final class WeConnectEmulator: Sendable {
     init(configuration: SandboxConfiguration, faults: SandboxFaultInjector, log: SandboxRequestLog) {
         let dataset = WeConnectGenerator(
             scale: configuration.weConnectScale, endDate: configuration.endDate, days: configuration.days,
-            seed: configuration.weConnectSeed
+            seed: configuration.weConnectSeed, growth: configuration.growth
         ).make()
         self.dataset = dataset
         let clock = WeConnectClock.system

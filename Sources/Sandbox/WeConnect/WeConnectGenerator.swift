@@ -18,19 +18,46 @@
 /// Times are whole seconds inside the window: from the first day 00:00 UTC to the last day
 /// 21:59:59 UTC (23:59:59 in the vendor's UTC+02:00 zone); some messages fall between 22:00 and
 /// 24:00 UTC, i.e. on the next day in the vendor's zone.
+///
+/// With a `growth` other than standard (the bench's large accounts), each user has
+/// `weConnectThreadsPerUser` threads of exactly `weConnectMessagesPerThread` messages (each pattern's
+/// opening, then the exchange goes on), and each block talks to `weConnectProspectsPerBlock` people of
+/// its own (prospect `k` past the pool's 192 gets `-k` after its slug, so every slug is distinct).
+/// Only the template's first threads (26 and 14) have the actions that opened them: the others are
+/// conversations held on LinkedIn directly, the usual case in a big account, so the requests a team
+/// tracks stay a few per user. Random streams are then laid out by field, so no two entities share one.
 public struct WeConnectGenerator: Sendable {
     public let scale: Int
     public let endDate: String
     public let days: Int
     public let seed: UInt64
+    public let growth: SandboxGrowth
 
     /// `endDate` must be `YYYY-MM-DD`; anything else falls back to 2026-11-20. `scale` and `days`
     /// below 1 are treated as 1.
-    public init(scale: Int = 1, endDate: String = "2026-11-20", days: Int = 60, seed: UInt64 = 11) {
+    public init(scale: Int = 1, endDate: String = "2026-11-20", days: Int = 60, seed: UInt64 = 11,
+                growth: SandboxGrowth = .standard) {
         self.scale = max(1, scale)
         self.endDate = endDate
         self.days = max(1, days)
         self.seed = seed
+        self.growth = growth
+    }
+
+    /// What a random stream draws for: the standard layout numbers them `base + ordinal * 1,000 +
+    /// index` (streams of neighbouring users overlap past 1,000 threads, which the standard block
+    /// never reaches); a grown block gives each kind its own range.
+    private enum Stream: UInt64 {
+        case thread = 100_000, extraAction = 200_000, recentAction = 300_000, profile = 500_000
+    }
+
+    private func stream(_ kind: Stream, ordinal: UInt64, index: Int) -> UInt64 {
+        let grown = growth.weConnectThreadsPerUser != nil || growth.weConnectMessagesPerThread != nil
+            || growth.weConnectProspectsPerBlock != nil
+        guard grown else {
+            return kind == .profile ? kind.rawValue + UInt64(index) : kind.rawValue + ordinal * 1_000 + UInt64(index)
+        }
+        return (kind.rawValue / 100_000) << 44 | ordinal << 24 | UInt64(index)
     }
 
     /// The window in epoch seconds.
@@ -57,6 +84,7 @@ public struct WeConnectGenerator: Sendable {
                 let user = makeUser(block: block, index: index, template: template)
                 users.append(user)
                 var actionRandom = SeededRandom(seed: seed, stream: 30_000 + ordinal)
+                let threadCount = growth.weConnectThreadsPerUser ?? template.threadCount
                 func addAction(
                     _ type: WeConnectActionType, account: Int, profile: WeConnectProfile, message: String?,
                     submittedAt: Int64, status: WeConnectRequestStatus, replied: Bool?, replyAt: Int64?,
@@ -77,10 +105,15 @@ public struct WeConnectGenerator: Sendable {
                     accounts.isEmpty ? 0 : accounts[position % accounts.count]
                 }
 
-                for position in 0..<template.threadCount {
-                    var random = SeededRandom(seed: seed, stream: 100_000 + ordinal * 1_000 + UInt64(position))
-                    let prospect = (template.prospectOffset + position * template.prospectStride)
-                        % WeConnectNamePools.prospectCount
+                for position in 0..<threadCount {
+                    var random = SeededRandom(seed: seed, stream: stream(.thread, ordinal: ordinal, index: position))
+                    let prospect: Int
+                    if let perBlock = growth.weConnectProspectsPerBlock {
+                        prospect = block * perBlock + (template.prospectOffset + position) % perBlock
+                    } else {
+                        prospect = (template.prospectOffset + position * template.prospectStride)
+                            % WeConnectNamePools.prospectCount
+                    }
                     let profile = makeProfile(prospect)
                     let messages = makeConversation(
                         pattern: position % 5, profile: profile, user: user, window: window, random: &random)
@@ -91,7 +124,8 @@ public struct WeConnectGenerator: Sendable {
                     let read = messages.last?.direction == .outbound || random.chance(50)
                     threads.append(WeConnectThread(id: id, userID: user.id, profile: profile, messages: messages, read: read))
 
-                    guard let opener = messages.first, opener.direction == .outbound else { continue }
+                    guard position < template.threadCount, let opener = messages.first, opener.direction == .outbound
+                    else { continue }
                     if position % 3 == 0 {
                         let note = random.chance(50)
                             ? WeConnectNamePools.fill(WeConnectNamePools.connectNotes[position % 3], profile) : nil
@@ -109,7 +143,7 @@ public struct WeConnectGenerator: Sendable {
 
                 let extraTypes: [WeConnectActionType] = [.visit, .endorse, .like, .follow, .withdraw, .connect, .message]
                 for extra in 0..<template.extraActions {
-                    var random = SeededRandom(seed: seed, stream: 200_000 + ordinal * 1_000 + UInt64(extra))
+                    var random = SeededRandom(seed: seed, stream: stream(.extraAction, ordinal: ordinal, index: extra))
                     let type = extraTypes[extra % extraTypes.count]
                     let profile = makeProfile(
                         (template.extraOffset + extra * 11) % WeConnectNamePools.prospectCount)
@@ -128,7 +162,7 @@ public struct WeConnectGenerator: Sendable {
                 }
 
                 for (position, recent) in template.recent.enumerated() {
-                    var random = SeededRandom(seed: seed, stream: 300_000 + ordinal * 1_000 + UInt64(position))
+                    var random = SeededRandom(seed: seed, stream: stream(.recentAction, ordinal: ordinal, index: position))
                     let profile = makeProfile(recent.prospect % WeConnectNamePools.prospectCount)
                     let message = recent.type == .message
                         ? WeConnectNamePools.fill(WeConnectNamePools.outboundOpeners[position], profile) : nil
@@ -166,7 +200,7 @@ public struct WeConnectGenerator: Sendable {
     /// Prospect `k`: the same person (same slug) for every user who talks to them.
     func makeProfile(_ k: Int) -> WeConnectProfile {
         let pools = WeConnectNamePools.self
-        var random = SeededRandom(seed: seed, stream: 500_000 + UInt64(k))
+        var random = SeededRandom(seed: seed, stream: stream(.profile, ordinal: 0, index: k))
         let first = pools.firstNames[k % pools.firstNames.count]
         let last = pools.lastNames[(k / pools.firstNames.count + k) % pools.lastNames.count]
         let middle = k % 7 == 2 ? "Q." : ""
@@ -175,7 +209,11 @@ public struct WeConnectGenerator: Sendable {
         // is the document's `jos%C3%A9-garc%C3%ADa`), every tenth keeps upper case.
         let style: WeConnectSlug.Style = k % 5 == 3 ? .percentEncoded : (k % 10 == 7 ? .mixedCase : .ascii)
         var slug = WeConnectSlug.make(first + " " + last, style: style)
-        if k % 3 == 1 {
+        if k >= pools.prospectCount {
+            // Past the pool the names repeat; the number keeps each slug distinct (at most 7
+            // digits, never the 8 hex digits of the pool's own suffixes).
+            slug += "-\(k)"
+        } else if k % 3 == 1 {
             slug += "-" + SandboxIdentifiers.hex(random.bytes(4))
         }
         let company = pools.companies[k % pools.companies.count]
@@ -219,6 +257,15 @@ public struct WeConnectGenerator: Sendable {
             }
         default:
             directions = [.outbound, .inbound]
+        }
+        if let count = growth.weConnectMessagesPerThread {
+            // The pattern opens the thread; it goes on back and forth (follow-ups only, where
+            // nobody ever answers) to exactly `count` messages.
+            directions = Array(directions.prefix(max(1, count)))
+            while directions.count < count {
+                let previous = directions[directions.count - 1]
+                directions.append(pattern == 1 || previous == .inbound ? .outbound : .inbound)
+            }
         }
 
         let span = max(0, (window.end - window.start) / 86_400)

@@ -12,10 +12,9 @@ extension WeConnectRoutes {
     func messages(user: WeConnectUser, _ input: WeConnectInput, host: String) async -> JSONValue {
         let page = Self.positiveInteger(input["page"]) ?? 1
         let perPage = min(Self.positiveInteger(input["perpage"]) ?? Self.defaultPerPage, Self.maxPerPage)
-        let (threads, now) = await state.threads(ofUser: user.id)
-        let pages = max(1, (threads.count + perPage - 1) / perPage)
         let (start, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
-        let slice = !overflow && start < threads.count ? threads[start..<min(threads.count, start + perPage)] : []
+        let (slice, total, now) = await state.threadPage(ofUser: user.id, offset: overflow ? Int.max : start, limit: perPage)
+        let pages = max(1, (total + perPage - 1) / perPage)
         let nowSeconds = Int64(now.rounded(.down))
         let data: [JSONValue] = slice.map { thread in
             let last = thread.lastMessage
@@ -37,7 +36,7 @@ extension WeConnectRoutes {
                 "page": .int(page),
                 "pages": .int(pages),
                 "perpage": .int(perPage),
-                "total": .int(threads.count),
+                "total": .int(total),
             ],
             "data": .array(data),
         ]

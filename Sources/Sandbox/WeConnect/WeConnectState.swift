@@ -60,6 +60,11 @@ actor WeConnectState {
     /// Ids of actions with a transition still to come.
     private var unsettled: [String] = []
     private var threads: [String: WeConnectThread] = [:]
+    /// Thread ids per user, so listing one user's threads does not scan everyone's.
+    private var threadIDsByUser: [Int: [String]] = [:]
+    /// A user's thread ids in listing order, kept until one of their threads changes (a big
+    /// account lists a thousand threads ten at a time).
+    private var listingOrder: [Int: [String]] = [:]
     /// Profiles of every prospect in the dataset, by normalised slug, for threads made at runtime.
     private let directory: [String: WeConnectProfile]
     private var announcements: [AccountAnnouncement] = []
@@ -80,6 +85,7 @@ actor WeConnectState {
         var directory: [String: WeConnectProfile] = [:]
         for thread in dataset.threads {
             threads[thread.id] = thread
+            threadIDsByUser[thread.userID, default: []].append(thread.id)
             directory[Self.normalisedSlug(thread.profile.linkedin)] = directory[Self.normalisedSlug(thread.profile.linkedin)]
                 ?? thread.profile
         }
@@ -248,15 +254,18 @@ actor WeConnectState {
 
     // MARK: Threads
 
-    /// The user's threads, newest last message first (ties by id), and the time they were read at.
-    func threads(ofUser userID: Int) -> (threads: [WeConnectThread], now: Double) {
+    /// `limit` of the user's threads from `offset` on, newest last message first (ties by id), how
+    /// many the user has, and the time they were read at.
+    func threadPage(ofUser userID: Int, offset: Int, limit: Int) -> (threads: [WeConnectThread], total: Int, now: Double) {
         let now = clock.now()
         advance(to: now)
-        let list = threads.values.filter { $0.userID == userID }.sorted { left, right in
+        let order = listingOrder[userID] ?? (threadIDsByUser[userID] ?? []).compactMap { threads[$0] }.sorted { left, right in
             let a = left.lastMessage?.epoch ?? 0, b = right.lastMessage?.epoch ?? 0
             return a != b ? a > b : left.id < right.id
-        }
-        return (list, now)
+        }.map(\.id)
+        listingOrder[userID] = order
+        let page = offset < order.count ? order[offset..<min(order.count, offset + max(0, limit))] : []
+        return (page.compactMap { threads[$0] }, order.count, now)
     }
 
     /// The user's thread with this id, and the time it was read at.
@@ -281,6 +290,7 @@ actor WeConnectState {
             epoch: epoch ?? Int64(now.rounded(.down))))
         thread.read = direction == .outbound
         threads[threadID] = thread
+        listingOrder[thread.userID] = nil
         return true
     }
 
@@ -293,6 +303,7 @@ actor WeConnectState {
         let existing = threads.values
             .filter { $0.userID == record.userID && Self.normalisedSlug($0.profile.linkedin) == key }
             .min { $0.id < $1.id }
+        listingOrder[record.userID] = nil
         let profile = existing?.profile ?? directory[key] ?? Self.profile(fromSlug: record.linkedin)
         let name = direction == .inbound ? profile.name : (usersByID[record.userID]?.fullname ?? "")
         let message = WeConnectMessage(direction: direction, senderName: name, content: content, epoch: epoch)
@@ -308,6 +319,7 @@ actor WeConnectState {
         while threads[id] != nil { id = WeConnectIdentifiers.threadID(&random, ordinal: threads.count + 1) }
         threads[id] = WeConnectThread(
             id: id, userID: record.userID, profile: profile, messages: [message], read: direction == .outbound)
+        threadIDsByUser[record.userID, default: []].append(id)
     }
 
     /// Slugs compare percent-decoded and case-insensitively (vendors differ in both).

@@ -27,10 +27,19 @@ public struct ExtractState: Sendable {
 
     /// Records an item's fingerprint once its own page has been landed.
     public func record(_ itemID: String, fingerprint: String, at date: Date = Date()) throws {
+        try record([(itemID, fingerprint)], at: date)
+    }
+
+    /// Records the fingerprints of several items in one transaction.
+    public func record(_ items: [(itemID: String, fingerprint: String)], at date: Date = Date()) throws {
+        let time = Timestamp.string(date)
         try warehouse.pool.write { db in
-            try db.execute(sql: """
+            let statement = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO extract_state (source, item_kind, item_id, fingerprint, fetched_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [source, itemKind, itemID, fingerprint, Timestamp.string(date)])
+                """)
+            for item in items {
+                try statement.execute(arguments: [source, itemKind, item.itemID, item.fingerprint, time])
+            }
         }
     }
 }

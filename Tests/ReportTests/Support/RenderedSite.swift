@@ -8,7 +8,7 @@ struct RenderedSite {
     let order: [String]
 
     init(_ model: ReportModel) throws {
-        let rendered = HTMLRenderer().pages(model)
+        let rendered = try HTMLRenderer().pages(model)
         order = rendered.map(\.path)
         var pages: [String: (String, XMLTree)] = [:]
         for page in rendered {

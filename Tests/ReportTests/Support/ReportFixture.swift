@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 @testable import Report
 
-/// A temporary warehouse whose fifteen reporting views are literal rows, hostile strings included.
+/// A temporary warehouse whose reporting views are tables of literal rows, hostile strings included.
 enum ReportFixture {
     static let formulaName = "=cmd|' /C calc'!A0"
     static let hostile = [
@@ -128,11 +128,7 @@ enum ReportFixture {
     /// A fresh SQLite file holding the fifteen views, in a new temporary folder.
     static func makeDatabase(in directory: URL) throws -> DatabaseQueue {
         let queue = try DatabaseQueue(path: directory.appendingPathComponent("warehouse.sqlite").path)
-        try queue.write { db in
-            for (name, columns, rows) in views {
-                try db.execute(sql: "CREATE VIEW \(name) AS \(select(columns: columns, rows: rows))")
-            }
-        }
+        try fill(queue)
         return queue
     }
 
@@ -141,40 +137,63 @@ enum ReportFixture {
         try ReportModel.load(from: makeDatabase(in: directory), generatedAt: generatedAt, sources: sources)
     }
 
-    /// The fixture as a model built in memory, no database; `rows` replaces the rows of the views it names.
-    static func model(replacing rows: [String: [[CellValue]]] = [:], sources: [SourceHealth] = sources) -> ReportModel {
-        func table(_ name: String) -> ReportTable {
-            let columns = views.first { $0.0 == name }?.1 ?? []
-            return ReportTable(name: name, columns: columns.map { ReportColumn(name: $0) },
-                               rows: rows[name] ?? self.rows(of: name))
+    /// The fixture as a model read from a database in memory; `rows` replaces the rows of the views it names and
+    /// `columns` their columns (a view given new columns and no rows is empty).
+    static func model(
+        replacing rows: [String: [[CellValue]]] = [:], columns: [String: [String]] = [:], sources: [SourceHealth] = sources
+    ) -> ReportModel {
+        do {
+            let queue = try DatabaseQueue()
+            try fill(queue, rows: rows, columns: columns)
+            return try ReportModel.load(from: queue, generatedAt: generatedAt, sources: sources)
+        } catch {
+            fatalError("the fixture database: \(error)")
         }
-        return ReportModel(
-            generatedAt: generatedAt, views: ReportModel.contractViews.map(table), kpis: table("report_kpis"),
-            dailyTrend: table("report_daily_trend"), warnings: table("report_quality_warnings"),
-            replyTimes: table("report_reply_time"), replyDistribution: table("report_reply_time_distribution"),
-            sources: sources, kpiChanges: table("report_kpi_changes"), funnel: table("report_funnel"),
-            weekly: table("report_weekly"), campaignTypes: table("report_campaign_type_summary"),
-            cohortAcceptance: table("report_cohort_acceptance"), peopleReached: table("report_people_reached"))
     }
 
-    private static func select(columns: [String], rows: [[CellValue]]) -> String {
-        guard !rows.isEmpty else {
-            return "SELECT " + columns.map { "NULL AS \($0)" }.joined(separator: ", ") + " WHERE 0"
+    /// Creates each view of the fixture in `queue` as a table of the same name, holding its rows as given (no
+    /// column type, so every value keeps its storage class), with the replacements of `model(replacing:columns:)`.
+    private static func fill(_ queue: DatabaseQueue, rows: [String: [[CellValue]]] = [:],
+                             columns: [String: [String]] = [:]) throws {
+        try queue.write { db in
+            for (name, fixtureColumns, fixtureRows) in views {
+                let names = columns[name] ?? fixtureColumns
+                let values = rows[name] ?? (columns[name] == nil ? fixtureRows : [])
+                try db.execute(sql: "CREATE TABLE \(name.quotedDatabaseIdentifier) ("
+                    + names.map(\.quotedDatabaseIdentifier).joined(separator: ", ") + ")")
+                let insert = try db.makeStatement(sql: "INSERT INTO \(name.quotedDatabaseIdentifier) VALUES ("
+                    + names.map { _ in "?" }.joined(separator: ", ") + ")")
+                for row in values {
+                    try insert.execute(arguments: StatementArguments(row.map(\.databaseValue)))
+                }
+            }
         }
-        return rows.enumerated().map { index, row in
-            "SELECT " + zip(row, columns).map { value, column in
-                index == 0 ? "\(literal(value)) AS \(column)" : literal(value)
-            }.joined(separator: ", ")
-        }.joined(separator: " UNION ALL ")
+    }
+}
+
+extension CellValue {
+    /// The value as GRDB binds it.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case let .integer(number): number.databaseValue
+        case let .real(number): number.databaseValue
+        case let .text(text): text.databaseValue
+        }
+    }
+}
+
+extension ReportModel {
+    /// Every row of the contract view `name`, read into memory (for the tests' expectations only).
+    func rows(of name: String) throws -> [[CellValue]] {
+        guard let view = view(name) else { return [] }
+        return try read { try view.table(in: $0).rows }
     }
 
-    private static func literal(_ value: CellValue) -> String {
-        switch value {
-        case .null: "NULL"
-        case let .integer(number): String(number)
-        case let .real(number): "\(number)"
-        case let .text(text): "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-        }
+    /// The contract view `name` with every row, in memory.
+    func table(_ name: String) throws -> ReportTable {
+        guard let view = view(name) else { return ReportTable(name: name, columns: [], rows: []) }
+        return try read { try view.table(in: $0) }
     }
 }
 

@@ -1,0 +1,42 @@
+/// Every figure measured at one scale.
+struct ScaleResult: Sendable {
+    var sizes: ScaleSizes
+    /// WeConnect was landed in-process (`InProcessSandboxClient`) rather than fetched over HTTP.
+    var weConnectInProcess: Bool
+    /// Generating the sandbox's data (not part of the pipeline).
+    var generateSeconds: Double
+    /// Every stage in the order it ran.
+    var stages: [StageFigure] = []
+    var firstPull = CallTally()
+    var rerun = CallTally()
+    /// Rows the second run's extract and its incremental transform wrote (`total_changes()`).
+    var rerunExtractRowsChanged = 0
+    var rerunTransformRowsChanged = 0
+    var rerunTransformPages = 0
+    /// Report files: `index.html`, the largest HTML file, and the total of each format, bytes.
+    var indexHTMLBytes = 0
+    var largestHTML: (path: String, bytes: Int) = ("", 0)
+    var reportBytes: [String: Int] = [:]
+    var htmlFiles = 0
+    /// Rows each `report_` view gave.
+    var viewRows: [String: Int] = [:]
+    /// The in-process landing compared with the extractor's own over HTTP, where it was checked.
+    var landingCheck: WeConnectThreadLanding.Check?
+
+    func stage(_ name: String) -> StageFigure? { stages.first { $0.name == name } }
+
+    /// Konnector daily rows per second of its own transform.
+    var konnectorRowsPerSecond: Double? {
+        stage(StageName.transformKonnector).map { Double(sizes.konnectorDailyRows) / max($0.ownSeconds ?? $0.seconds, 1e-9) }
+    }
+
+    /// WeConnect messages per second of its own transform.
+    var weConnectMessagesPerSecond: Double? {
+        stage(StageName.transformWeConnect).map { Double(sizes.weConnectMessagesLoaded) / max($0.ownSeconds ?? $0.seconds, 1e-9) }
+    }
+
+    /// The same number of daily rows through the plain C API, per second.
+    var baselineRowsPerSecond: Double? {
+        stage(StageName.insertBaseline).map { Double(sizes.konnectorDailyRows) / max($0.ownSeconds ?? $0.seconds, 1e-9) }
+    }
+}
