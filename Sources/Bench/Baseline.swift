@@ -1,5 +1,6 @@
 import Foundation
 import GRDBSQLite
+import Warehouse
 
 /// The reference the transform is compared to: `rows` rows shaped like `fact_campaign_daily`
 /// (the same columns, types, primary key and `WITHOUT ROWID`) inserted into a fresh SQLite file
@@ -52,7 +53,7 @@ enum Baseline {
         }
         try exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE);")
         let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.timeInterval
     }
 
     private static func exec(_ db: OpaquePointer, _ sql: String) throws {

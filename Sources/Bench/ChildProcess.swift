@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Warehouse
 
 /// A child process run to its end, with its own peak memory, so a stage's figure holds only what
 /// that stage needed, never the harness's sandbox and generated data.
@@ -126,7 +127,7 @@ enum ChildProcess {
         if readFD >= 0 { close(readFD) }
         let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return ChildRun(status: exit, output: output,
-                        seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                        seconds: elapsed.timeInterval,
                         peakRSS: peak, timedOut: timedOut)
     }
 

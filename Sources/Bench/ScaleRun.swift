@@ -53,7 +53,7 @@ struct ScaleRun {
         let clock = ContinuousClock()
         let start = clock.now
         let server = SandboxServer(configuration: sandboxConfiguration())
-        let generateSeconds = StageCommand.seconds(clock.now - start)
+        let generateSeconds = (clock.now - start).timeInterval
         _ = try await server.start()
         do {
             var result = ScaleResult(sizes: ScaleSizes(scale: scale, days: days), weConnectInProcess: weConnectInProcess,
@@ -226,7 +226,7 @@ struct ScaleRun {
                 }
             }
             let outcomes = try await runner.extract(sources, window: DateWindow(), warehouse: warehouse, runID: runID)
-            let seconds = StageCommand.seconds(clock.now - start)
+            let seconds = (clock.now - start).timeInterval
             try log.finishRun(runID, status: "ok")
             for outcome in outcomes where outcome.status != "ok" {
                 throw ChildProcess.Failure(description: "\(name): \(outcome.source) failed: \(outcome.error ?? "no reason given")")

@@ -73,7 +73,7 @@ enum StageCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let outcomes = try await runner.extract(sources, window: DateWindow(), warehouse: warehouse, runID: runID)
-        let seconds = Self.seconds(clock.now - start)
+        let seconds = (clock.now - start).timeInterval
         let changed = try totalChanges(warehouse) - before
         try log.finishRun(runID, status: outcomes.allSatisfy { $0.status == "ok" } ? "ok" : "failed")
         return StageOutput(seconds: seconds, sources: outcomes.map {
@@ -98,10 +98,7 @@ enum StageCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let value = try body()
-        return (value, seconds(clock.now - start))
+        return (value, (clock.now - start).timeInterval)
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Warehouse
 
 // `etl-bench`: the pipeline against the in-process sandbox at each scale (large accounts, rate
 // limits off), every stage in a child process of its own, the results file and one
@@ -22,7 +23,7 @@ var logger = Logger(label: "etl-bench")
 logger.logLevel = .error
 let clock = ContinuousClock()
 let started = clock.now
-func elapsedSeconds() -> Double { StageCommand.seconds(clock.now - started) }
+func elapsedSeconds() -> Double { (clock.now - started).timeInterval }
 
 var results: [ScaleResult] = []
 var skipped: [(Int, String)] = []

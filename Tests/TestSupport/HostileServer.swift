@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Warehouse
 
 /// A misbehaving vendor on loopback, written with plain sockets so a test controls every byte:
 /// it redirects, trickles, goes silent or sends encodings nobody asked for. It records each request
@@ -91,7 +92,7 @@ public final class HostileServer: @unchecked Sendable {
                 let sent = data.withUnsafeBytes { Glibc.send(connection, $0.baseAddress, data.count, Int32(MSG_NOSIGNAL)) }
                 guard sent == data.count else { return }
             case .pause(let duration):
-                Thread.sleep(forTimeInterval: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+                Thread.sleep(forTimeInterval: duration.timeInterval)
             }
         }
     }

@@ -109,18 +109,12 @@ public final class FetchSession: Sendable {
             let response: HTTPResponse
             do {
                 response = try await client.send(request)
-            } catch let error as HTTPClientError {
-                if case .unrequestedEncoding = error {
-                    throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .malformedBody(error.description))
-                }
-                guard attempt < source.retry.maxAttempts else {
-                    throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .transport(redacted(error.description)))
-                }
-                try await retryLater(endpoint, attempt: attempt, reason: redacted(error.description))
-                continue
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
+                if case .unrequestedEncoding? = error as? HTTPClientError {
+                    throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .malformedBody(String(describing: error)))
+                }
                 let cause = redacted(String(describing: error))
                 guard attempt < source.retry.maxAttempts else {
                     throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .transport(cause))

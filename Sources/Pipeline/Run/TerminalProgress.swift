@@ -1,5 +1,6 @@
 import Extract
 import Foundation
+import Warehouse
 
 /// A live progress line per source on a terminal (pages, API calls, rate-limit waits), redrawn in
 /// place at most ten times a second. Used only when stderr is a TTY; cron gets plain log lines.
@@ -24,7 +25,7 @@ public final class TerminalProgress: ProgressReporter, @unchecked Sendable {
         var line = "\(source): \(statistics.pages) pages, \(statistics.rows) rows, \(statistics.apiCalls) API calls"
         if statistics.retries > 0 { line += ", \(statistics.retries) retries" }
         if let waiting {
-            line += ", waiting \(Int((Double(waiting.components.seconds) + Double(waiting.components.attoseconds) / 1e18).rounded(.up)))s for the rate limit"
+            line += ", waiting \(Int(waiting.timeInterval.rounded(.up)))s for the rate limit"
         }
         output.write(Data("\r\u{1B}[2K\(line)".utf8))
     }
