@@ -1,8 +1,9 @@
 # The README's commands. Every target that builds first installs what a new machine lacks.
 SWIFT        ?= swift
 APT_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev
-# The test suite also opens the HTML report in a real browser.
-TEST_PACKAGES := $(APT_PACKAGES) chromium
+# The test suite also opens the HTML report in a real browser, with the fonts the hostile names need
+# (Chinese, Japanese and Korean; Arabic), so the dashboard screenshot shows them instead of empty boxes.
+TEST_PACKAGES := $(APT_PACKAGES) chromium fonts-noto-cjk fonts-hosny-amiri
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DIR     ?= reports/demo
 

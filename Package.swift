@@ -49,7 +49,9 @@ let package = Package(
         .target(
             name: "Transform",
             // Extract defines each vendor's vocabulary (id spellings, event names) once, for both stages.
-            dependencies: ["Warehouse", "Extract"],
+            dependencies: ["Warehouse", "Extract", "Digest"],
+            // The reply rules are data, read at start: editing them changes their version, which reclassifies.
+            resources: [.copy("Replies/reply-phrases.txt")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -111,6 +113,8 @@ let package = Package(
             // GRDBSQLite: the view growth tests read SQLite's step counter (sqlite3_stmt_status).
             dependencies: ["Transform", "Extract", "Sandbox", "Warehouse", "Pipeline", "TestSupport",
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            // The labelled reply corpus the reply rules are measured on.
+            resources: [.copy("Resources/reply-corpus.tsv")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -5,21 +5,34 @@ import Warehouse
 /// the order they were fetched, so an incremental load and a full rebuild give the same rows.
 public struct Transformer: Sendable {
     private let warehouse: Warehouse
+    private let replyRules: ReplyPhraseRules
 
-    public init(warehouse: Warehouse) { self.warehouse = warehouse }
+    /// `replyRules` class the inbound messages; by default the rules shipped with the product.
+    public init(warehouse: Warehouse, replyRules: ReplyPhraseRules? = nil) throws {
+        self.warehouse = warehouse
+        self.replyRules = try replyRules ?? .bundled()
+    }
 
     /// Loads every page not loaded yet; with `rebuild`, empties the star schema and loads them all.
+    /// Rules of another version than the ones the stored messages were classed with rebuild too, so
+    /// every message is classed by the same rules whether it was loaded now or earlier.
     @discardableResult
     public func run(rebuild: Bool = false) throws -> TransformSummary {
         try warehouse.pool.write { db in
-            if rebuild {
+            var watermark = try Int64.fetchOne(db, sql: "SELECT value FROM transform_state WHERE key = 'raw_page'") ?? 0
+            // Pages loaded before (by other rules, or before messages had classes) are classed again.
+            let classedWith = try WarehouseSetting.value(of: .replyRulesVersion, in: db)
+            let reclassify = watermark > 0 && classedWith != replyRules.version
+            var summary = TransformSummary()
+            if rebuild || reclassify {
+                summary.rebuilt = true
+                summary.reclassified = !rebuild
                 for table in WarehouseSchema.derivedTables {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }
+                watermark = 0
             }
-            let watermark = try Int64.fetchOne(db, sql: "SELECT value FROM transform_state WHERE key = 'raw_page'") ?? 0
-            var summary = TransformSummary()
-            let star = StarWriter(db: db)
+            let star = StarWriter(db: db, replies: ReplyClassifier(rules: replyRules))
             let pages = try RawPage.fetchCursor(db, sql: "SELECT * FROM raw_page WHERE id > ? ORDER BY id", arguments: [watermark])
             var last = watermark
             while let page = try pages.next() {
@@ -42,6 +55,7 @@ public struct Transformer: Sendable {
             }
             try star.ensureEventDays()
             try db.execute(sql: "INSERT OR REPLACE INTO transform_state (key, value) VALUES ('raw_page', ?)", arguments: [last])
+            try WarehouseSetting.set(.replyRulesVersion, to: replyRules.version, in: db)
             return summary
         }
     }
@@ -51,6 +65,10 @@ public struct Transformer: Sendable {
 public struct TransformSummary: Sendable {
     public var pagesLoaded = 0
     public var pagesSkipped = 0
+    /// Whether the star schema was emptied and every page loaded again.
+    public var rebuilt = false
+    /// Whether that was because the reply rules changed since the last transform.
+    public var reclassified = false
     /// One line per page that could not be read.
     public var problems: [String] = []
 }

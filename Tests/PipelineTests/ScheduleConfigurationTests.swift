@@ -2,7 +2,7 @@ import Foundation
 import Pipeline
 import Testing
 
-/// `schedule` and `[schedule] zone` in the configuration file.
+/// `schedule`, `[schedule] zone` and `[reports] zone` in the configuration file.
 @Suite struct ScheduleConfigurationTests {
     private let base = URL(fileURLWithPath: "/etc/outreach")
 
@@ -31,6 +31,14 @@ import Testing
         let configuration = try PipelineConfiguration.parse(source("a", schedule: "daily at 06:00"), baseDirectory: base)
         #expect(configuration.scheduleZone.secondsFromGMT() == 0)
         #expect(configuration.scheduleZone == PipelineConfiguration.utc)
+        #expect(configuration.reportZone == PipelineConfiguration.utc)
+    }
+
+    @Test func theReportsHaveAZoneOfTheirOwn() throws {
+        let text = "[reports]\nzone = \"America/Sao_Paulo\"\n[schedule]\nzone = \"Europe/Berlin\"\n" + source("a", schedule: nil)
+        let configuration = try PipelineConfiguration.parse(text, baseDirectory: base)
+        #expect(configuration.reportZone.identifier == "America/Sao_Paulo")
+        #expect(configuration.scheduleZone.identifier == "Europe/Berlin")
     }
 
     @Test func sourcesMadeInCodeTakeAParsedScheduleAndShowItsSpelling() throws {
@@ -54,6 +62,8 @@ import Testing
         ("[schedule]\nzone = 2\n", "[schedule] zone must be a string"),
         ("[schedule]\nzones = \"UTC\"\n", "unknown key \"zones\" in [schedule]"),
         ("schedule = \"daily\"\n", "[schedule] must be a table"),
+        ("[reports]\nzone = \"Berlin\"\n", "[reports] zone \"Berlin\" is not an IANA time zone name"),
+        ("[reports]\nzone = true\n", "[reports] zone must be a string"),
     ])
     func rejectsABadZone(text: String, message: String) {
         let error = #expect(throws: ConfigurationError.self) { try PipelineConfiguration.parse(text, file: "etl.toml", baseDirectory: base) }

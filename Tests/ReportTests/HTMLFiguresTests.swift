@@ -41,7 +41,7 @@ import Testing
         let deltas = cards.map { card in card.children.first { classes($0).contains("delta") } }
         #expect(deltas.map { $0?.text } == [
             "▲ +2 vs previous week", "▼ −2 vs previous week", "▼ −35.0 pp vs previous week", "± 0 vs previous week",
-            "n/a vs previous week", "n/a vs previous week", nil, nil,
+            "n/a vs previous week", "n/a vs previous week", nil, nil, nil, nil,
         ])
         #expect(deltas.prefix(6).map { $0.map(classes) ?? [] } == [
             ["delta", "up"], ["delta", "down"], ["delta", "down"], ["delta", "flat"], ["delta", "unknown"], ["delta", "unknown"],

@@ -86,7 +86,7 @@ import Testing
         let document = try RenderedSite(model).document(senderPath("acme", "s1"))
         #expect(document.elements(named: "h1").first?.text == ReportFixture.formulaName)
         let values = document.all.filter { $0.attributes["class"] == "value" }.map(\.text)
-        #expect(values == ["8", "5", "62.5%", "10", "10", "100.0%", "45 min", "3 h 20 min"])
+        #expect(values == ["8", "5", "62.5%", "10", "10", "100.0%", "45 min", "3 h 20 min", "37.5%", "12.5%"])
         let trend = try #require(document.all.first { $0.attributes["id"] == "trend" })
         let title = try #require(trend.all(named: "svg").first?.children.first { $0.name == "title" }).text
         #expect(title.contains("2024-05-01 to 2024-05-02"))

@@ -94,18 +94,19 @@ import Testing
     @Test func kpiCardsShowTheKPIView() throws {
         let document = try XMLTree(try fixtureHTML())
         let values = document.all.filter { $0.attributes["class"] == "value" }.map(\.text)
-        #expect(values == ["19", "13", "68.4%", "21", "12", "57.1%", "3 h 20 min", "2 d 4 h"])
+        #expect(values == ["19", "13", "68.4%", "21", "12", "57.1%", "3 h 20 min", "2 d 4 h", "37.5%", "12.5%"])
     }
 
     @Test func missingKPIsReadNotAvailable() throws {
-        let nullRates = model(kpis: [[.integer(0), .integer(0), .null, .integer(0), .null, .null, .null, .null]], trend: [])
+        let nullRates = model(kpis: [[.integer(0), .integer(0), .null, .integer(0), .null, .null, .null, .null, .null, .null]], trend: [])
         let empty = model(kpis: [], trend: [])
         for model in [nullRates, empty] {
             let document = try XMLTree(try HTMLRenderer().render(model))
             let values = document.all.filter { $0.attributes["class"] == "value" }.map(\.text)
-            #expect(values.count == 8)
+            #expect(values.count == 10)
             #expect(values[2] == "n/a" && values[5] == "n/a")
             #expect(values[6] == "n/a" && values[7] == "n/a")
+            #expect(values[8] == "n/a" && values[9] == "n/a")
         }
     }
 
@@ -187,5 +188,10 @@ extension XMLTree.Element {
     /// This element's descendants named `name`, in document order.
     func all(named name: String) -> [XMLTree.Element] {
         children.flatMap { ($0.name == name ? [$0] : []) + $0.all(named: name) }
+    }
+
+    /// Every descendant, in document order.
+    var descendants: [XMLTree.Element] {
+        children.flatMap { [$0] + $0.descendants }
     }
 }

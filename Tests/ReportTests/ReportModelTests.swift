@@ -9,12 +9,13 @@ import Testing
         try withTemporaryDirectory { try body(ReportFixture.loadModel(in: $0)) }
     }
 
-    @Test func readsTheFiveContractViewsInContractOrder() throws {
+    @Test func readsTheContractViewsInContractOrder() throws {
         try withModel { model in
             #expect(model.views.map(\.name) == ReportModel.contractViews)
             #expect(model.views.map(\.name) == [
                 "report_sender_summary", "report_campaign_summary", "report_daily_activity",
-                "report_request_outcomes", "report_threads",
+                "report_request_outcomes", "report_threads", "report_replies", "report_reply_quality",
+                "report_follow_up_steps", "report_send_time",
             ])
             for view in model.views {
                 let fixture = try #require(ReportFixture.views.first { $0.0 == view.name })
@@ -38,8 +39,9 @@ import Testing
 
     @Test func readsReplyTimesAndTheirDistribution() throws {
         try withModel { model in
-            #expect(model.kpis.columns.suffix(2).map(\.name) == ["median_reply_minutes", "p90_reply_minutes"])
-            #expect(model.kpis.columns.suffix(2).map(\.kind) == [.minutes, .minutes])
+            #expect(model.kpis.columns[6..<10].map(\.name)
+                == ["median_reply_minutes", "p90_reply_minutes", "genuine_response_rate", "positive_reply_rate"])
+            #expect(model.kpis.columns[6..<10].map(\.kind) == [.minutes, .minutes, .rate, .rate])
             #expect(model.replyTimes.name == "report_reply_time")
             #expect(model.replyTimes.columns.map(\.name)
                 == ["source", "sender_id", "replied_threads", "median_minutes", "p90_minutes"])

@@ -27,7 +27,8 @@ import Testing
             #expect(html.last?.lastPathComponent == "index.html")
             #expect(html.allSatisfy { $0.pathExtension == "html" })
             let csv = try ReportWriter().write(model, formats: [.csv], to: directory.appendingPathComponent("b"))
-            #expect(csv.count == 5)
+            #expect(csv.map(\.lastPathComponent) == ReportModel.contractViews.map { "\($0).csv" })
+            #expect(csv.count == 9)
             #expect(try ReportWriter().write(model, formats: [], to: directory.appendingPathComponent("c")).isEmpty)
         }
     }
@@ -40,7 +41,7 @@ import Testing
             let before = try first.map { try Data(contentsOf: $0) }
             let second = try ReportWriter().write(model, formats: ReportFormat.allCases, to: out)
             #expect(try second.map { try Data(contentsOf: $0) } == before)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 9)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 13)
         }
     }
 

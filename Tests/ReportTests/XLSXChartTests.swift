@@ -31,18 +31,18 @@ import Testing
         try XMLTree(try #require(try package.part("xl/charts/chart\(number).xml"), "chart\(number).xml is missing"))
     }
 
-    @Test func summaryDrawingHoldsBothCharts() throws {
+    @Test func summaryDrawingHoldsTheThreeCharts() throws {
         try XLSXWorkbookFixture.withWorkbook { package throws in
             let summary = try XLSXSheetContents(package, sheet: "Summary")
             let drawing = try #require(try summary.linkedParts(in: package).first { $0.hasPrefix("xl/drawings/") })
             #expect(summary.xml.elements(named: "drawing").count == 1)
             let charts = try package.relationships(of: drawing).values.sorted()
-            #expect(charts == ["../charts/chart1.xml", "../charts/chart2.xml"])
-            #expect(try XMLTree(try package.part(drawing) ?? "").elements(named: "c:chart").count == 2)
-            for number in [1, 2] {
+            #expect(charts == ["../charts/chart1.xml", "../charts/chart2.xml", "../charts/chart3.xml"])
+            #expect(try XMLTree(try package.part(drawing) ?? "").elements(named: "c:chart").count == 3)
+            for number in [1, 2, 3] {
                 #expect(try package.part("xl/charts/chart\(number).xml") != nil)
             }
-            #expect(try package.part("xl/charts/chart3.xml") == nil)
+            #expect(try package.part("xl/charts/chart4.xml") == nil)
             // No other sheet has a drawing.
             for name in [XLSXRenderer.replyTimeSheet] + ReportModel.contractViews {
                 let sheet = try XLSXSheetContents(package, sheet: name)
@@ -106,6 +106,25 @@ import Testing
         }
     }
 
+    @Test func stepChartIsAColumnPerStepWithItsGenuineReplyRate() throws {
+        let model = ReportFixture.model()
+        let steps = model.stepTotals
+        #expect(steps.rows.count == 3)
+        try XLSXWorkbookFixture.withWorkbook(model) { package throws in
+            let summary = try XLSXSheetContents(package, sheet: "Summary")
+            let chart = try chart(3, in: package)
+            #expect(chart.elements(named: "c:barChart").count == 1)
+            #expect(chart.elements(named: "c:title").first?.text == "Genuine reply rate by follow-up step")
+            let series = chart.elements(named: "c:ser")
+            #expect(series.count == 1)
+            let line = try #require(series.first)
+            #expect(cells(try #require(formula("c:tx", of: line)), on: summary) == [.text("reply_rate")])
+            #expect(cells(try #require(formula("c:cat", of: line)), on: summary) == [.text("Step 1"), .text("Step 2"), .text("Step 3")])
+            #expect(cells(try #require(formula("c:val", of: line)), on: summary)
+                == steps.rows.map { XLSXExpected.value($0[3], kind: .rate) })
+        }
+    }
+
     @Test func theKPIBlockStaysOnTopAndTheChartDataIsVisibleUnderTheCharts() throws {
         let model = ReportFixture.model()
         try XLSXWorkbookFixture.withWorkbook(model) { package throws in
@@ -146,12 +165,18 @@ import Testing
         let senders = ReportFixture.rows(of: "report_sender_summary").map { row in
             row.enumerated().map { $0.offset == 5 ? CellValue.null : $0.element }
         }
-        let noRates = ReportFixture.model(replacing: ["report_sender_summary": senders])
+        let noRates = ReportFixture.model(replacing: ["report_sender_summary": senders, "report_follow_up_step_totals": []])
         try XLSXWorkbookFixture.withWorkbook(noRates) { package throws in
             #expect(try chart(1, in: package).elements(named: "c:lineChart").count == 1)
             #expect(try package.part("xl/charts/chart2.xml") == nil)
         }
-        let nothing = ReportFixture.model(replacing: ["report_sender_summary": senders, "report_daily_trend": []])
+        let noSteps = ReportFixture.model(replacing: ["report_follow_up_step_totals": []])
+        try XLSXWorkbookFixture.withWorkbook(noSteps) { package throws in
+            #expect(try package.part("xl/charts/chart2.xml") != nil)
+            #expect(try package.part("xl/charts/chart3.xml") == nil)
+        }
+        let nothing = ReportFixture.model(replacing: ["report_sender_summary": senders, "report_daily_trend": [],
+                                                      "report_follow_up_step_totals": []])
         try XLSXWorkbookFixture.withWorkbook(nothing) { package throws in
             #expect(try package.part("xl/charts/chart1.xml") == nil)
             #expect(try package.part("xl/drawings/drawing1.xml") == nil)

@@ -13,7 +13,8 @@ import Testing
         try XLSXWorkbookFixture.withWorkbook(model, renderer: XLSXRenderer(rowsPerSheet: 10)) { package throws in
             let names = try package.sheetNames()
             #expect(names == ["Summary", "Time to reply", "report_sender_summary", "report_campaign_summary",
-                              view, "\(view) (2)", "\(view) (3)", "report_request_outcomes", "report_threads"])
+                              view, "\(view) (2)", "\(view) (3)", "report_request_outcomes", "report_threads",
+                              "report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"])
             var seen = 0
             for (name, rows) in [(view, 0..<10), ("\(view) (2)", 10..<20), ("\(view) (3)", 20..<25)] {
                 let sheet = try XLSXSheetContents(package, sheet: name)
@@ -53,7 +54,7 @@ import Testing
         try XLSXWorkbookFixture.withWorkbook { package throws in
             let summary = try XLSXSheetContents(package, sheet: "Summary")
             #expect(!summary.values.values.contains(.text("Notes")))
-            #expect(try package.sheetNames().count == 7)
+            #expect(try package.sheetNames().count == 11)
         }
     }
 

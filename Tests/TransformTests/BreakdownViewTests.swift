@@ -55,7 +55,8 @@ import Warehouse
             #expect(sent["last_week"] == sum("2026-11-02", "2026-11-08"))
             #expect(sent["change"] == sum("2026-11-09", "2026-11-15") - sum("2026-11-02", "2026-11-08"))
             let figures: [String] = changes.map { $0["figure"] }
-            #expect(figures == ["requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate"])
+            #expect(figures == ["requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate",
+                                "genuine_response_rate", "positive_reply_rate"])
         }
     }
 

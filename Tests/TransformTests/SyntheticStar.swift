@@ -155,18 +155,26 @@ struct SyntheticStar {
         let firstOut = Self.instant(day, minutes: 9 * 60)
         let firstReply = replyMinutes.map { Self.instant(day, minutes: 9 * 60 + $0) }
         let incoming = replyMinutes == nil ? 0 : messages / 2
+        // Replies take the five classes in turn; the first reply answers the first message.
+        let classes = ["positive", "negative", "auto_reply", "referral", "neutral"]
+        let replyClass = firstReply == nil ? nil : classes[prospect % classes.count]
+        let genuineReply = replyClass == "auto_reply" ? nil : firstReply
         try db.execute(sql: """
             INSERT INTO fact_thread (source_key, thread_id, sender_key, prospect_key, prospect_name, last_activity_at,
-                                     first_outbound_at, first_reply_at, messages_in, messages_out, reply_minutes, raw_page_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     first_outbound_at, first_reply_at, messages_in, messages_out, reply_minutes, raw_page_id,
+                                     genuine_reply_at, reply_class, follow_ups_before_reply, steps_before_genuine_reply)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [source.rawValue, id, sender, prospect, "Person \(prospect)", firstReply ?? firstOut, firstOut, firstReply,
-                             incoming, messages - incoming, replyMinutes, source.rawValue])
+                             incoming, messages - incoming, replyMinutes, source.rawValue, genuineReply, replyClass,
+                             replyClass == nil ? nil : 0, genuineReply == nil ? messages - incoming : 1])
         let thread = db.lastInsertedRowID
         for position in 0..<messages {
             let inbound = replyMinutes != nil && position % 2 == 1
-            try db.execute(sql: "INSERT INTO fact_message (thread_key, position, direction, sent_at, raw_page_id) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [thread, position, inbound ? "in" : "out",
-                                       Self.instant(day, minutes: 9 * 60 + position * max(1, (replyMinutes ?? 60) / 2)), source.rawValue])
+            try db.execute(sql: """
+                INSERT INTO fact_message (thread_key, position, direction, sent_at, raw_page_id, reply_class) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [thread, position, inbound ? "in" : "out",
+                                 Self.instant(day, minutes: 9 * 60 + position * max(1, (replyMinutes ?? 60) / 2)), source.rawValue,
+                                 inbound ? replyClass : nil])
         }
     }
 

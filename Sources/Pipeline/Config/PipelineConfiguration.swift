@@ -14,6 +14,8 @@ public struct PipelineConfiguration: Sendable {
     public var sources: [SourceConfiguration]
     /// The zone anchored schedules (`daily at 06:00`) are read in: `[schedule] zone`, UTC by default.
     public var scheduleZone: TimeZone
+    /// The zone the reports give local weekdays and hours in (`report_send_time`): `[reports] zone`, UTC by default.
+    public var reportZone: TimeZone = PipelineConfiguration.utc
 
     public init(warehouse: URL, reportsDirectory: URL, formats: [ReportFormat] = ReportFormat.allCases,
                 sources: [SourceConfiguration], scheduleZone: TimeZone = PipelineConfiguration.utc) {
@@ -24,7 +26,7 @@ public struct PipelineConfiguration: Sendable {
         self.scheduleZone = scheduleZone
     }
 
-    /// Coordinated universal time, the default schedule zone.
+    /// Coordinated universal time, the default zone of schedules and reports.
     public static let utc = TimeZone(identifier: "UTC") ?? .gmt
 
     /// Reads and checks the file at `url`.
@@ -51,7 +53,7 @@ public struct PipelineConfiguration: Sendable {
         let warehouse = try reader.table(document["warehouse"], "[warehouse]")
         try reader.allow(warehouse, keys: ["path"], in: "[warehouse]")
         let reports = try reader.table(document["reports"], "[reports]")
-        try reader.allow(reports, keys: ["dir", "formats", "csv_bom"], in: "[reports]")
+        try reader.allow(reports, keys: ["dir", "formats", "csv_bom", "zone"], in: "[reports]")
 
         let warehousePath = try reader.string(warehouse["path"], "[warehouse] path") ?? "warehouse.sqlite"
         let reportsPath = try reader.string(reports["dir"], "[reports] dir") ?? "reports"
@@ -67,13 +69,7 @@ public struct PipelineConfiguration: Sendable {
         }
         let schedule = try reader.table(document["schedule"], "[schedule]")
         try reader.allow(schedule, keys: ["zone"], in: "[schedule]")
-        var zone = utc
-        if let name = try reader.string(schedule["zone"], "[schedule] zone") {
-            guard let named = TimeZone(identifier: name) else {
-                throw reader.error("[schedule] zone \"\(name)\" is not an IANA time zone name; use one such as \"UTC\" or \"Europe/Berlin\"")
-            }
-            zone = named
-        }
+        let zone = try reader.zone(schedule["zone"], "[schedule] zone")
         var sources: [SourceConfiguration] = []
         guard let entries = (document["sources"] ?? .array([])).array else {
             throw reader.error("sources must be written as [[sources]] tables")
@@ -89,6 +85,7 @@ public struct PipelineConfiguration: Sendable {
         var configuration = PipelineConfiguration(warehouse: resolve(warehousePath, baseDirectory),
                                                   reportsDirectory: resolve(reportsPath, baseDirectory),
                                                   formats: formats, sources: sources, scheduleZone: zone)
+        configuration.reportZone = try reader.zone(reports["zone"], "[reports] zone")
         if let bom = reports["csv_bom"] {
             guard let value = bom.boolean else { throw reader.error("[reports] csv_bom must be true or false") }
             configuration.csvByteOrderMark = value
@@ -122,6 +119,15 @@ public struct PipelineConfiguration: Sendable {
             guard let value else { return nil }
             guard let text = value.string else { throw error("\(name) must be a string") }
             return text
+        }
+
+        /// An IANA zone name, UTC when the key is absent.
+        func zone(_ value: TOMLValue?, _ name: String) throws(ConfigurationError) -> TimeZone {
+            guard let identifier = try string(value, name) else { return PipelineConfiguration.utc }
+            guard let zone = TimeZone(identifier: identifier) else {
+                throw error("\(name) \"\(identifier)\" is not an IANA time zone name; use one such as \"UTC\" or \"Europe/Berlin\"")
+            }
+            return zone
         }
 
         /// A `*_env` key: the name of an environment variable, so never empty.

@@ -144,17 +144,21 @@ public struct PipelineRunner: Sendable {
     public func transform(_ warehouse: Warehouse, rebuild: Bool) throws -> TransformSummary {
         let summary = try StorageError.naming("transform", in: warehouse) {
             let loaded = try Transformer(warehouse: warehouse).run(rebuild: rebuild)
+            try ReportZone.use(configuration.reportZone, in: warehouse)
             try warehouse.checkpoint()
             return loaded
         }
         for problem in summary.problems { logger.warning("\(problem)") }
-        logger.info("transform: \(summary.pagesLoaded) raw pages loaded\(rebuild ? " (rebuild)" : "")")
+        let how = summary.reclassified ? " (rebuild: the reply rules changed, every message is classed again)"
+            : summary.rebuilt ? " (rebuild)" : ""
+        logger.info("transform: \(summary.pagesLoaded) raw pages loaded\(how)")
         return summary
     }
 
     /// Renders the reports from the views; returns the files written.
     public func report(_ warehouse: Warehouse, generatedAt: Date = Date()) throws -> [URL] {
         let model = try StorageError.naming("report", in: warehouse) {
+            try ReportZone.use(configuration.reportZone, in: warehouse)
             let health = try RunLog(warehouse: warehouse).sourceHealth().map {
                 SourceHealth(name: $0.source, kind: $0.kind, status: $0.status, lastSuccessAt: $0.lastSuccessAt, error: $0.error)
             }

@@ -24,6 +24,9 @@ extension HTMLRenderer {
         th{background:var(--head)}.num{text-align:right;font-variant-numeric:tabular-nums}
         table.sortable th{cursor:pointer}th[aria-sort=ascending]::after{content:" \\25B2"}
         th[aria-sort=descending]::after{content:" \\25BC"}
+        table.heat td{width:1.6rem;text-align:center;font-size:.7rem;padding:.15rem;color:#111827;white-space:nowrap}
+        table.heat td.none{background:transparent}table.heat caption{text-align:left;color:var(--muted);font-size:.8rem}
+        .swatch{display:inline-block;padding:0 .4rem;border:1px solid var(--line);color:#111827}
         nav ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0}.meta{color:var(--muted);overflow-wrap:anywhere}
         footer{margin-top:2rem;border-top:1px solid var(--line);font-size:.85rem}.stale{color:var(--down)}
         @media (max-width:640px){body{padding:.5rem}.card{min-width:7rem;flex:1 1 7rem;padding:.5rem}\

@@ -16,6 +16,11 @@ struct HTMLRenderer {
         "report_cohort_acceptance": "Acceptance by invitation cohort",
         "report_people_reached": "People reached",
         "report_quality_warnings": "Data-quality warnings",
+        "report_replies": "Replied threads by class",
+        "report_reply_quality": "Reply quality per sender",
+        "report_follow_up_steps": "Follow-up steps per sender",
+        "report_send_time": "Send times",
+        "report_follow_up_step_totals": "Follow-up steps",
     ]
     /// The headline figures: label, the report_kpis column they show, and a caption saying what the figure is, if any.
     static let kpiCards: [(label: String, column: String, caption: String?)] = [
@@ -26,6 +31,8 @@ struct HTMLRenderer {
          "Half of the replied conversations got their first reply within this time of the first message sent."),
         ("90th percentile time to reply", "p90_reply_minutes",
          "9 in 10 replied conversations got their first reply within this time of the first message sent."),
+        ("Genuine response rate", "genuine_response_rate", ReplyAnalysis.definitions[0]),
+        ("Positive reply rate", "positive_reply_rate", ReplyAnalysis.definitions[1]),
     ]
 
     /// The data files written beside the pages, which the index links for every row of a view it shows in part.
@@ -62,7 +69,9 @@ struct HTMLRenderer {
             <header><h1>Outreach report</h1><p>Generated <time datetime="\(generated)">\(generated)</time></p>\
             <nav class="toc"><ul><li><a href="#kpis">Headline figures</a></li><li><a href="#trend">Trend</a></li>\
             <li><a href="#acceptance">Acceptance per sender</a></li><li><a href="#funnel">Funnel</a></li>\
-            <li><a href="#reply-time">Time to reply</a></li><li><a href="#report_sender_summary">Senders</a></li>\
+            <li><a href="#reply-time">Time to reply</a></li><li><a href="#reply-classes">Reply classes</a></li>\
+            <li><a href="#follow-up-steps">Follow-up steps</a></li><li><a href="#send-time">When to send</a></li>\
+            <li><a href="#report_sender_summary">Senders</a></li>\
             <li><a href="#report_campaign_summary">Campaigns</a></li><li><a href="#provenance">Provenance</a></li></ul></nav>\
             </header>
 
@@ -73,6 +82,8 @@ struct HTMLRenderer {
         html += funnel(site)
         html += outcomes(site.outcomes)
         html += replyTimes(site)
+        html += site.replyAnalysis.html(name: { source, id in site.sender(key: ReportSite.key(source, id))?.title ?? id },
+                                        table: { site.table($0, from: "") })
         html += weekly(site)
         html += capped(model.campaignTypes, id: "report_campaign_type_summary", empty: "No campaign types yet")
         html += cohorts(model.cohortAcceptance)

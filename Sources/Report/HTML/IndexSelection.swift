@@ -37,6 +37,11 @@ struct IndexSelection {
         "report_campaign_type_summary": .init(rank: .columns(["campaigns"]), phrase: "the most campaigns first"),
         "report_cohort_acceptance": .init(rank: .columns(["cohort_week"]), phrase: "the latest weeks first"),
         "report_people_reached": .init(rank: .columns(["people"]), phrase: "the most people first"),
+        "report_replies": .init(rank: .sql("first_reply_at DESC"), phrase: "the latest replies first"),
+        "report_reply_quality": .init(rank: .columns(["conversations"]), phrase: "the most conversations first"),
+        "report_follow_up_steps": .init(rank: .sql("conversations_reaching_step DESC"),
+                                        phrase: "the steps most conversations reached first"),
+        "report_send_time": .init(rank: .sql("conversations_started DESC"), phrase: "the busiest hours first"),
     ]
 
     /// At most `limit` rows of `table`, ranked by the selection's columns when it has more.

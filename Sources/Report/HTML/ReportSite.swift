@@ -46,6 +46,9 @@ struct ReportSite {
     private let weeklyRowsBySender: [String: [Int]]
     private let replyRowsBySender: [String: [Int]]
     private let funnelRowsByCampaign: [String: [Int]]
+    private let qualityRowsBySender: [String: [Int]]
+    private let stepRowsBySender: [String: [Int]]
+    private let sendTimeRowsBySender: [String: [Int]]
 
     init(_ model: ReportModel, in db: Database) throws {
         self.model = model
@@ -80,6 +83,9 @@ struct ReportSite {
         weeklyRowsBySender = Self.rows(of: model.weekly, by: "sender_id")
         replyRowsBySender = Self.rows(of: model.replyTimes, by: "sender_id")
         funnelRowsByCampaign = Self.rows(of: model.funnel, by: "campaign_id")
+        qualityRowsBySender = Self.rows(of: model.replyQuality, by: "sender_id")
+        stepRowsBySender = Self.rows(of: model.followUpSteps, by: "sender_id")
+        sendTimeRowsBySender = Self.rows(of: model.sendTimeBySender, by: "sender_id")
     }
 
     /// The key of a sender or campaign (or, with a scope first, of a warning's subject): the parts joined by NUL.
@@ -144,6 +150,18 @@ struct ReportSite {
     func campaigns(of sender: Entity) -> ReportTable { campaignSummary.selecting(campaignRowsBySender[sender.key] ?? []) }
     func weeks(of sender: Entity) -> ReportTable { model.weekly.selecting(weeklyRowsBySender[sender.key] ?? []) }
     func replyTimes(of sender: Entity) -> ReportTable { model.replyTimes.selecting(replyRowsBySender[sender.key] ?? []) }
+
+    /// A sender's reply analysis: its reply classes, its follow-up steps and its send times.
+    func replyAnalysis(of sender: Entity) -> ReplyAnalysis {
+        ReplyAnalysis(quality: model.replyQuality.selecting(qualityRowsBySender[sender.key] ?? []),
+                      steps: model.followUpSteps.selecting(stepRowsBySender[sender.key] ?? []),
+                      sendTimes: model.sendTimeBySender.selecting(sendTimeRowsBySender[sender.key] ?? []))
+    }
+
+    /// The reply analysis over every sender: the classes per sender, the steps and send times in all.
+    var replyAnalysis: ReplyAnalysis {
+        ReplyAnalysis(quality: model.replyQuality, steps: model.stepTotals, sendTimes: model.sendTimeTotals)
+    }
 
     /// `view` as a sortable table for a page at `root`: campaign and sender names (or ids, without a name column)
     /// linked to their pages, and names marked where a warning concerns the row.

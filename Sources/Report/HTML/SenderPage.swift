@@ -24,6 +24,11 @@ struct SenderPage {
         let times = site.replyTimes(of: sender)
         cards.append(KPICard(label: "Median time to reply", column: "median_minutes", in: times))
         cards.append(KPICard(label: "90th percentile time to reply", column: "p90_minutes", in: times))
+        let replies = site.replyAnalysis(of: sender)
+        cards.append(KPICard(label: "Genuine response rate", column: "genuine_response_rate", in: replies.quality,
+                             caption: ReplyAnalysis.definitions[0]))
+        cards.append(KPICard(label: "Positive reply rate", column: "positive_reply_rate", in: replies.quality,
+                             caption: ReplyAnalysis.definitions[1]))
         if !sender.warnings.isEmpty { cards[0].warnings = sender.warnings }
         var body = KPICard.section(cards)
         body += QualityWarning.list(sender.warnings)
@@ -40,6 +45,7 @@ struct SenderPage {
                 + "Time from a conversation&#39;s first message sent to the first reply after it.</p>"
                 + HTMLTable(times).html + "</section>\n"
         }
+        body += replies.html(name: { _, _ in sender.title }, table: { site.table($0, from: root) })
         body += threads.section(site: site, root: root)
         return HTMLPage(
             title: "Sender \(sender.title) - Outreach report", root: root,

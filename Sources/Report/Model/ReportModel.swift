@@ -1,15 +1,13 @@
 import Foundation
 import GRDB
+import Warehouse
 
 /// What a report shows: the summary views, read once into memory (a row per figure, day, week, sender or
 /// campaign), and the five contract views, whose rows stay in the warehouse and are read through a cursor by each
 /// format that needs them. Renderers only format it.
 public struct ReportModel: Sendable {
-    /// The five contract views, in contract order.
-    public static let contractViews = [
-        "report_sender_summary", "report_campaign_summary", "report_daily_activity",
-        "report_request_outcomes", "report_threads",
-    ]
+    /// The contract views, in contract order: the first round's five, then the reply analysis.
+    public static let contractViews = ReportingViews.contractViews
     static let kpiView = "report_kpis"
     static let dailyTrendView = "report_daily_trend"
     static let warningsView = "report_quality_warnings"
@@ -21,6 +19,11 @@ public struct ReportModel: Sendable {
     static let campaignTypeView = "report_campaign_type_summary"
     static let cohortView = "report_cohort_acceptance"
     static let peopleView = "report_people_reached"
+    static let replyQualityView = "report_reply_quality"
+    static let followUpStepsView = "report_follow_up_steps"
+    static let stepTotalsView = "report_follow_up_step_totals"
+    static let sendTimeTotalsView = "report_send_time_totals"
+    static let sendTimeBySenderView = "report_send_time_by_sender"
 
     public let generatedAt: Date
     /// The five contract views, in contract order: their columns; their rows are read through `read`.
@@ -51,6 +54,13 @@ public struct ReportModel: Sendable {
     /// sources, people, invited, accepted, messaged, replied: each person reached counted once, by
     /// how many sources reached them.
     public let peopleReached: ReportTable
+    /// The reply analysis: per sender (report_reply_quality, report_follow_up_steps, report_send_time_by_sender)
+    /// and over everyone (the step and send-time totals), each as long as senders x steps or senders x 168 hours.
+    public let replyQuality: ReportTable
+    public let followUpSteps: ReportTable
+    public let stepTotals: ReportTable
+    public let sendTimeTotals: ReportTable
+    public let sendTimeBySender: ReportTable
     /// Where the contract views' rows are read: a snapshot of the warehouse taken by `load`, so every format
     /// reads the same data as the summaries.
     let database: any DatabaseReader
@@ -75,7 +85,10 @@ public struct ReportModel: Sendable {
                     replyTimes: try table(replyTimeView), replyDistribution: try table(replyDistributionView),
                     sources: sources, kpiChanges: try table(kpiChangesView), funnel: try table(funnelView),
                     weekly: try table(weeklyView), campaignTypes: try table(campaignTypeView),
-                    cohortAcceptance: try table(cohortView), peopleReached: try table(peopleView), database: reader)
+                    cohortAcceptance: try table(cohortView), peopleReached: try table(peopleView),
+                    replyQuality: try table(replyQualityView), followUpSteps: try table(followUpStepsView),
+                    stepTotals: try table(stepTotalsView), sendTimeTotals: try table(sendTimeTotalsView),
+                    sendTimeBySender: try table(sendTimeBySenderView), database: reader)
             }
         }
     }

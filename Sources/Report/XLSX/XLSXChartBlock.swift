@@ -8,6 +8,8 @@ struct XLSXChartBlock {
         case dailyTrend
         /// A column per sender, its acceptance rate.
         case acceptanceBySender
+        /// A column per follow-up step, the genuine reply rate after it.
+        case followUpSteps
     }
 
     let kind: Kind
@@ -21,6 +23,19 @@ struct XLSXChartBlock {
               !table.rows.isEmpty
         else { return nil }
         return XLSXChartBlock(kind: .dailyTrend, title: "Daily trend", columns: table.columns, rows: table.rows)
+    }
+
+    /// The genuine reply rate after each follow-up step (report_follow_up_step_totals), or nil without steps.
+    static func followUpSteps(_ table: ReportTable) -> XLSXChartBlock? {
+        guard !table.rows.isEmpty, table.hasColumn("step"), table.hasColumn("reply_rate") else { return nil }
+        let rows = table.rows.indices.map { row -> [CellValue] in
+            [.text("Step \(table.value("step", row: row).plainText)"), table.value("conversations_reaching_step", row: row),
+             table.value("reply_rate", row: row)]
+        }
+        return XLSXChartBlock(kind: .followUpSteps, title: "Genuine reply rate by follow-up step",
+                              columns: [ReportColumn(name: "step", kind: .text), ReportColumn(name: "conversations_reaching_step"),
+                                        ReportColumn(name: "reply_rate")],
+                              rows: rows)
     }
 
     /// Each sender's acceptance rate, named by `sender_name` (else `sender_id`), gathered row by row while
@@ -76,9 +91,17 @@ struct XLSXChartBlock {
             try chart.setValueFormat("0%")
             try chart.setValueBounds(0...1)
             try chart.setLegend(LXW_CHART_LEGEND_NONE)
+        case .followUpSteps:
+            chart = try workbook.addChart(LXW_CHART_COLUMN)
+            try chart.setTitle("Genuine reply rate by follow-up step")
+            try chart.setAxisTitles(x: "Step", y: "Reply rate")
+            try chart.setValueFormat("0%")
+            try chart.setLegend(LXW_CHART_LEGEND_NONE)
         }
         let categories = XLSXChart.Range(sheet: sheet, column: column, rows: dataRows)
-        for (index, series) in columns.enumerated().dropFirst() where series.kind.isNumeric {
+        // The step chart draws the rate only; the conversations reaching each step stand beside it in the cells.
+        for (index, series) in columns.enumerated().dropFirst()
+        where series.kind.isNumeric && (kind != .followUpSteps || series.kind == .rate) {
             try chart.addSeries(
                 categories: categories, values: XLSXChart.Range(sheet: sheet, column: column + index, rows: dataRows),
                 nameCell: (headerRow, column + index))

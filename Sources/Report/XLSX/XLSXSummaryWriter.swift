@@ -1,6 +1,6 @@
 /// Writes the Summary sheet: the KPI block (bold header, frozen, filtered), the notes on views continued on further
-/// sheets, then two native charts side by side (the daily trend, acceptance rate by sender) with, under them, the
-/// cells they draw.
+/// sheets, then native charts side by side (the daily trend, acceptance rate by sender, the genuine reply rate by
+/// follow-up step) with, under them, the cells they draw.
 struct XLSXSummaryWriter {
     static let sheetName = "Summary"
     /// Rows left for the charts: libxlsxwriter's default chart is 480 × 288 pixels, about 15 rows of 20 pixels.
@@ -31,7 +31,8 @@ struct XLSXSummaryWriter {
             }
             row += notes.count + 2
         }
-        let blocks = [XLSXChartBlock.dailyTrend(model.dailyTrend), senders].compactMap { $0 }
+        let blocks = [XLSXChartBlock.dailyTrend(model.dailyTrend), senders, XLSXChartBlock.followUpSteps(model.stepTotals)]
+            .compactMap { $0 }
         let dataRow = row + Self.chartRows
         var column = 0
         for (index, block) in blocks.enumerated() {

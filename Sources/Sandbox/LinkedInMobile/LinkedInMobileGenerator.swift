@@ -51,8 +51,10 @@ public struct LinkedInMobileGenerator: Sendable {
                                     subject: "Thanks for connecting", time: firstAt, replied: index % 2 == 0))
             if index % 2 == 0 {
                 let replyAt = firstAt + Int64(random.int(in: 600...259_200))
+                // Which answer is fixed by the position and the seed, not drawn: the stream stays as it was.
+                let reply = Self.replies[(index / 2 + Int(seed % UInt64(Self.replies.count))) % Self.replies.count]
                 messages.append(message(id: "I\(604_317_044_476_743 + index * 2)_500", folder: "inbox", from: them, to: owner,
-                                        subject: "Re: Thanks for connecting", time: replyAt, replied: false))
+                                        subject: reply.subject, time: replyAt, replied: false, body: reply.body))
             }
         }
         messages.sort { ($0.objectValue?["timestamp"].flatMap(Self.int) ?? 0) > ($1.objectValue?["timestamp"].flatMap(Self.int) ?? 0) }
@@ -65,6 +67,32 @@ public struct LinkedInMobileGenerator: Sendable {
         let list: JSONValue = ["total": .int(connections.count), "count": .int(connections.count), "values": .array(connections)]
         return (mailbox.encoded(), list.encoded())
     }
+
+    /// The answers prospects send, by design 2 automatic replies, 6 positive, 5 negative, 2 referrals
+    /// and 5 neutral of the 20 (about 10/30/25/10/25%), 7 not in English; ordered so that the five
+    /// answers 16 people give (entries `s`, `s+2`, `s+3`, `s+5`, `s+6` from the seed's offset) are mixed.
+    static let replies: [(subject: String, body: String)] = [
+        ("Automatic reply: Thanks for connecting", "I am out of the office until 30 November with no access to LinkedIn messages and will reply as soon as I am back. For urgent requests, please contact office@example.com.\n\nBest regards"),
+        ("Re: Thanks for connecting", "Thanks for connecting! Actually yes - we're looking at this for Q1. Could you send over pricing?"),
+        ("Re: Thanks for connecting", "Sure, happy to have a quick call. Does Wednesday 3pm work for you?"),
+        ("Re: Thanks for connecting", "Thanks for connecting!"),
+        ("Re: Thanks for connecting", "I don't look after this anymore. Please contact my colleague Anna Weber, anna.weber@example.com."),
+        ("Re: Thanks for connecting", "Hi Nick, thanks for the invite. What is this about?"),
+        ("Re: Thanks for connecting", "Thanks, but we're not interested at this time."),
+        ("Re: Thanks for connecting", "Please don't contact me with sales offers. Remove me from your list."),
+        ("Re: Thanks for connecting", "Interesting. Can you tell me more about how it works with HubSpot?"),
+        ("Re: Thanks for connecting", "Leuk! Ik hoor graag meer. Kunnen we volgende week even bellen?"),
+        ("Re: Thanks for connecting", "Hallo Nick, danke für die Vernetzung. Worum geht es denn?"),
+        ("Re: Thanks for connecting", "Likewise, great to connect 👍"),
+        ("Risposta automatica: Thanks for connecting", "Sono in ferie fino al 3 dicembre, con accesso limitato alla posta. Per urgenze contattare la collega Giulia Ferrari (giulia.ferrari@example.com).\nCordiali saluti"),
+        ("Re: Thanks for connecting", "Merci pour la mise en relation. Oui, je suis intéressé : envoyez-moi une documentation et vos tarifs."),
+        ("Re: Thanks for connecting", "Danke, aber aktuell kein Bedarf."),
+        ("Re: Thanks for connecting", "Not now - maybe check back in six months."),
+        ("Re: Thanks for connecting", "Good to connect, Nick. Hope all is well on your side."),
+        ("Re: Thanks for connecting", "Yes please, send me the details."),
+        ("Re: Thanks for connecting", "No soy la persona indicada. Mejor hable con Carlos Ruiz, nuestro director comercial: carlos.ruiz@example.com."),
+        ("Re: Thanks for connecting", "Não tenho interesse, obrigado."),
+    ]
 
     /// The varied ways a profile URL is written.
     static let urlForms: [@Sendable (String) -> String] = [
@@ -85,9 +113,9 @@ public struct LinkedInMobileGenerator: Sendable {
     }
 
     private func message(id: String, folder: String, from: JSONValue, to: JSONValue, subject: String, time: Int64,
-                         replied: Bool) -> JSONValue {
+                         replied: Bool, body: String = "…") -> JSONValue {
         ["read": true, "folder": .string(folder), "tType": "message", "subject": .string(subject), "from": from,
-         "isMsgTypeInmail": false, "id": .string(id), "to": [to], "body": "…", "seen": true,
+         "isMsgTypeInmail": false, "id": .string(id), "to": [to], "body": .string(body), "seen": true,
          "timestamp": .int(Int(time * 1000)), "hasReplied": .bool(replied)]
     }
 

@@ -103,11 +103,51 @@ enum WeConnectNamePools {
         "=HYPERLINK(\"http://evil\",\"click\")",
         "Can we connect, \"friend\"?",
         "Hola, ¿cómo estás?",
+        "Bonjour, j'ai vu votre post sur la prospection. Vous travaillez aussi avec des PME ?",
+        "Hallo, wir suchen gerade ein Tool für unser Vertriebsteam. Können Sie mir mehr dazu sagen?",
+        "Hi! We met at the SaaS meetup last week - great talk on outbound, by the way.",
     ]
+    /// What prospects answer, by design about 10% automatic replies, 30% positive, 25% negative,
+    /// 10% referrals and 25% neutral (4, 12, 10, 4 and 10 of the 40), a third or so not in English.
     static let inboundReplies = [
+        // The original eleven (positive 4, negative 2, neutral 5), hostile ones included.
         "Hello !", "Thanks, happy to chat.", "Not interested, sorry.", "Sure, how about Tuesday, 10:00?",
         "+1, let's talk", "-- Sent from my phone", "你好，谢谢！", "Who gave you my name, \"exactly\"?", "Accio!",
         "Sounds good.\nSend me an invite.", "@you: <i>maybe</i> later",
+        // Automatic replies.
+        "Thank you for your message. I am currently out of the office with limited access to email and will be back on 12 October. For urgent matters, please contact Sarah Klein (sarah.klein@example.com).\n\nKind regards,\n{first}",
+        "Vielen Dank für Ihre Nachricht. Ich bin bis einschließlich 06.11. nicht im Büro und habe nur eingeschränkt Zugriff auf meine E-Mails. In dringenden Fällen wenden Sie sich bitte an meinen Kollegen Thomas Becker (thomas.becker@example.com).\n\nMit freundlichen Grüßen",
+        "Bonjour,\nJe suis actuellement en congé parental jusqu'au 15 janvier. Votre message ne sera pas transféré. Pour toute demande urgente, merci d'écrire à contact@example.com.\nCordialement",
+        "Automatic reply: {first} is no longer with the company. This mailbox is not monitored; please send your enquiry to info@example.com.",
+        // Positive.
+        "Yes, this could be relevant for us. Can you send me pricing for a team of 10?",
+        "Happy to jump on a call. Grab any slot here: https://cal.example.com/meet/30min?ref=li&src=inbox",
+        "Interesting timing, we're evaluating tools for exactly this right now. What would a pilot look like?",
+        "Sounds interesting! Could you share a case study or a short deck first?",
+        "Klingt spannend. Schicken Sie mir gern ein paar Infos und Preise, dann schauen wir uns das im Team an.",
+        "Oui, pourquoi pas ! Vous auriez un créneau mardi ou mercredi prochain pour en discuter ?",
+        "Me interesa. ¿Podemos agendar una llamada la semana que viene? ¿Y qué precio tiene?",
+        "Sì, mi interessa. Mi può mandare una proposta con i prezzi?",
+        // Negative.
+        "unsubscribe",
+        "STOP",
+        "No thanks, we're happy with our current provider.",
+        "I think you have the wrong person - I'm not involved in anything sales related.",
+        "Nee, dank je. Geen interesse.",
+        "Obrigado, mas não temos interesse no momento.",
+        "Kein Interesse. Bitte entfernen Sie mich aus Ihrem Verteiler.",
+        "Gracias, pero ahora mismo no es una prioridad para nosotros. Quizá el año que viene.",
+        // Referrals.
+        "I'm not the right contact for this - please reach out to my colleague Anna Weber, anna.weber@example.com, she leads our sales ops team.",
+        "Ce n'est pas moi qui gère ce sujet. Je vous invite à contacter Julien Moreau (julien.moreau@example.com), notre responsable commercial.",
+        "Hoi, dit ligt bij mijn collega Sanne de Vries. Je kunt haar mailen op sanne.devries@example.com.",
+        "Loop in Mark Chen (mark.chen@example.com), he owns \"partnerships\" here. Feel free to mention my name.",
+        // Neutral.
+        "Thanks for connecting!",
+        "What is this about exactly?",
+        "Olá! Obrigado pela conexão. Do que se trata?",
+        "Grazie per il collegamento, buona giornata!",
+        "Small world - weren't you at Web Summit in Lisbon last year? 🙂",
     ]
     static let connectNotes = [
         "Hi {first}, I would like to connect with you", "Let's connect, {first}!", "=cmd|' /C calc'!A0",

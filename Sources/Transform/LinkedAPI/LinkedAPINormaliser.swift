@@ -78,7 +78,8 @@ struct LinkedAPINormaliser: Normaliser {
                 let thread = message["threadId"]?.string ?? person["personUrl"]?.string ?? ""
                 threads[thread, default: []].append(ThreadMessage(order: -index, direction: direction,
                                                                   sentAt: message["time"]?.string.flatMap(Timestamp.utc(fromVendor:)),
-                                                                  author: nil, id: message["id"]?.string))
+                                                                  author: nil, id: message["id"]?.string,
+                                                                  text: message["text"]?.string))
             }
             for (thread, messages) in threads.sorted(by: { $0.key < $1.key }) {
                 try star.mergeThread(sourceKey: sourceKey, threadID: thread, senderKey: senderKey, prospectKey: prospectKey,

@@ -29,7 +29,9 @@ struct LinkedInMobileNormaliser: Normaliser {
                 guard let other = outbound ? message["to"]?[0] : message["from"], let otherID = other["id"]?.string else { continue }
                 conversations[otherID, default: (other, [])].messages.append(ThreadMessage(
                     order: -index, direction: outbound ? "out" : "in", sentAt: Self.time(message["timestamp"]), author: nil,
-                    id: message["id"]?.string))
+                    id: message["id"]?.string,
+                    // An automatic answer often says so only in its subject ("Automatic reply: ...").
+                    text: [message["subject"]?.string, message["body"]?.string].compactMap { $0 }.joined(separator: "\n")))
             }
             for (otherID, conversation) in conversations.sorted(by: { $0.key < $1.key }) {
                 try star.mergeThread(sourceKey: sourceKey, threadID: "member:" + otherID, senderKey: senderKey,

@@ -59,38 +59,47 @@ extension StarWriter {
                        messages: [ThreadMessage], rawPageID: Int64) throws {
         // Oldest first; messages with equal times keep the vendor's order (its list is newest first).
         // The reply is the first inbound message after the first timed outbound one, in that order.
-        let ordered = messages.sorted { ($0.sentAt ?? "", -$0.order) < ($1.sentAt ?? "", -$1.order) }
-        let outboundIndex = ordered.firstIndex { $0.direction == "out" && $0.sentAt != nil }
-        let firstOutbound = outboundIndex.flatMap { ordered[$0].sentAt }
-        let firstReply = outboundIndex.flatMap { index in
-            ordered[(index + 1)...].first { $0.direction == "in" && $0.sentAt != nil }?.sentAt
+        let ordered = messages.sorted { ($0.sentAt ?? "", -$0.order) < ($1.sentAt ?? "", -$1.order) }.map { message in
+            var message = message
+            if message.direction == "in", message.replyClass == nil {
+                message.replyClass = replies.classify(message.text ?? "")
+            }
+            return message
         }
+        let figures = ThreadReplies(ordered)
         let minutes: Double? = {
-            guard let start = firstOutbound.flatMap(Timestamp.date(fromVendor:)),
-                  let end = firstReply.flatMap(Timestamp.date(fromVendor:)) else { return nil }
+            guard let start = figures.firstOutboundAt.flatMap(Timestamp.date(fromVendor:)),
+                  let end = figures.firstReplyAt.flatMap(Timestamp.date(fromVendor:)) else { return nil }
             return end.timeIntervalSince(start) / 60
         }()
         try db.cachedStatement(sql: """
             INSERT INTO fact_thread (source_key, thread_id, sender_key, prospect_key, prospect_name, last_activity_at,
-                                     first_outbound_at, first_reply_at, messages_in, messages_out, reply_minutes, raw_page_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     first_outbound_at, first_reply_at, messages_in, messages_out, reply_minutes, raw_page_id,
+                                     genuine_reply_at, reply_class, follow_ups_before_reply, steps_before_genuine_reply)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(source_key, thread_id) DO UPDATE SET
                 sender_key = COALESCE(excluded.sender_key, sender_key), prospect_key = COALESCE(excluded.prospect_key, prospect_key),
                 prospect_name = COALESCE(excluded.prospect_name, prospect_name), last_activity_at = excluded.last_activity_at,
                 first_outbound_at = excluded.first_outbound_at, first_reply_at = excluded.first_reply_at,
                 messages_in = excluded.messages_in, messages_out = excluded.messages_out,
-                reply_minutes = excluded.reply_minutes, raw_page_id = excluded.raw_page_id
+                reply_minutes = excluded.reply_minutes, raw_page_id = excluded.raw_page_id,
+                genuine_reply_at = excluded.genuine_reply_at, reply_class = excluded.reply_class,
+                follow_ups_before_reply = excluded.follow_ups_before_reply,
+                steps_before_genuine_reply = excluded.steps_before_genuine_reply
             """).execute(arguments: [sourceKey, threadID, senderKey, prospectKey, prospectName, ordered.last?.sentAt,
-                                     firstOutbound, firstReply, ordered.count { $0.direction == "in" },
-                                     ordered.count { $0.direction == "out" }, minutes, rawPageID])
+                                     figures.firstOutboundAt, figures.firstReplyAt, ordered.count { $0.direction == "in" },
+                                     ordered.count { $0.direction == "out" }, minutes, rawPageID, figures.genuineReplyAt,
+                                     figures.replyClass?.rawValue, figures.followUpsBeforeReply, figures.stepsBeforeGenuineReply])
         let threadKey = try Int64.fetchOne(db.cachedStatement(sql: "SELECT thread_key FROM fact_thread WHERE source_key = ? AND thread_id = ?"),
                                            arguments: [sourceKey, threadID]) ?? 0
         try db.cachedStatement(sql: "DELETE FROM fact_message WHERE thread_key = ?").execute(arguments: [threadKey])
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO fact_message (thread_key, position, direction, sent_at, author, raw_page_id, message_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO fact_message (thread_key, position, direction, sent_at, author, raw_page_id, message_id, reply_class)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, message) in ordered.enumerated() {
-            try insert.execute(arguments: [threadKey, position, message.direction, message.sentAt, message.author, rawPageID, message.id])
+            try insert.execute(arguments: [threadKey, position, message.direction, message.sentAt, message.author, rawPageID, message.id,
+                                           message.replyClass?.rawValue])
         }
     }
 

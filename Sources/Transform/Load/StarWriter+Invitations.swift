@@ -62,7 +62,7 @@ extension StarWriter {
     func mergeThread(sourceKey: Int64, threadID: String, senderKey: Int64?, prospectKey: Int64?, prospectName: String?,
                      messages: [ThreadMessage], rawPageID: Int64) throws {
         let stored = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT m.direction, m.sent_at, m.author, m.message_id FROM fact_message m JOIN fact_thread t USING (thread_key)
+            SELECT m.direction, m.sent_at, m.author, m.message_id, m.reply_class FROM fact_message m JOIN fact_thread t USING (thread_key)
             WHERE t.source_key = ? AND t.thread_id = ? ORDER BY m.position
             """), arguments: [sourceKey, threadID])
         // A message with an id is the same as one with that id, or as one without an id at its
@@ -70,7 +70,8 @@ extension StarWriter {
         var ids = Set<String>(), untitled = Set<String>(), moments = Set<String>()
         var merged: [ThreadMessage] = []
         for message in stored.map({ ThreadMessage(order: 0, direction: $0["direction"], sentAt: $0["sent_at"], author: $0["author"],
-                                                  id: $0["message_id"]) })
+                                                  id: $0["message_id"],
+                                                  replyClass: ($0["reply_class"] as String?).flatMap(ReplyClass.init(rawValue:))) })
             + messages {
             let moment = "\(message.direction)\u{1F}\(message.sentAt ?? "")"
             if let id = message.id {
@@ -85,7 +86,8 @@ extension StarWriter {
         }
         // Oldest first already; `replaceThread` keeps equal times in reverse order, so number them so.
         let numbered = merged.enumerated().map { ThreadMessage(order: -$0.offset, direction: $0.element.direction,
-                                                               sentAt: $0.element.sentAt, author: $0.element.author, id: $0.element.id) }
+                                                               sentAt: $0.element.sentAt, author: $0.element.author, id: $0.element.id,
+                                                               text: $0.element.text, replyClass: $0.element.replyClass) }
         try replaceThread(sourceKey: sourceKey, threadID: threadID, senderKey: senderKey, prospectKey: prospectKey,
                           prospectName: prospectName, messages: numbered, rawPageID: rawPageID)
     }

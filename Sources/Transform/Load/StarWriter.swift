@@ -15,7 +15,13 @@ final class StarWriter {
     /// The daily upserts, prepared once: the statement cache would hash their long SQL per row.
     private var dailyStatements: [String: Statement] = [:]
 
-    init(db: Database) { self.db = db }
+    /// Decides each inbound message's class as its thread is stored.
+    let replies: ReplyClassifier
+
+    init(db: Database, replies: ReplyClassifier) {
+        self.db = db
+        self.replies = replies
+    }
 
     func sourceKey(name: String, kind: String) throws -> Int64 {
         if let key = sourceKeys[name] { return key }

@@ -28,7 +28,7 @@ struct WeConnectNormaliser: Normaliser {
             let messages = (json["messages"]?.array ?? []).enumerated().compactMap { index, message -> ThreadMessage? in
                 guard let direction = Self.direction(of: message) else { return nil }
                 return ThreadMessage(order: index, direction: direction, sentAt: Self.time(of: message),
-                                     author: message["name"]?.string)
+                                     author: message["name"]?.string, text: message["content"]?.string)
             }
             try star.replaceThread(sourceKey: sourceKey, threadID: id, senderKey: try star.runSender(page, sourceKey: sourceKey),
                                    prospectKey: prospectKey, prospectName: profile?["name"]?.string, messages: messages,

@@ -304,6 +304,31 @@ public enum WarehouseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v6-replies") { db in
+            try db.execute(sql: """
+                -- An inbound message's class (auto_reply, negative, referral, positive, neutral), decided in the
+                -- transform from its text by the reply rules.
+                ALTER TABLE fact_message ADD COLUMN reply_class TEXT;
+                -- A thread's genuine reply (its first inbound message after the first outbound one that is not
+                -- an auto-reply), its class (auto_reply when every reply is one), the follow-ups sent before the
+                -- reply, and the outbound messages no genuine reply had answered yet (the follow-up steps reached).
+                ALTER TABLE fact_thread ADD COLUMN genuine_reply_at TEXT;
+                ALTER TABLE fact_thread ADD COLUMN reply_class TEXT;
+                ALTER TABLE fact_thread ADD COLUMN follow_ups_before_reply INTEGER;
+                ALTER TABLE fact_thread ADD COLUMN steps_before_genuine_reply INTEGER;
+                -- How the contents were made: the reply rules' version, the report zone.
+                CREATE TABLE warehouse_setting (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                -- The report zone's offset from UTC from each instant on (UTC, ISO 8601 with Z), so plain SQL
+                -- gives local weekdays and hours: the offset of the latest row at or before an instant applies.
+                CREATE TABLE zone_offset (
+                    valid_from TEXT PRIMARY KEY,
+                    offset_seconds INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -4,11 +4,14 @@
 /// a change to a figure ships without a migration, and the warehouse never keeps a stale definition.
 /// They use plain SQLite only, so any SQLite client (BI tools, Python) can read them.
 public enum ReportingViews {
-    /// The five views of the outside contract, in the contract's order.
+    /// The views of the outside contract, in the contract's order: the first round's five, then the reply analysis.
     public static let contractViews = [
         "report_sender_summary", "report_campaign_summary", "report_daily_activity",
         "report_request_outcomes", "report_threads",
-    ]
+    ] + replyViews
+
+    /// The reply analysis views of the contract's second round.
+    public static let replyViews = ["report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"]
 
     /// Drops and recreates every view.
     public static func install(in db: Database) throws {
@@ -303,7 +306,9 @@ public enum ReportingViews {
                          / SUM(CASE WHEN response_rate IS NOT NULL THEN messages_sent END)
                END AS response_rate,
                (SELECT AVG(reply_minutes) FROM reply WHERE rank IN ((n + 1) / 2, (n + 2) / 2)) AS median_reply_minutes,
-               (SELECT MAX(reply_minutes) FROM reply WHERE rank = (9 * n + 9) / 10) AS p90_reply_minutes
+               (SELECT MAX(reply_minutes) FROM reply WHERE rank = (9 * n + 9) / 10) AS p90_reply_minutes,
+               (SELECT CAST(SUM(genuine_replies) AS REAL) / SUM(conversations) FROM report_reply_quality) AS genuine_response_rate,
+               (SELECT CAST(SUM(positive) AS REAL) / SUM(conversations) FROM report_reply_quality) AS positive_reply_rate
         FROM report_sender_summary;
 
         CREATE VIEW report_daily_trend AS
@@ -341,26 +346,39 @@ public enum ReportingViews {
             FROM report_daily_activity a, anchor
             WHERE a.date > date(anchor.week_end, '-14 days') AND a.date <= anchor.week_end
             GROUP BY 1
+        ), conversation_weeks AS (
+            -- The genuine and positive rates of a week are those of the conversations started in it.
+            SELECT CASE WHEN substr(t.first_outbound_at, 1, 10) > date(anchor.week_end, '-7 days') THEN 'this' ELSE 'last' END AS week,
+                   CAST(SUM(t.genuine_reply_at IS NOT NULL) AS REAL) / COUNT(*) AS genuine_response_rate,
+                   CAST(SUM(t.reply_class = 'positive') AS REAL) / COUNT(*) AS positive_reply_rate
+            FROM fact_thread t, anchor
+            WHERE substr(t.first_outbound_at, 1, 10) > date(anchor.week_end, '-14 days')
+              AND substr(t.first_outbound_at, 1, 10) <= anchor.week_end
+            GROUP BY 1
         ), figures AS (
-            SELECT week, requests_sent, requests_accepted,
+            SELECT w.week, requests_sent, requests_accepted,
                    CASE WHEN requests_sent > 0 AND requests_accepted BETWEEN 0 AND requests_sent
                         THEN CAST(requests_accepted AS REAL) / requests_sent END AS acceptance_rate,
                    messages_sent, messages_replied,
                    CASE WHEN messages_sent > 0 AND messages_replied BETWEEN 0 AND messages_sent
-                        THEN CAST(messages_replied AS REAL) / messages_sent END AS response_rate
-            FROM weeks
+                        THEN CAST(messages_replied AS REAL) / messages_sent END AS response_rate,
+                   c.genuine_response_rate, c.positive_reply_rate
+            FROM weeks w LEFT JOIN conversation_weeks c USING (week)
         ), names(position, figure) AS (
             VALUES (1, 'requests_sent'), (2, 'requests_accepted'), (3, 'acceptance_rate'),
-                   (4, 'messages_sent'), (5, 'messages_replied'), (6, 'response_rate')
+                   (4, 'messages_sent'), (5, 'messages_replied'), (6, 'response_rate'),
+                   (7, 'genuine_response_rate'), (8, 'positive_reply_rate')
         ), pairs AS (
             SELECT n.position, n.figure,
                    (SELECT CASE n.figure WHEN 'requests_sent' THEN requests_sent WHEN 'requests_accepted' THEN requests_accepted
                            WHEN 'acceptance_rate' THEN acceptance_rate WHEN 'messages_sent' THEN messages_sent
-                           WHEN 'messages_replied' THEN messages_replied ELSE response_rate END
+                           WHEN 'messages_replied' THEN messages_replied WHEN 'response_rate' THEN response_rate
+                           WHEN 'genuine_response_rate' THEN genuine_response_rate ELSE positive_reply_rate END
                     FROM figures WHERE week = 'this') AS this_week,
                    (SELECT CASE n.figure WHEN 'requests_sent' THEN requests_sent WHEN 'requests_accepted' THEN requests_accepted
                            WHEN 'acceptance_rate' THEN acceptance_rate WHEN 'messages_sent' THEN messages_sent
-                           WHEN 'messages_replied' THEN messages_replied ELSE response_rate END
+                           WHEN 'messages_replied' THEN messages_replied WHEN 'response_rate' THEN response_rate
+                           WHEN 'genuine_response_rate' THEN genuine_response_rate ELSE positive_reply_rate END
                     FROM figures WHERE week = 'last') AS last_week
             FROM names n
         )
@@ -442,6 +460,112 @@ public enum ReportingViews {
         FROM report_prospects
         GROUP BY sources
         ORDER BY sources;
+
+        -- Every replied thread (an inbound message after its first outbound one) with its class: the genuine
+        -- reply's, or auto_reply when every reply is an automatic answer; and the follow-ups sent before it.
+        -- The transform decided each message's class and each thread's reply; the views only gather them.
+        CREATE VIEW report_replies AS
+        SELECT s.name AS source, snd.sender_id, t.thread_id, t.first_reply_at, t.reply_class, t.follow_ups_before_reply
+        FROM fact_thread t
+        JOIN dim_source s ON s.source_key = t.source_key
+        LEFT JOIN dim_sender snd ON snd.sender_key = t.sender_key
+        WHERE t.first_reply_at IS NOT NULL
+        ORDER BY 1, 2, 3, 4, 5, 6;
+
+        -- Per sender: conversations (threads with an outbound message), those replied, and their classes.
+        CREATE VIEW report_reply_quality AS
+        WITH counts AS (
+            SELECT t.source_key, t.sender_key, COUNT(*) AS conversations,
+                   SUM(t.first_reply_at IS NOT NULL) AS replied_conversations,
+                   SUM(t.reply_class = 'auto_reply') AS auto_replies,
+                   SUM(t.genuine_reply_at IS NOT NULL) AS genuine_replies,
+                   SUM(t.reply_class = 'positive') AS positive, SUM(t.reply_class = 'negative') AS negative,
+                   SUM(t.reply_class = 'referral') AS referral, SUM(t.reply_class = 'neutral') AS neutral
+            FROM fact_thread t
+            WHERE t.first_outbound_at IS NOT NULL
+            GROUP BY t.source_key, t.sender_key
+        )
+        SELECT s.name AS source, snd.sender_id, c.conversations, c.replied_conversations, c.auto_replies, c.genuine_replies,
+               c.positive, c.negative, c.referral, c.neutral,
+               CAST(c.genuine_replies AS REAL) / c.conversations AS genuine_response_rate,
+               CAST(c.positive AS REAL) / c.conversations AS positive_reply_rate
+        FROM counts c
+        JOIN dim_source s ON s.source_key = c.source_key
+        LEFT JOIN dim_sender snd ON snd.sender_key = c.sender_key
+        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12;
+
+        -- Follow-up step k is a conversation's k-th outbound message sent while no genuine reply had come.
+        -- Conversations are first counted by how many steps they reached (a few distinct counts per sender),
+        -- then each step takes the conversations that reached it and the replies that came after it.
+        CREATE VIEW report_follow_up_steps AS
+        WITH RECURSIVE reached AS (
+            SELECT source_key, sender_key, steps_before_genuine_reply AS steps, COUNT(*) AS conversations,
+                   SUM(genuine_reply_at IS NOT NULL) AS replied
+            FROM fact_thread
+            WHERE first_outbound_at IS NOT NULL AND steps_before_genuine_reply > 0
+            GROUP BY source_key, sender_key, steps_before_genuine_reply
+        ), step(number) AS (
+            SELECT 1 WHERE EXISTS (SELECT 1 FROM reached)
+            UNION ALL
+            SELECT number + 1 FROM step WHERE number < (SELECT MAX(steps) FROM reached)
+        ), by_step AS (
+            SELECT r.source_key, r.sender_key, k.number AS step, SUM(r.conversations) AS conversations_reaching_step,
+                   SUM(CASE WHEN r.steps = k.number THEN r.replied ELSE 0 END) AS genuine_replies_after_step
+            FROM reached r JOIN step k ON k.number <= r.steps
+            GROUP BY r.source_key, r.sender_key, k.number
+        )
+        SELECT s.name AS source, snd.sender_id, b.step, b.conversations_reaching_step, b.genuine_replies_after_step,
+               CAST(b.genuine_replies_after_step AS REAL) / b.conversations_reaching_step AS reply_rate
+        FROM by_step b
+        JOIN dim_source s ON s.source_key = b.source_key
+        LEFT JOIN dim_sender snd ON snd.sender_key = b.sender_key
+        ORDER BY 1, 2, 3, 4, 5, 6;
+
+        -- Each conversation at the local weekday (1 Monday to 7 Sunday) and hour of its first outbound message,
+        -- in the report zone: the zone's offset at that instant is the latest zone_offset row at or before it.
+        CREATE VIEW conversation_start_local AS
+        SELECT t.source_key, t.sender_key, t.genuine_reply_at,
+               datetime(t.first_outbound_at,
+                        COALESCE((SELECT z.offset_seconds FROM zone_offset z WHERE z.valid_from <= t.first_outbound_at
+                                  ORDER BY z.valid_from DESC LIMIT 1), 0) || ' seconds') AS local_start
+        FROM fact_thread t
+        WHERE t.first_outbound_at IS NOT NULL;
+
+        CREATE VIEW report_send_time AS
+        SELECT s.name AS source, (CAST(strftime('%w', c.local_start) AS INTEGER) + 6) % 7 + 1 AS weekday,
+               CAST(strftime('%H', c.local_start) AS INTEGER) AS hour, COUNT(*) AS conversations_started,
+               SUM(c.genuine_reply_at IS NOT NULL) AS genuine_replies
+        FROM conversation_start_local c
+        JOIN dim_source s ON s.source_key = c.source_key
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3, 4, 5;
+
+        -- The follow-up steps and send times over every source and sender, for the report's charts.
+        CREATE VIEW report_follow_up_step_totals AS
+        SELECT step, SUM(conversations_reaching_step) AS conversations_reaching_step,
+               SUM(genuine_replies_after_step) AS genuine_replies_after_step,
+               CAST(SUM(genuine_replies_after_step) AS REAL) / SUM(conversations_reaching_step) AS reply_rate
+        FROM report_follow_up_steps
+        GROUP BY step
+        ORDER BY step;
+
+        CREATE VIEW report_send_time_totals AS
+        SELECT weekday, hour, SUM(conversations_started) AS conversations_started, SUM(genuine_replies) AS genuine_replies,
+               CAST(SUM(genuine_replies) AS REAL) / SUM(conversations_started) AS genuine_response_rate
+        FROM report_send_time
+        GROUP BY weekday, hour
+        ORDER BY weekday, hour;
+
+        -- report_send_time per sender, for the sender pages.
+        CREATE VIEW report_send_time_by_sender AS
+        SELECT s.name AS source, snd.sender_id, (CAST(strftime('%w', c.local_start) AS INTEGER) + 6) % 7 + 1 AS weekday,
+               CAST(strftime('%H', c.local_start) AS INTEGER) AS hour, COUNT(*) AS conversations_started,
+               SUM(c.genuine_reply_at IS NOT NULL) AS genuine_replies
+        FROM conversation_start_local c
+        JOIN dim_source s ON s.source_key = c.source_key
+        LEFT JOIN dim_sender snd ON snd.sender_key = c.sender_key
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4, 5, 6;
 
         -- The reconciliation and rule checks of metrics.md, one row per finding.
         CREATE VIEW report_quality_warnings AS

@@ -61,8 +61,8 @@ enum ReportFixture {
            t("2024-05-01T09:30:00Z"), t("2024-05-02T10:00:00.250Z"), i(1), i(1), i(1)]]),
         ("report_kpis",
          ["requests_sent", "requests_accepted", "acceptance_rate", "messages_sent", "messages_replied", "response_rate",
-          "median_reply_minutes", "p90_reply_minutes"],
-         [[i(19), i(13), r(0.6842105), i(21), i(12), r(0.5714286), r(200.25), r(3120)]]),
+          "median_reply_minutes", "p90_reply_minutes", "genuine_response_rate", "positive_reply_rate"],
+         [[i(19), i(13), r(0.6842105), i(21), i(12), r(0.5714286), r(200.25), r(3120), r(0.375), r(0.125)]]),
         ("report_daily_trend",
          ["date", "requests_sent", "requests_accepted", "messages_sent", "messages_replied"],
          [[t("2024-05-01"), i(5), i(3), i(6), i(4)],
@@ -110,6 +110,30 @@ enum ReportFixture {
         ("report_people_reached",
          ["sources", "people", "invited", "accepted", "messaged", "replied"],
          [[i(1), i(5), i(4), i(2), i(3), i(1)], [i(2), i(2), i(2), i(1), i(2), i(1)]]),
+        ("report_replies",
+         ["source", "sender_id", "thread_id", "first_reply_at", "reply_class", "follow_ups_before_reply"],
+         [[t("acme"), t("s1"), t("t2"), t("2024-05-02T10:00:00.250Z"), t("positive"), i(0)],
+          [t("acme"), t("s1"), t("=1+1"), t("2024-05-03T10:00:00Z"), t("auto_reply"), i(2)]]),
+        ("report_reply_quality",
+         ["source", "sender_id", "conversations", "replied_conversations", "auto_replies", "genuine_replies", "positive",
+          "negative", "referral", "neutral", "genuine_response_rate", "positive_reply_rate"],
+         [[t("acme"), t("s1"), i(8), i(4), i(1), i(3), i(1), i(1), i(0), i(1), r(0.375), r(0.125)]]),
+        ("report_follow_up_steps",
+         ["source", "sender_id", "step", "conversations_reaching_step", "genuine_replies_after_step", "reply_rate"],
+         [[t("acme"), t("s1"), i(1), i(8), i(2), r(0.25)], [t("acme"), t("s1"), i(2), i(4), i(1), r(0.25)],
+          [t("acme"), t("s1"), i(3), i(2), i(0), r(0)]]),
+        ("report_send_time",
+         ["source", "weekday", "hour", "conversations_started", "genuine_replies"],
+         [[t("acme"), i(1), i(9), i(5), i(2)], [t("acme"), i(3), i(14), i(3), i(1)]]),
+        ("report_follow_up_step_totals",
+         ["step", "conversations_reaching_step", "genuine_replies_after_step", "reply_rate"],
+         [[i(1), i(8), i(2), r(0.25)], [i(2), i(4), i(1), r(0.25)], [i(3), i(2), i(0), r(0)]]),
+        ("report_send_time_totals",
+         ["weekday", "hour", "conversations_started", "genuine_replies", "genuine_response_rate"],
+         [[i(1), i(9), i(5), i(2), r(0.4)], [i(3), i(14), i(3), i(1), r(1.0 / 3)]]),
+        ("report_send_time_by_sender",
+         ["source", "sender_id", "weekday", "hour", "conversations_started", "genuine_replies"],
+         [[t("acme"), t("s1"), i(1), i(9), i(5), i(2)], [t("acme"), t("s1"), i(3), i(14), i(3), i(1)]]),
     ]
 
     /// The rows of `view` in the fixture.
@@ -125,7 +149,7 @@ enum ReportFixture {
         failedSource,
     ]
 
-    /// A fresh SQLite file holding the fifteen views, in a new temporary folder.
+    /// A fresh SQLite file holding the reporting views, in a new temporary folder.
     static func makeDatabase(in directory: URL) throws -> DatabaseQueue {
         let queue = try DatabaseQueue(path: directory.appendingPathComponent("warehouse.sqlite").path)
         try fill(queue)
