@@ -11,7 +11,12 @@ import Warehouse
         "report_daily_activity": "date,source,sender_id,campaign_id,requests_sent,requests_accepted,messages_sent,messages_replied",
         "report_request_outcomes": "source,sender_id,action_type,status,requests",
         "report_threads": "source,sender_id,thread_id,prospect_name,prospect_profile,first_outbound_at,first_reply_at,messages_in,messages_out,replied",
+        "report_replies": "source,sender_id,thread_id,first_reply_at,reply_class,follow_ups_before_reply",
+        "report_reply_quality": "source,sender_id,conversations,replied_conversations,auto_replies,genuine_replies,positive,negative,referral,neutral,genuine_response_rate,positive_reply_rate",
+        "report_follow_up_steps": "source,sender_id,step,conversations_reaching_step,genuine_replies_after_step,reply_rate",
+        "report_send_time": "source,weekday,hour,conversations_started,genuine_replies",
     ]
+    static let replyViews = ["report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"]
 
     @Test func demoWritesTheWarehouseAndEveryReport() async throws {
         let directory = try TemporaryDirectory("demo")
@@ -54,6 +59,28 @@ import Warehouse
         let second = try await runner.run(["demo", "--out", "out", "--quiet"], in: directory.url)
         #expect(second.status == 0, "\(second.stderr)")
         let after = try Self.headers.keys.sorted().map { try Data(contentsOf: out.appendingPathComponent("\($0).csv")) }
+        #expect(before == after)
+    }
+
+    @Test func aRebuildWritesTheReplyViewsByteIdentical() async throws {
+        let directory = try TemporaryDirectory("demo-replies")
+        defer { directory.remove() }
+        let runner = try CommandRunner()
+        let demo = try await runner.run(["demo", "--out", "out", "--quiet"], in: directory.url)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let out = directory.url.appendingPathComponent("out")
+        let before = try Self.replyViews.map { try Data(contentsOf: out.appendingPathComponent("\($0).csv")) }
+        // Every class shows up in the demo.
+        let classes = try String(contentsOf: out.appendingPathComponent("report_replies.csv"), encoding: .utf8)
+            .split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").dropFirst(4).first.map(String.init) }
+        #expect(Set(classes) == ["auto_reply", "positive", "negative", "referral", "neutral"], "\(Set(classes))")
+        try "[warehouse]\npath = \"out/warehouse.sqlite\"\n[reports]\ndir = \"again\"\nformats = [\"csv\"]\n"
+            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
+        let rebuild = try await runner.run(["transform", "--config", "etl.toml", "--rebuild", "--quiet"], in: directory.url)
+        #expect(rebuild.status == 0, "\(rebuild.stderr)")
+        let report = try await runner.run(["report", "--config", "etl.toml", "--quiet"], in: directory.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        let after = try Self.replyViews.map { try Data(contentsOf: directory.url.appendingPathComponent("again/\($0).csv")) }
         #expect(before == after)
     }
 }
