@@ -21,6 +21,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // Already in the graph through postgres-nio and the WebSocket client: TLS to a destination.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        // Already in the graph through postgres-nio: SHA-256 for content hashes, HMAC for the sandbox's signatures.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,18 +34,14 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(
-            name: "Digest",
-            swiftSettings: swiftSettings
-        ),
-        .target(
             name: "Warehouse",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Extract",
             dependencies: [
-                "Warehouse", "Digest",
+                "Warehouse",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ],
@@ -49,7 +50,7 @@ let package = Package(
         .target(
             name: "Transform",
             // Extract defines each vendor's vocabulary (id spellings, event names) once, for both stages.
-            dependencies: ["Warehouse", "Extract", "Digest"],
+            dependencies: ["Warehouse", "Extract"],
             // The reply rules are data, read at start: editing them changes their version, which reclassifies.
             resources: [.copy("Replies/reply-phrases.txt")],
             swiftSettings: swiftSettings
@@ -60,9 +61,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Publish",
+            dependencies: [
+                "Warehouse", "Report",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Sandbox",
             dependencies: [
-                "Digest",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
@@ -71,7 +82,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Warehouse", "Digest", "Extract", "Transform", "Report", "Sandbox",
+                "Warehouse", "Extract", "Transform", "Report", "Publish", "Sandbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -89,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "etl-bench",
             dependencies: [
-                "Pipeline", "Sandbox", "Warehouse", "Extract", "Transform", "Report", "CXLSXWriter", "Digest",
+                "Pipeline", "Sandbox", "Warehouse", "Extract", "Transform", "Report", "CXLSXWriter",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -105,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExtractTests",
-            dependencies: ["Extract", "Digest", "Sandbox", "Warehouse", "Pipeline", "TestSupport"],
+            dependencies: ["Extract", "Sandbox", "Warehouse", "Pipeline", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -125,10 +136,17 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox", "Digest",
+                "Sandbox",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PublishTests",
+            dependencies: ["Publish", "Pipeline", "Sandbox", "Warehouse", "TestSupport",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,3 @@
-import Digest
 import Extract
 import Foundation
 import GRDB
@@ -78,7 +77,7 @@ struct WeConnectThreadLanding {
             rows.append(RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: WeConnectAPI.thread.name,
                                 method: WeConnectAPI.thread.method.rawValue, parameters: parameters.canonicalJSON,
                                 httpStatus: answer.status, contentType: answer.headers.first { $0.name == "Content-Type" }?.value,
-                                fetchedAt: Timestamp.string(Date()), body: answer.body, contentHash: SHA256.hex(answer.body)))
+                                fetchedAt: Timestamp.string(Date()), body: answer.body, contentHash: ContentHash.hex(answer.body)))
         }
         let landed = rows
         try await warehouse.pool.write { db in

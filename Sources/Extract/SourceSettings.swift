@@ -1,5 +1,5 @@
-import Digest
 import Foundation
+import Warehouse
 
 /// Everything an extractor needs to know about one configured source, secrets already resolved.
 public struct SourceSettings: Sendable {
@@ -65,7 +65,7 @@ public struct SourceSettings: Sendable {
         self.rateWindow = rateWindow
         self.lookbackDays = lookbackDays
         self.dailyLimit = dailyLimit
-        self.credential = kind + ":" + String(SHA256.hex(Array((secrets.first ?? name).utf8)).prefix(16))
+        self.credential = kind + ":" + String(ContentHash.hex(Array((secrets.first ?? name).utf8)).prefix(16))
     }
 
     /// Two minutes: far beyond any honest answer, short enough that a trickling vendor cannot hold the night.

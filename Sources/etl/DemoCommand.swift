@@ -25,6 +25,11 @@ struct DemoCommand: AsyncParsableCommand {
         guard result.succeeded else {
             throw RunFailed(failedSources: result.outcomes.filter { $0.status != "ok" }.map(\.source))
         }
+        let publish = try Demo.writePublishConfiguration(in: directory)
+        output.logger().info("""
+            to publish the demo to a PostgreSQL database: \(Demo.publishURLVariable)='postgres://user:password@127.0.0.1:5432/postgres' \
+            etl publish --config \(publish.path)
+            """)
         print(directory.appendingPathComponent("index.html").path)
     }
 }

@@ -9,7 +9,7 @@ struct ETL: AsyncParsableCommand {
         commandName: "etl",
         abstract: "Pull LinkedIn outreach data from automation vendors into a SQLite star schema and render reports.",
         subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, ReportCommand.self, TrackCommand.self, ImportCommand.self, ListenCommand.self, WebhookCommand.self,
-                      StatusCommand.self, DemoCommand.self, SandboxCommand.self])
+                      StatusCommand.self, PublishCommand.self, DemoCommand.self, SandboxCommand.self])
 
     /// Runs the command and maps every failure to the contract's exit status with one line on
     /// stderr: 2 for usage and configuration errors, 1 for anything that failed while running.
@@ -24,6 +24,8 @@ struct ETL: AsyncParsableCommand {
         } catch let error as ConfigurationError {
             fail(error.description, status: 2)
         } catch let error as RunFailed {
+            fail(error.description, status: 1)
+        } catch let error as PublishFailed {
             fail(error.description, status: 1)
         } catch let error as WarehouseLock.Busy {
             fail(error.description, status: 1)
@@ -45,6 +47,14 @@ struct ETL: AsyncParsableCommand {
         let line = message.replacingOccurrences(of: "\n", with: " ")
         FileHandle.standardError.write(Data("etl: \(line)\n".utf8))
         Foundation.exit(status)
+    }
+}
+
+/// A publish that failed for some destinations (each logged in its own line); the CLI exits 1.
+struct PublishFailed: Error, CustomStringConvertible {
+    let destinations: [String]
+    var description: String {
+        "publish failed for \(destinations.joined(separator: ", ")) (the warehouse and the reports are unchanged; the next run publishes again)"
     }
 }
 

@@ -40,5 +40,8 @@ struct RunCommand: AsyncParsableCommand {
         guard result.succeeded else {
             throw RunFailed(failedSources: result.outcomes.filter { $0.status != "ok" }.map(\.source))
         }
+        if let publish = result.publish, !publish.succeeded {
+            throw PublishFailed(destinations: publish.failed.map(\.destination))
+        }
     }
 }

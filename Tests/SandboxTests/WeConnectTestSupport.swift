@@ -1,4 +1,4 @@
-import Digest
+import Crypto
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -73,10 +73,9 @@ enum WeConnectHTTP {
         }
     }
 
-    /// The hex HMAC-SHA256 of `text` with `secret` (the primitive is checked against RFC 4231's
-    /// vectors in `DigestTests`).
+    /// The hex HMAC-SHA256 of `text` with `secret` (swift-crypto's).
     static func hmac(_ text: String, secret: String) -> String {
-        HMAC.sha256(Array(text.utf8), key: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: Array(secret.utf8)))).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Decodes one base64url JWT part.

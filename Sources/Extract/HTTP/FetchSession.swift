@@ -1,4 +1,3 @@
-import Digest
 import Foundation
 import Logging
 import Warehouse
@@ -339,7 +338,7 @@ public final class FetchSession: Sendable {
         var page = RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: endpoint.name,
                            method: endpoint.method.rawValue, parameters: redacted(parameters.canonicalJSON),
                            httpStatus: response.status, contentType: response.header("Content-Type"),
-                           fetchedAt: Timestamp.string(Date()), body: body, contentHash: SHA256.hex(body))
+                           fetchedAt: Timestamp.string(Date()), body: body, contentHash: ContentHash.hex(body))
         page.id = try warehouse.pool.write { db in try page.insert(db) }
         return page
     }
@@ -364,7 +363,7 @@ public final class FetchSession: Sendable {
         let clean = secrets.redact(body)
         var page = RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: endpoint, method: "PUSH",
                            parameters: redacted(parameters.canonicalJSON), httpStatus: 200, contentType: contentType,
-                           fetchedAt: Timestamp.string(Date()), body: clean, contentHash: SHA256.hex(clean))
+                           fetchedAt: Timestamp.string(Date()), body: clean, contentHash: ContentHash.hex(clean))
         page.id = try warehouse.pool.write { db in try page.insert(db) }
         return page
     }

@@ -1,5 +1,6 @@
 import Extract
 import Foundation
+import Publish
 import Report
 import Warehouse
 
@@ -12,6 +13,8 @@ public struct PipelineConfiguration: Sendable {
     /// CSV files start with the UTF-8 byte-order mark (`[reports] csv_bom`, or `--csv-bom`).
     public var csvByteOrderMark = false
     public var sources: [SourceConfiguration]
+    /// Where every successful run publishes the warehouse (`[[destinations]]`).
+    public var destinations: [DestinationConfiguration] = []
     /// The zone anchored schedules (`daily at 06:00`) are read in: `[schedule] zone`, UTC by default.
     public var scheduleZone: TimeZone
     /// The zone the reports give local weekdays and hours in (`report_send_time`): `[reports] zone`, UTC by default.
@@ -49,7 +52,7 @@ public struct PipelineConfiguration: Sendable {
             throw ConfigurationError(file: file, error.description)
         }
         let reader = Reader(file: file)
-        try reader.allow(document, keys: ["warehouse", "reports", "sources", "schedule"], in: "the file")
+        try reader.allow(document, keys: ["warehouse", "reports", "sources", "schedule", "destinations"], in: "the file")
         let warehouse = try reader.table(document["warehouse"], "[warehouse]")
         try reader.allow(warehouse, keys: ["path"], in: "[warehouse]")
         let reports = try reader.table(document["reports"], "[reports]")
@@ -86,6 +89,17 @@ public struct PipelineConfiguration: Sendable {
                                                   reportsDirectory: resolve(reportsPath, baseDirectory),
                                                   formats: formats, sources: sources, scheduleZone: zone)
         configuration.reportZone = try reader.zone(reports["zone"], "[reports] zone")
+        guard let destinations = (document["destinations"] ?? .array([])).array else {
+            throw reader.error("destinations must be written as [[destinations]] tables")
+        }
+        var destinationNames = Set<String>()
+        for (index, entry) in destinations.enumerated() {
+            let destination = try reader.destination(entry, number: index + 1)
+            guard destinationNames.insert(destination.name).inserted else {
+                throw reader.error("two destinations are named \"\(destination.name)\"; names must be unique")
+            }
+            configuration.destinations.append(destination)
+        }
         if let bom = reports["csv_bom"] {
             guard let value = bom.boolean else { throw reader.error("[reports] csv_bom must be true or false") }
             configuration.csvByteOrderMark = value
@@ -119,6 +133,27 @@ public struct PipelineConfiguration: Sendable {
             guard let value else { return nil }
             guard let text = value.string else { throw error("\(name) must be a string") }
             return text
+        }
+
+        func destination(_ entry: TOMLValue, number: Int) throws(ConfigurationError) -> DestinationConfiguration {
+            guard let table = entry.table else { throw error("destination \(number) must be a table") }
+            let label = "destination \(number)"
+            try allow(table, keys: ["name", "kind", "url_env", "schema"], in: label)
+            guard let name = try string(table["name"], "\(label) name"), !name.isEmpty else { throw error("\(label) has no name") }
+            if let problem = SourceName.problem(with: name) { throw error("\(label) \(problem)") }
+            let named = "destination \"\(name)\""
+            guard let kindName = try string(table["kind"], "\(named) kind") else { throw error("\(named) has no kind") }
+            guard let kind = DestinationConfiguration.Kind(rawValue: kindName) else {
+                throw error("\(named): unknown kind \"\(kindName)\"; use \(DestinationConfiguration.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let urlEnv = try variable(table, "url_env", of: named) else {
+                throw error("\(named) needs url_env, the environment variable that holds its postgres:// URL")
+            }
+            let schema = try string(table["schema"], "\(named) schema") ?? DestinationConfiguration.defaultSchema
+            guard PostgresDestination.isValidSchema(schema) else {
+                throw error("\(named) schema \(TOMLValue.quoted(schema)) must be 1 to 63 letters, digits and underscores, not starting with a digit")
+            }
+            return DestinationConfiguration(name: name, kind: kind, urlEnv: urlEnv, schema: schema)
         }
 
         /// An IANA zone name, UTC when the key is absent.

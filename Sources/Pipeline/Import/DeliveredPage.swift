@@ -1,4 +1,3 @@
-import Digest
 import Foundation
 import Warehouse
 
@@ -23,7 +22,7 @@ public struct DeliveredPage: Sendable {
     /// Lands the page in one transaction; false when identical content was landed before.
     @discardableResult
     public func land(in warehouse: Warehouse, runID: Int64, parameters: String = "{}", at date: Date = Date()) throws -> Bool {
-        let hash = SHA256.hex(body)
+        let hash = ContentHash.hex(body)
         return try warehouse.pool.write { db in
             let known = try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM raw_page WHERE source = ? AND endpoint = ? AND content_hash = ?)

@@ -21,6 +21,32 @@ public enum Demo {
     private static let emailVariable = "OUTREACH_DEMO_WECONNECT_EMAIL"
     private static let passwordVariable = "OUTREACH_DEMO_WECONNECT_PASSWORD"
 
+    /// The variable the demo's publish configuration reads its PostgreSQL URL from.
+    public static let publishURLVariable = "OUTREACH_PG_URL"
+
+    /// Writes `publish.toml` beside the demo's warehouse: the warehouse and one PostgreSQL destination, so
+    /// `etl publish --config <directory>/publish.toml` publishes the demo; returns its path.
+    @discardableResult
+    public static func writePublishConfiguration(in directory: URL) throws -> URL {
+        let file = directory.appendingPathComponent("publish.toml")
+        try """
+            # Publishes the demo's warehouse: OUTREACH_PG_URL=postgres://user:password@host:5432/db etl publish --config \(file.path)
+            [warehouse]
+            path = "warehouse.sqlite"
+
+            [reports]
+            dir = "."
+
+            [[destinations]]
+            name = "demo-postgres"
+            kind = "postgres"
+            url_env = "\(publishURLVariable)"
+            schema = "outreach"
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     /// Starts the sandbox, runs extract, transform and report into `directory` (a fresh warehouse
     /// each time) and returns the run's result; the sandbox's data ends on `endDate`.
     public static func run(scale: Int, directory: URL, endDate: String = yesterday(),

@@ -8,10 +8,10 @@ import Warehouse
 /// Runs the stages (extract, transform, report) for a configuration: the engine behind every command.
 public struct PipelineRunner: Sendable {
     public let configuration: PipelineConfiguration
-    private let environment: [String: String]
+    let environment: [String: String]
     private let client: any HTTPClient
     private let retry: RetryPolicy
-    private let logger: Logger
+    let logger: Logger
     private let progress: (any ProgressReporter)?
 
     /// - Parameter environment: where `*_env` secrets are looked up; the process environment by default.
@@ -184,10 +184,14 @@ public struct PipelineRunner: Sendable {
             let outcomes = try await extract(sources, window: window, warehouse: warehouse, runID: runID)
             try transform(warehouse, rebuild: false)
             let files = try report(warehouse)
-            let result = RunResult(outcomes: outcomes, files: files)
+            var result = RunResult(outcomes: outcomes, files: files)
             try StorageError.naming("run log", in: warehouse) {
                 try log.finishRun(runID, status: result.succeeded ? "ok" : "failed")
                 try warehouse.checkpoint()
+            }
+            // A destination that fails fails alone: the warehouse and the reports are already written.
+            if result.succeeded, !configuration.destinations.isEmpty {
+                result.publish = try await publish(warehouse, runID: runID)
             }
             return result
         } catch {
@@ -280,6 +284,8 @@ public struct DateWindow: Sendable {
 public struct RunResult: Sendable {
     public var outcomes: [SourceOutcome]
     public var files: [URL]
+    /// The publish to the destinations that followed a successful run, when the file names any.
+    public var publish: PublishResult?
 
     /// True when every source succeeded.
     public var succeeded: Bool { outcomes.allSatisfy { $0.status == "ok" } }

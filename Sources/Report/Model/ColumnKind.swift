@@ -8,6 +8,10 @@ public enum ColumnKind: Sendable {
     static let countColumns: Set<String> = [
         "requests_sent", "requests_accepted", "messages_sent", "messages_replied",
         "members", "requests", "messages_in", "messages_out", "replied_threads", "threads",
+        "campaigns", "invitations", "accepted", "pending", "sources", "people", "invited", "messaged",
+        "conversations", "replied_conversations", "auto_replies", "genuine_replies", "positive", "negative", "referral",
+        "neutral", "follow_ups_before_reply", "step", "conversations_reaching_step", "genuine_replies_after_step",
+        "weekday", "hour", "conversations_started",
     ]
 
     /// The kind of a column named `name`: `*_rate`, `*_minutes`, `date`, `*_at`, `replied`, the count

@@ -1,4 +1,4 @@
-import Digest
+import Crypto
 import Foundation
 
 /// The login tokens: real HS256 JWTs signed with a server secret. Header `{"typ":"JWT","alg":"HS256"}`;
@@ -57,7 +57,7 @@ struct WeConnectJWT: Sendable {
               let claimsData = Self.decodeBase64URL(parts[1])
         else { throw .malformed }
         let signingInput = Data((parts[0] + "." + parts[1]).utf8)
-        guard HMAC.isValid(signature, for: signingInput, key: key) else {
+        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signingInput, using: SymmetricKey(data: key)) else {
             throw .badSignature
         }
         guard let claims = JSONValue.decode(claimsData)?.objectValue,
@@ -74,7 +74,7 @@ struct WeConnectJWT: Sendable {
     }
 
     private func signature(_ signingInput: String) -> Data {
-        Data(HMAC.sha256(Array(signingInput.utf8), key: key))
+        Data(HMAC<SHA256>.authenticationCode(for: Array(signingInput.utf8), using: SymmetricKey(data: key)))
     }
 
     /// Base64url without padding (RFC 7515).

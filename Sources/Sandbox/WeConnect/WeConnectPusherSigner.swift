@@ -1,4 +1,4 @@
-import Digest
+import Crypto
 import Foundation
 
 /// Pusher private-channel signatures: `<app_key>:<hex HMAC-SHA256(app_secret, "<socket_id>:<channel>")>`
@@ -30,11 +30,11 @@ struct WeConnectPusherSigner: Sendable {
             bytes.append(high << 4 | low)
             index += 2
         }
-        return HMAC.isValid(bytes, for: Array(Self.signed(socketID, channel, channelData).utf8), key: key)
+        return HMAC<SHA256>.isValidAuthenticationCode(bytes, authenticating: Array(Self.signed(socketID, channel, channelData).utf8), using: SymmetricKey(data: key))
     }
 
     private func mac(socketID: String, channel: String, channelData: String?) -> [UInt8] {
-        HMAC.sha256(Array(Self.signed(socketID, channel, channelData).utf8), key: key)
+        Array(HMAC<SHA256>.authenticationCode(for: Array(Self.signed(socketID, channel, channelData).utf8), using: SymmetricKey(data: key)))
     }
 
     private static func signed(_ socketID: String, _ channel: String, _ channelData: String?) -> String {

@@ -1,5 +1,5 @@
-import Digest
 import Foundation
+import Warehouse
 
 /// The phrase rules that decide a reply's class, read from a rule file (`reply-phrases.txt`), and
 /// the file's version: a digest of its bytes, so any edit to the rules is a new version.
@@ -27,7 +27,7 @@ public struct ReplyPhraseRules: Sendable {
 
     /// Reads a rule file: `[class]` section lines, then `LANG: phrase` lines; `#` starts a comment line.
     public init(data: Data) throws {
-        version = String(SHA256.hex(data).prefix(16))
+        version = String(ContentHash.hex(data).prefix(16))
         var phrases: [Phrase] = []
         var current: ReplyClass?
         let text = String(decoding: data, as: UTF8.self)

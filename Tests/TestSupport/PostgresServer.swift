@@ -1,0 +1,154 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A throwaway PostgreSQL cluster for the destination tests: `initdb` into a temporary directory, password
+/// authentication, a free loopback port, stopped and removed when `with` ends. PostgreSQL refuses to run as root,
+/// so as root (CI) its programs run as Debian's `postgres` user.
+public final class PostgresServer: Sendable {
+    public let directory: URL
+    public let port: Int
+    public let user = "outreach"
+    /// With characters a URL must encode, so the tests see it never leaks in any spelling.
+    public let password = "pa55:w@rd/x"
+    private let bin: URL
+
+    /// `postgres://...` for the `postgres` database, sslmode disabled (the cluster has no certificate).
+    public var url: String { url(password: password) }
+
+    /// The URL with another password, for the refused-credentials tests.
+    public func url(password: String) -> String {
+        let encoded = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password
+        return "postgres://\(user):\(encoded)@127.0.0.1:\(port)/postgres?sslmode=disable"
+    }
+
+    private init(directory: URL, port: Int, bin: URL) {
+        self.directory = directory
+        self.port = port
+        self.bin = bin
+    }
+
+    /// Starts a cluster, runs `body` with it, and stops it however `body` ends.
+    public static func with<T>(_ body: (PostgresServer) async throws -> T) async throws -> T {
+        let server = try await start()
+        do {
+            let result = try await body(server)
+            server.destroy()
+            return result
+        } catch {
+            server.destroy()
+            throw error
+        }
+    }
+
+    private static func start() async throws -> PostgresServer {
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        guard let version = versions.sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }).last else {
+            throw Failure("PostgreSQL is not installed (no /usr/lib/postgresql); `make test` installs Debian's postgresql")
+        }
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        chmod(directory.path, 0o777)
+        let server = PostgresServer(directory: directory, port: try freePort(),
+                                    bin: URL(fileURLWithPath: "/usr/lib/postgresql/\(version)/bin"))
+        let passwordFile = directory.appendingPathComponent("pwfile")
+        try server.password.write(to: passwordFile, atomically: true, encoding: .utf8)
+        chmod(passwordFile.path, 0o644)
+        try server.run("initdb", ["-D", server.data, "-U", server.user, "--pwfile=\(passwordFile.path)", "--auth=scram-sha-256",
+                                  "-E", "UTF8", "--no-locale", "--no-sync"])
+        try server.startServer()
+        return server
+    }
+
+    private var data: String { directory.appendingPathComponent("data").path }
+
+    /// Starts the stopped server again, on the same port.
+    public func startServer() throws {
+        try run("pg_ctl", ["-D", data, "-l", directory.appendingPathComponent("log").path, "-w", "-t", "60", "-o",
+                           "-p \(port) -c listen_addresses=127.0.0.1 -k \(directory.path) -c fsync=off -c full_page_writes=off",
+                           "start"])
+    }
+
+    /// Stops the server at once, as a crash or an operator would (`pg_ctl stop -m immediate`).
+    public func stopServer() throws {
+        try run("pg_ctl", ["-D", data, "-w", "-m", "immediate", "stop"])
+    }
+
+    private func destroy() {
+        try? stopServer()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Runs an SQL statement with psql; returns its rows, a line each, fields split by `|`.
+    @discardableResult
+    public func sql(_ statement: String) throws -> [String] {
+        let output = try capture(URL(fileURLWithPath: "/usr/bin/psql"), [url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", statement])
+        return output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+    }
+
+    private func run(_ program: String, _ arguments: [String]) throws {
+        let tool = bin.appendingPathComponent(program)
+        if getuid() == 0 {
+            _ = try capture(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", tool.path] + arguments)
+        } else {
+            _ = try capture(tool, arguments)
+        }
+    }
+
+    /// Runs `executable` and returns what it printed. Spawned and reaped here, not through Foundation's
+    /// `Process`: the server a command starts lives on with what the command inherited, and Foundation's watch
+    /// over its children then misses exits (of this command and of later ones).
+    private func capture(_ executable: URL, _ arguments: [String]) throws -> String {
+        let output = directory.appendingPathComponent(".out-\(UUID().uuidString)")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGCONNECT_TIMEOUT"] = "10"
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw Failure("\(executable.lastPathComponent): cannot start: error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        chmod(output.path, 0o666)
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(at: output)
+        let exitStatus = (status >> 8) & 0xFF, signal = status & 0x7F
+        guard exitStatus == 0, signal == 0 else {
+            throw Failure("\(executable.lastPathComponent) \(arguments.first ?? ""): exit \(exitStatus): \(text)")
+        }
+        return text
+    }
+
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else { throw Failure("no free loopback port") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Why the test cluster could not do what was asked.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
