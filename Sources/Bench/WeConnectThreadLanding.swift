@@ -27,6 +27,8 @@ struct WeConnectThreadLanding {
     }
 
     /// Lands every thread of one user's source in run `runID`; returns the pages landed.
+    // Not optimised: the release compiler (Swift 6.3.1) crashes splitting this async function (LLVM CoroSplit).
+    @_optimize(none)
     func land(_ source: SourceConfiguration, email: String, password: String, runID: Int64) async throws -> Int {
         let base = source.baseURL.absoluteString
         func url(_ endpoint: Endpoint, query: String = "") throws -> URL {
@@ -74,10 +76,8 @@ struct WeConnectThreadLanding {
             let answer = try await server.answer(method: WeConnectAPI.thread.method.rawValue, url: url(WeConnectAPI.thread),
                                                  headers: headers, body: parameters.jsonBody)
             _ = try json(answer, WeConnectAPI.thread)
-            rows.append(RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: WeConnectAPI.thread.name,
-                                method: WeConnectAPI.thread.method.rawValue, parameters: parameters.canonicalJSON,
-                                httpStatus: answer.status, contentType: answer.headers.first { $0.name == "Content-Type" }?.value,
-                                fetchedAt: Timestamp.string(Date()), body: answer.body, contentHash: ContentHash.hex(answer.body)))
+            rows.append(Self.threadPage(status: answer.status, contentType: answer.headers.first { $0.name == "Content-Type" }?.value,
+                                        body: answer.body, parameters: parameters.canonicalJSON, source: source, runID: runID))
         }
         let landed = rows
         try await warehouse.pool.write { db in
@@ -85,6 +85,14 @@ struct WeConnectThreadLanding {
         }
         try ExtractState(warehouse: warehouse, source: source.name, itemKind: "thread").record(listed)
         return rows.count
+    }
+
+    /// A thread page as the extractor lands it (kept out of `land`, which is not optimised).
+    private static func threadPage(status: Int, contentType: String?, body: Data, parameters: String, source: SourceConfiguration,
+                                   runID: Int64) -> RawPage {
+        RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: WeConnectAPI.thread.name,
+                method: WeConnectAPI.thread.method.rawValue, parameters: parameters, httpStatus: status, contentType: contentType,
+                fetchedAt: Timestamp.string(Date()), body: body, contentHash: ContentHash.hex(body))
     }
 
     /// What `check` found: how many of the extractor's thread pages and fingerprints this landing
