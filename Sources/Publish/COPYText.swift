@@ -4,6 +4,8 @@ import GRDB
 /// NULL as `\N`, and in every value a backslash, tab, newline or carriage return escaped. PostgreSQL's text
 /// cannot hold NUL, so a NUL character is written as U+FFFD, the replacement character.
 enum COPYText {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func append(_ row: Row, to buffer: inout [UInt8]) {
         for index in 0..<row.count {
             if index > 0 { buffer.append(0x09) }
@@ -26,9 +28,8 @@ enum COPYText {
             // bytea's hex form, its backslash escaped for the text format.
             buffer.append(contentsOf: [0x5C, 0x5C, 0x78])
             for byte in data {
-                let digits = Array("0123456789abcdef".utf8)
-                buffer.append(digits[Int(byte >> 4)])
-                buffer.append(digits[Int(byte & 0x0F)])
+                buffer.append(hexDigits[Int(byte >> 4)])
+                buffer.append(hexDigits[Int(byte & 0x0F)])
             }
         }
     }

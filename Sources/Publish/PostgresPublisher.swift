@@ -70,32 +70,30 @@ public struct PostgresPublisher: Sendable {
         let schema = Self.quoted(destination.schema)
         try await execute("BEGIN", on: connection)
         // A failure anywhere below leaves the transaction open: the caller closes the connection, which ends it.
-        do {
-            // One publish of a schema at a time: a second waits here until the first commits (before it creates the
-            // schema, which two at once could not both do).
-            let lockName = "outreach-etl publish \(destination.schema)"
-            _ = try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockName)))", logger: logger).collect()
-            try await execute("CREATE SCHEMA IF NOT EXISTS \(schema)", on: connection)
-            try await execute("SET LOCAL search_path TO \(schema)", on: connection)
-            try await execute("""
-                CREATE TABLE IF NOT EXISTS publish_log (published_at timestamptz NOT NULL, run_id bigint, \
-                table_name text NOT NULL, rows bigint NOT NULL)
-                """, on: connection)
-            var published: [(table: String, rows: Int)] = []
-            for table in tables {
-                let rows = try await publish(table, from: snapshot, on: connection)
-                published.append((table.name, rows))
-                logger.debug("\(destination.name): \(table.name): \(rows) rows")
-            }
-            let stamp = Timestamp.string(now)
-            for (table, rows) in published {
-                _ = try await connection.query("""
-                    INSERT INTO publish_log (published_at, run_id, table_name, rows) VALUES (\(stamp)::timestamptz, \(runID), \(table), \(Int64(rows)))
-                    """, logger: logger).collect()
-            }
-            try await execute("COMMIT", on: connection)
-            return published
+        // One publish of a schema at a time: a second waits here until the first commits (before it creates the
+        // schema, which two at once could not both do).
+        let lockName = "outreach-etl publish \(destination.schema)"
+        _ = try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockName)))", logger: logger).collect()
+        try await execute("CREATE SCHEMA IF NOT EXISTS \(schema)", on: connection)
+        try await execute("SET LOCAL search_path TO \(schema)", on: connection)
+        try await execute("""
+            CREATE TABLE IF NOT EXISTS publish_log (published_at timestamptz NOT NULL, run_id bigint, \
+            table_name text NOT NULL, rows bigint NOT NULL)
+            """, on: connection)
+        var published: [(table: String, rows: Int)] = []
+        for table in tables {
+            let rows = try await publish(table, from: snapshot, on: connection)
+            published.append((table.name, rows))
+            logger.debug("\(destination.name): \(table.name): \(rows) rows")
         }
+        let stamp = Timestamp.string(now)
+        for (table, rows) in published {
+            _ = try await connection.query("""
+                INSERT INTO publish_log (published_at, run_id, table_name, rows) VALUES (\(stamp)::timestamptz, \(runID), \(table), \(Int64(rows)))
+                """, logger: logger).collect()
+        }
+        try await execute("COMMIT", on: connection)
+        return published
     }
 
     /// One table: created when new, given the columns it lacks, then loaded.

@@ -58,10 +58,6 @@ public struct PublishError: Error, CustomStringConvertible, Sendable {
                 return .unreachable("\(error.code)")
             }
         }
-        let text = String(describing: error)
-        if text.localizedCaseInsensitiveContains("connection refused") || text.localizedCaseInsensitiveContains("connect") {
-            return .unreachable(text)
-        }
-        return .unreachable(text)
+        return .unreachable(String(describing: error))
     }
 }

@@ -26,7 +26,9 @@ final class RowChunks: AsyncSequence, @unchecked Sendable {
                     let cursor = try Row.fetchCursor(db, sql: sql)
                     var buffer: [UInt8] = []
                     buffer.reserveCapacity(Self.chunkBytes + 4096)
+                    var count = 0
                     func send() {
+                        rows.withLock { $0 = count }
                         slots.wait()
                         guard !stopped.withLock({ $0 }) else { return }
                         continuation?.yield(buffer)
@@ -35,10 +37,11 @@ final class RowChunks: AsyncSequence, @unchecked Sendable {
                     while let row = try cursor.next() {
                         guard !stopped.withLock({ $0 }) else { return }
                         COPYText.append(row, to: &buffer)
-                        rows.withLock { $0 += 1 }
+                        count += 1
                         if buffer.count >= Self.chunkBytes { send() }
                     }
                     if !buffer.isEmpty { send() }
+                    rows.withLock { $0 = count }
                 }
                 continuation?.finish()
             } catch {
