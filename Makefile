@@ -50,10 +50,10 @@ test: test-deps
 ## stage timed in a process of its own with its peak memory, the sqlite3, libxlsxwriter and C API
 ## baselines; writes benchmarks/results.md and prints one line per figure. The release build is timed
 ## and passed on, so the results give the whole run's time (and the last scale is skipped when it
-## would not fit in 15 minutes). sqlite3 is the CSV baseline's shell.
+## would not fit in 15 minutes). sqlite3 is the CSV baseline's shell; PostgreSQL's psql the publish's.
 ## BENCH_ARGS passes options to etl-bench, e.g. BENCH_ARGS="--scales 1,10 --days 60".
 BENCH_ARGS ?=
-BENCH_PACKAGES := $(APT_PACKAGES) sqlite3
+BENCH_PACKAGES := $(APT_PACKAGES) sqlite3 postgresql
 bench:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
 	@start=$$(date +%s); \

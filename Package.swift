@@ -100,7 +100,9 @@ let package = Package(
         .executableTarget(
             name: "etl-bench",
             dependencies: [
-                "Pipeline", "Sandbox", "Warehouse", "Extract", "Transform", "Report", "CXLSXWriter",
+                "Pipeline", "Sandbox", "Warehouse", "Extract", "Transform", "Report", "Publish", "CXLSXWriter",
+                // TestSupport: the throwaway PostgreSQL cluster the publish stage is measured against.
+                "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -39,6 +39,8 @@ struct Results {
             if let rate = result.konnectorRowsPerSecond { add("konnector_daily_rows_per_s", Self.rate(rate)) }
             if let rate = result.baselineRowsPerSecond { add("baseline_c_api_rows_per_s", Self.rate(rate)) }
             if let rate = result.weConnectMessagesPerSecond { add("weconnect_messages_per_s", Self.rate(rate)) }
+            if let rate = result.publishRowsPerSecond { add("publish_rows_per_s", Self.rate(rate)) }
+            if let rate = result.psqlRowsPerSecond { add("baseline_psql_copy_rows_per_s", Self.rate(rate)) }
             for vendor in Vendor.allCases {
                 add("first_pull_\(vendor.rawValue)_calls", "\(result.firstPull.byVendor[vendor] ?? 0)")
                 add("rerun_\(vendor.rawValue)_calls", "\(result.rerun.byVendor[vendor] ?? 0)")
@@ -183,9 +185,11 @@ struct Results {
             if let rate = result.konnectorRowsPerSecond { parts.append("Konnector \(Self.rate(rate)) daily rows/s") }
             if let rate = result.baselineRowsPerSecond { parts.append("C API \(Self.rate(rate)) rows/s") }
             if let rate = result.weConnectMessagesPerSecond { parts.append("WeConnect \(Self.rate(rate)) messages/s") }
+            if let rate = result.publishRowsPerSecond { parts.append("publish \(Self.rate(rate)) rows/s of \(result.publishedRows)") }
+            if let rate = result.psqlRowsPerSecond { parts.append("psql \\copy \(Self.rate(rate)) rows/s of \(result.psqlRows)") }
             return "scale \(result.sizes.scale): " + parts.joined(separator: ", ")
         }.joined(separator: "; ")
-        md += " (each vendor's transform alone, its own time inside its process).\n\n"
+        md += " (each vendor's transform alone, its own time inside its process; publish and psql from process start to exit).\n\n"
         return md
     }
 

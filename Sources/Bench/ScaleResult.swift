@@ -20,6 +20,9 @@ struct ScaleResult: Sendable {
     var htmlFiles = 0
     /// Rows each `report_` view gave.
     var viewRows: [String: Int] = [:]
+    /// Rows the first publish to PostgreSQL wrote, and rows the `psql \copy` reference loaded (the same, when both are right).
+    var publishedRows = 0
+    var psqlRows = 0
     /// The in-process landing compared with the extractor's own over HTTP, where it was checked.
     var landingCheck: WeConnectThreadLanding.Check?
 
@@ -34,6 +37,10 @@ struct ScaleResult: Sendable {
     var weConnectMessagesPerSecond: Double? {
         stage(StageName.transformWeConnect).map { Double(sizes.weConnectMessagesLoaded) / max($0.ownSeconds ?? $0.seconds, 1e-9) }
     }
+
+    /// Rows per second of the first publish, and of `psql \copy` loading the same tables' CSVs.
+    var publishRowsPerSecond: Double? { stage(StageName.publish).map { Double(publishedRows) / max($0.seconds, 1e-9) } }
+    var psqlRowsPerSecond: Double? { stage(StageName.psqlCopy).map { Double(psqlRows) / max($0.seconds, 1e-9) } }
 
     /// The same number of daily rows through the plain C API, per second.
     var baselineRowsPerSecond: Double? {

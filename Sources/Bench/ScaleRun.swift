@@ -5,6 +5,7 @@ import Logging
 import Pipeline
 import Report
 import Sandbox
+import TestSupport
 import Warehouse
 
 /// Runs the pipeline once at one scale against the in-process sandbox (large accounts, every limit
@@ -136,6 +137,7 @@ struct ScaleRun {
             try await views(warehouse, into: &result)
             try await reports(into: &result)
             try await baselines(into: &result)
+            try await publish(into: &result)
 
             // The nightly run with nothing new.
             let reruns = [
@@ -309,16 +311,63 @@ struct ScaleRun {
                             into: &result, kind: .baseline)
         }
 
+        /// `etl publish` into a throwaway PostgreSQL cluster (its first publish, into an empty schema, then the
+        /// rerun with nothing changed), and the reference: `psql` running `\copy` of the same tables' CSVs, as
+        /// `sqlite3 -csv` writes them, into tables made `LIKE` the published ones (keys included), in one transaction.
+        private func publish(into result: inout ScaleResult) async throws {
+            try await PostgresServer.with { postgres in
+                let environment = [StageSpec.postgresURLVariable: postgres.url]
+                let spec = StageSpec(stage: .publish, warehouse: warehouseURL.path)
+                result.publishedRows = try await child(StageName.publish, spec, into: &result, tolerateTimeout: false,
+                                                       environment: environment).rows
+                try await child(StageName.rerunPublish, spec, into: &result, tolerateTimeout: false, environment: environment)
+
+                let folder = run.directory.appendingPathComponent("psql-baseline")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let tables = try postgres.sql("""
+                    SELECT table_name FROM information_schema.tables WHERE table_schema = 'outreach' AND table_name <> 'publish_log' \
+                    ORDER BY table_name
+                    """)
+                var create = "CREATE SCHEMA baseline;"
+                var script = "BEGIN;\n"
+                for table in tables {
+                    let csv = folder.appendingPathComponent("\(table).csv").path
+                    let export = try await ChildProcess.run(
+                        SQLiteCLI.path, ["-readonly", "-csv", "-header", warehouseURL.path, SQLiteFile.selectAll(table) + ";"],
+                        outputFile: csv, timeout: .seconds(3_600))
+                    guard export.status == 0 else {
+                        throw ChildProcess.Failure(description: "sqlite3 -csv of \(table) exited with \(export.status)")
+                    }
+                    create += " CREATE TABLE baseline.\"\(table)\" (LIKE outreach.\"\(table)\" INCLUDING ALL);"
+                    script += "\\copy baseline.\"\(table)\" FROM '\(csv)' WITH (FORMAT csv, HEADER true)\n"
+                }
+                script += "COMMIT;\n"
+                try postgres.sql(create)
+                let scriptURL = folder.appendingPathComponent("copy.sql")
+                try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+                let copy = try await ChildProcess.run(postgres.psql.path,
+                                                      ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", scriptURL.path, postgres.url],
+                                                      timeout: run.stageTimeout)
+                guard copy.status == 0, !copy.timedOut else {
+                    throw ChildProcess.Failure(description: "psql \\copy " + (copy.timedOut ? "ran past its timeout" : "exited with \(copy.status)"))
+                }
+                result.stages.append(StageFigure(name: StageName.psqlCopy, kind: .baseline, seconds: copy.seconds, peakRSS: copy.peakRSS))
+                let counts = tables.map { "(SELECT count(*) FROM baseline.\"\($0)\")" }.joined(separator: " + ")
+                result.psqlRows = Int(try postgres.sql("SELECT \(counts)").first ?? "") ?? 0
+            }
+        }
+
         /// Runs one stage in a child process and records its figure. A stage the later ones depend on
         /// (extract, transform) must finish; another one killed at the timeout is recorded as such.
         @discardableResult
         private func child(_ name: String, _ spec: StageSpec, into result: inout ScaleResult, kind: StageFigure.Kind = .product,
-                           tolerateTimeout: Bool = true) async throws -> StageOutput {
+                           tolerateTimeout: Bool = true, environment extra: [String: String] = [:]) async throws -> StageOutput {
             let specURL = run.directory.appendingPathComponent("stage-\(UUID().uuidString).json")
             try JSONEncoder().encode(spec).write(to: specURL)
             // The stages the later ones need get an hour: stopping them would leave nothing to measure.
             let child = try await ChildProcess.run(ChildProcess.currentExecutable, [BenchOptions.stageFlag, specURL.path],
-                                                   environment: environment,
+                                                   environment: environment.merging(extra) { $1 },
                                                    timeout: tolerateTimeout ? run.stageTimeout : .seconds(3_600))
             if child.timedOut, tolerateTimeout {
                 run.logger.warning("\(name): still running after \(run.stageTimeout), stopped")

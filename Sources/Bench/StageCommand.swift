@@ -4,6 +4,7 @@ import GRDB
 import GRDBSQLite
 import Logging
 import Pipeline
+import Publish
 import Report
 import Transform
 import Warehouse
@@ -53,6 +54,12 @@ enum StageCommand {
             let directory = URL(fileURLWithPath: spec.scratch ?? NSTemporaryDirectory())
             let seconds = try Baseline.run(rows: spec.rows, daysPerKey: spec.days, createTable: createTable, directory: directory)
             return StageOutput(seconds: seconds, rows: spec.rows)
+        case .publish:
+            let url = try PostgresURL(ProcessInfo.processInfo.environment[StageSpec.postgresURLVariable] ?? "")
+            let publisher = PostgresPublisher(destination: PostgresDestination(name: "bench", url: url, schema: "outreach"),
+                                              logger: logger)
+            let summary = try await publisher.publish(try Warehouse(url: warehouseURL), runID: nil)
+            return StageOutput(seconds: summary.seconds, rows: summary.totalRows)
         }
     }
 

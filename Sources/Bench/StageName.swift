@@ -11,6 +11,9 @@ enum StageName {
     static let xlsxBaseline = "baseline libxlsxwriter"
     static let insertBaseline = "baseline C API insert"
     static let rerunTransform = "rerun transform"
+    static let publish = "publish postgres"
+    static let rerunPublish = "rerun publish postgres"
+    static let psqlCopy = "baseline psql \\copy"
 
     static func view(_ name: String) -> String { "view \(name)" }
     static func report(_ format: String) -> String { "report \(format)" }

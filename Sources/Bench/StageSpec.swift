@@ -16,7 +16,12 @@ struct StageSpec: Codable, Sendable {
         case xlsxBaseline
         /// `rows` daily rows inserted through the SQLite C API (see `Baseline`).
         case insertBaseline
+        /// `etl publish` of the warehouse to the PostgreSQL whose URL is in `StageSpec.postgresURLVariable`.
+        case publish
     }
+
+    /// The environment variable a publish stage reads its destination's URL from: the password stays out of files.
+    static let postgresURLVariable = "BENCH_POSTGRES_URL"
 
     var stage: Stage
     var warehouse: String
@@ -42,7 +47,7 @@ struct StageOutput: Codable, Sendable {
     var pagesLoaded = 0
     var rowsChanged = 0
     var problems = 0
-    /// View: rows stepped through; report and baselines: rows or cells written.
+    /// View: rows stepped through; report, publish and baselines: rows or cells written.
     var rows = 0
     /// Report: every file written, with its size in bytes.
     var files: [FileSize] = []

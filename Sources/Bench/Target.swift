@@ -19,6 +19,7 @@ struct Target {
     static let weConnectMessagesPerSecond = 150_000.0
     static let csvFactor = 2.0
     static let xlsxFactor = 1.3
+    static let publishFactor = 1.5
     static let firstPullCalls = 5_000
     /// A stage's time may grow this much more than the data before it counts as growing faster.
     static let growthTolerance = 1.3
@@ -80,6 +81,17 @@ struct Target {
                 + (report.timedOut ? " (stopped at the timeout)" : "")
             add("\(format.uppercased()) report within \(limit)x of \(baselineName.dropFirst("baseline ".count))",
                 measuredText, !report.timedOut && factor <= limit, gap: String(format: "%.2fx over %.1fx", factor / limit, limit))
+        }
+
+        if let publish = largest.stage(StageName.publish), let psql = largest.stage(StageName.psqlCopy),
+           let rate = largest.publishRowsPerSecond, let reference = largest.psqlRowsPerSecond {
+            let factor = reference / max(rate, 1e-9)
+            let same = largest.publishedRows == largest.psqlRows
+            add("publish to PostgreSQL within 1.5x of `psql \\copy` of the same CSVs (rows/s)",
+                String(format: "%@ vs %@ rows/s (%.2f s vs %.2f s, %d rows): %.2fx", Results.rate(rate), Results.rate(reference),
+                       publish.seconds, psql.seconds, largest.publishedRows, factor) + (same ? "" : "; psql loaded \(largest.psqlRows) rows"),
+                same && factor <= publishFactor,
+                gap: same ? String(format: "%.2fx over 1.5x", factor / publishFactor) : "the row counts differ")
         }
 
         let konnectorCalls = largest.firstPull.byVendor[.konnector] ?? 0

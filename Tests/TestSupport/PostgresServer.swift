@@ -80,10 +80,13 @@ public final class PostgresServer: Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// The cluster's own `psql`, not Debian's wrapper script in `/usr/bin`.
+    public var psql: URL { bin.appendingPathComponent("psql") }
+
     /// Runs an SQL statement with psql; returns its rows, a line each, fields split by `|`.
     @discardableResult
     public func sql(_ statement: String) throws -> [String] {
-        let output = try capture(URL(fileURLWithPath: "/usr/bin/psql"), [url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", statement])
+        let output = try capture(psql, [url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", statement])
         return output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
     }
 
