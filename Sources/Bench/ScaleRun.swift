@@ -292,10 +292,7 @@ struct ScaleRun {
             var seconds = 0.0
             var peak: UInt64 = 0
             for view in ReportingViews.contractViews {
-                let child = try await ChildProcess.run(
-                    SQLiteCLI.path, ["-readonly", "-csv", "-header", warehouseURL.path, SQLiteFile.selectAll(view) + ";"],
-                    outputFile: folder.appendingPathComponent("\(view).csv").path, timeout: run.stageTimeout)
-                guard child.status == 0 else { throw ChildProcess.Failure(description: "sqlite3 -csv of \(view) exited with \(child.status)") }
+                let child = try await exportCSV(view, to: folder.appendingPathComponent("\(view).csv").path, timeout: run.stageTimeout)
                 seconds += child.seconds
                 peak = max(peak, child.peakRSS)
             }
@@ -309,6 +306,16 @@ struct ScaleRun {
                             StageSpec(stage: .insertBaseline, warehouse: warehouseURL.path, rows: result.sizes.konnectorDailyRows,
                                       days: run.days, scratch: folder.path),
                             into: &result, kind: .baseline)
+        }
+
+        /// `sqlite3 -readonly -csv -header` of every row of `table` into the file at `path`.
+        @discardableResult
+        private func exportCSV(_ table: String, to path: String, timeout: Duration) async throws -> ChildRun {
+            let child = try await ChildProcess.run(
+                SQLiteCLI.path, ["-readonly", "-csv", "-header", warehouseURL.path, SQLiteFile.selectAll(table) + ";"],
+                outputFile: path, timeout: timeout)
+            guard child.status == 0 else { throw ChildProcess.Failure(description: "sqlite3 -csv of \(table) exited with \(child.status)") }
+            return child
         }
 
         /// `etl publish` into a throwaway PostgreSQL cluster (its first publish, into an empty schema, then the
@@ -333,12 +340,7 @@ struct ScaleRun {
                 var script = "BEGIN;\n"
                 for table in tables {
                     let csv = folder.appendingPathComponent("\(table).csv").path
-                    let export = try await ChildProcess.run(
-                        SQLiteCLI.path, ["-readonly", "-csv", "-header", warehouseURL.path, SQLiteFile.selectAll(table) + ";"],
-                        outputFile: csv, timeout: .seconds(3_600))
-                    guard export.status == 0 else {
-                        throw ChildProcess.Failure(description: "sqlite3 -csv of \(table) exited with \(export.status)")
-                    }
+                    try await exportCSV(table, to: csv, timeout: .seconds(3_600))
                     create += " CREATE TABLE baseline.\"\(table)\" (LIKE outreach.\"\(table)\" INCLUDING ALL);"
                     script += "\\copy baseline.\"\(table)\" FROM '\(csv)' WITH (FORMAT csv, HEADER true)\n"
                 }
