@@ -64,6 +64,8 @@ let package = Package(
             name: "Publish",
             dependencies: [
                 "Warehouse", "Report",
+                // GRDBSQLite: rows are encoded for COPY straight from the statement's columns (COPYText).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The rows of one query as chunks of COPY text, read on a thread of their own from a snapshot of the warehouse
 /// while the chunks before are sent: at most `depth` chunks wait at once, so a table of any length is published in
@@ -23,7 +24,9 @@ final class RowChunks: AsyncSequence, @unchecked Sendable {
         let thread = Thread { [continuation] in
             do {
                 try reader.read { db in
-                    let cursor = try Row.fetchCursor(db, sql: sql)
+                    let statement = try db.makeStatement(sql: sql)
+                    let handle = statement.sqliteStatement
+                    let columns = sqlite3_column_count(handle)
                     var buffer: [UInt8] = []
                     buffer.reserveCapacity(Self.chunkBytes + 4096)
                     var count = 0
@@ -34,11 +37,20 @@ final class RowChunks: AsyncSequence, @unchecked Sendable {
                         continuation?.yield(buffer)
                         buffer.removeAll(keepingCapacity: true)
                     }
-                    while let row = try cursor.next() {
-                        guard !stopped.withLock({ $0 }) else { return }
-                        COPYText.append(row, to: &buffer)
+                    while true {
+                        let code = sqlite3_step(handle)
+                        if code == SQLITE_DONE { break }
+                        guard code == SQLITE_ROW else {
+                            throw DatabaseError(
+                                resultCode: ResultCode(rawValue: code),
+                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                        }
+                        COPYText.appendRow(of: handle, columns: columns, to: &buffer)
                         count += 1
-                        if buffer.count >= Self.chunkBytes { send() }
+                        if buffer.count >= Self.chunkBytes {
+                            send()
+                            guard !stopped.withLock({ $0 }) else { return }
+                        }
                     }
                     if !buffer.isEmpty { send() }
                     rows.withLock { $0 = count }
@@ -52,7 +64,7 @@ final class RowChunks: AsyncSequence, @unchecked Sendable {
         thread.start()
     }
 
-    /// Ends the reading thread early (the send failed): it stops at its next row.
+    /// Ends the reading thread early (the send failed): it stops at its next chunk.
     func stop() {
         stopped.withLock { $0 = true }
         for _ in 0..<Self.depth { slots.signal() }
