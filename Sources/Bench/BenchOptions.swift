@@ -1,12 +1,12 @@
 import Foundation
 
 /// `etl-bench [--scales 1,5,25,125] [--days 365] [--out FILE] [--budget SECONDS] [--work DIR]
-/// [--in-process-from 25] [--stage-timeout SECONDS] [--build-seconds SECONDS]`
+/// [--in-process-from 25] [--stage-timeout SECONDS] [--build-seconds SECONDS] [--keep-work]`
 struct BenchOptions {
     /// The flag a child process is started with: `etl-bench --stage SPEC`.
     static let stageFlag = "--stage"
     static let usage = "usage: etl-bench [--scales 1,5,25,125] [--days 365] [--out FILE] [--budget SECONDS] [--work DIR] "
-        + "[--in-process-from SCALE] [--stage-timeout SECONDS] [--build-seconds SECONDS]"
+        + "[--in-process-from SCALE] [--stage-timeout SECONDS] [--build-seconds SECONDS] [--keep-work]"
 
     var scales = [1, 5, 25, 125]
     var days = 365
@@ -22,6 +22,9 @@ struct BenchOptions {
     var stageTimeout = 120.0
     /// The release build's time, as `make bench` measured it, for the whole run's figure.
     var buildSeconds: Double?
+    /// Leave `work` in place at the end: each scale's warehouse and stage files, to profile a stage again
+    /// (`etl-bench --stage FILE` with a stage file from there).
+    var keepWork = false
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -48,6 +51,7 @@ struct BenchOptions {
             case "--in-process-from": options.inProcessFrom = Int(number(value()))
             case "--stage-timeout": options.stageTimeout = max(1, number(value()))
             case "--build-seconds": options.buildSeconds = number(value())
+            case "--keep-work": options.keepWork = true
             case "-h", "--help":
                 print(usage)
                 exit(0)

@@ -20,6 +20,8 @@ struct ScaleRun {
     var stageTimeout: Duration
     /// Compare the in-process landing with the extractor's own over HTTP (the first HTTP scale).
     var checkLanding: Bool
+    /// Leave the scale's folder (its warehouse, reports and stage files) in place, to profile a stage again.
+    var keepWork = false
     var logger: Logger
 
     private static let konnectorKey = "BENCH_KONNECTOR_KEY"
@@ -50,7 +52,7 @@ struct ScaleRun {
     func run() async throws -> ScaleResult {
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { if !keepWork { try? FileManager.default.removeItem(at: directory) } }
         let clock = ContinuousClock()
         let start = clock.now
         let server = SandboxServer(configuration: sandboxConfiguration())

@@ -43,7 +43,8 @@ for scale in options.scales.sorted() {
     do {
         let run = ScaleRun(scale: scale, days: options.days, directory: options.work.appendingPathComponent("scale-\(scale)"),
                            weConnectInProcess: inProcess, stageTimeout: .seconds(options.stageTimeout),
-                           checkLanding: !inProcess && !results.contains { !$0.weConnectInProcess }, logger: logger)
+                           checkLanding: !inProcess && !results.contains { !$0.weConnectInProcess },
+                           keepWork: options.keepWork, logger: logger)
         results.append(try await run.run())
         previous = (scale, elapsedSeconds() - scaleStart)
         FileHandle.standardError.write(Data("etl-bench: scale \(scale) took \(Int(elapsedSeconds() - scaleStart)) s\n".utf8))
@@ -52,7 +53,7 @@ for scale in options.scales.sorted() {
         FileHandle.standardError.write(Data("etl-bench: scale \(scale) failed: \(error)\n".utf8))
     }
 }
-try? FileManager.default.removeItem(at: options.work)
+if !options.keepWork { try? FileManager.default.removeItem(at: options.work) }
 
 let report = Results(machine: Machine.current(), scales: results, skipped: skipped, totalSeconds: elapsedSeconds(),
                      buildSeconds: options.buildSeconds, inProcessFrom: options.inProcessFrom,

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func theAddedViewsLoadFromTheWarehouse() throws {
-        let model = try withTemporaryDirectory(ReportFixture.loadModel)
+        let model = try withTemporaryDirectory { try ReportFixture.loadModel(in: $0) }
         let tables = [model.kpiChanges, model.funnel, model.weekly, model.campaignTypes, model.cohortAcceptance, model.peopleReached]
         #expect(tables.map(\.name) == ["report_kpi_changes", "report_funnel", "report_weekly",
                                        "report_campaign_type_summary", "report_cohort_acceptance", "report_people_reached"])

@@ -8,10 +8,12 @@ import Testing
         static let summary = 1, replyTime = 2, senders = 3, campaigns = 4, daily = 5, outcomes = 6, threads = 7
     }
 
-    /// Writes the fixture model as a workbook and runs `body` on it.
-    private func withWorkbook<T>(_ body: (XLSXPackage, Data) throws -> T) throws -> T {
+    /// Writes the fixture model (read for `formats`) as a workbook and runs `body` on it.
+    private func withWorkbook<T>(
+        formats: [ReportFormat] = ReportFormat.allCases, _ body: (XLSXPackage, Data) throws -> T
+    ) throws -> T {
         try withTemporaryDirectory { directory in
-            let model = try ReportFixture.loadModel(in: directory)
+            let model = try ReportFixture.loadModel(in: directory, formats: formats)
             let url = directory.appendingPathComponent("report.xlsx")
             try XLSXRenderer().write(model, to: url)
             return try body(try XLSXPackage(url: url), try Data(contentsOf: url))
@@ -205,6 +207,14 @@ import Testing
         let first = try withWorkbook { _, bytes in bytes }
         let second = try withWorkbook { _, bytes in bytes }
         #expect(first == second)
+    }
+
+    @Test func theWorkbookReadsOnlyTheSummariesItShows() throws {
+        let alone = try withWorkbook(formats: [.xlsx]) { _, bytes in bytes }
+        let withEverySummary = try withWorkbook { _, bytes in bytes }
+        #expect(alone == withEverySummary, "a summary the workbook shows is missing from ReportModel.summaryViews(shownBy: .xlsx)")
+        let withNone = try withWorkbook(formats: [.csv]) { _, bytes in bytes }
+        #expect(withNone != withEverySummary, "the fixture's summaries show in the workbook")
     }
 
     @Test func workbookClosesExactlyOnce() throws {

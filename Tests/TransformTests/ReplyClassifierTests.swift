@@ -24,6 +24,17 @@ import Testing
         any: 👍
         """
 
+    @Test func theASCIIFoldingIsTheUnicodeFoldingOfEveryASCIIText() {
+        let every = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        var texts = [every, "  Hello,  WORLD!! 42x ", "", "#*9 -- OK\tthanks\r\n", "a", "_a_"]
+        texts += (0..<128).map { "x\(Character(Unicode.Scalar(UInt8($0))))Y" }
+        for text in texts {
+            #expect(ReplyWords.normalisedASCII(text) == ReplyWords.normalisedUnicode(text), "\(Array(text.utf8))")
+        }
+        #expect(ReplyWords.normalised("Hello, WORLD") == "hello world")
+        #expect(ReplyWords.normalised("Très BIEN") == "tres bien", "a text with an accent takes the Unicode path")
+    }
+
     @Test func matchingIgnoresCaseAccentsAndPunctuation() throws {
         let classify = try classifier(rules).classify
         #expect(classify("I am OUT-OF-OFFICE until Monday.") == .autoReply)

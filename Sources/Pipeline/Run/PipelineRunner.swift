@@ -162,7 +162,8 @@ public struct PipelineRunner: Sendable {
             let health = try RunLog(warehouse: warehouse).sourceHealth().map {
                 SourceHealth(name: $0.source, kind: $0.kind, status: $0.status, lastSuccessAt: $0.lastSuccessAt, error: $0.error)
             }
-            return try ReportModel.load(from: warehouse.pool, generatedAt: generatedAt, sources: health)
+            return try ReportModel.load(from: warehouse.pool, generatedAt: generatedAt, sources: health,
+                                        formats: configuration.formats)
         }
         let files = try ReportWriter(csvByteOrderMark: configuration.csvByteOrderMark)
             .write(model, formats: configuration.formats, to: configuration.reportsDirectory)

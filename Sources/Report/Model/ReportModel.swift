@@ -68,7 +68,13 @@ public struct ReportModel: Sendable {
     /// Reads the summary views (`SELECT *`, the views carry their own order) and the contract views' columns in
     /// one read transaction. From a `DatabasePool` it first takes a snapshot, which the model keeps open until it is
     /// released, so the rows the formats stream later are those of the same moment.
-    public static func load(from db: any DatabaseReader, generatedAt: Date, sources: [SourceHealth]) throws -> ReportModel {
+    ///
+    /// Only the summaries that `formats` show are read (`summaryViews(shownBy:)`); the others keep their columns but
+    /// no rows, so a CSV report does not wait for every summary view to be computed.
+    public static func load(
+        from db: any DatabaseReader, generatedAt: Date, sources: [SourceHealth], formats: [ReportFormat] = ReportFormat.allCases
+    ) throws -> ReportModel {
+        let shown = formats.reduce(into: Set<String>()) { $0.formUnion(summaryViews(shownBy: $1)) }
         let reader: any DatabaseReader
         if let pool = db as? DatabasePool {
             reader = try ReportView.query("the reporting views") { try pool.makeSnapshot() }
@@ -77,7 +83,9 @@ public struct ReportModel: Sendable {
         }
         return try ReportView.query("the reporting views") {
             try reader.read { db in
-                func table(_ name: String) throws -> ReportTable { try ReportView.named(name, in: db).table(in: db) }
+                func table(_ name: String) throws -> ReportTable {
+                    try ReportView.named(name, in: db).table(in: db, limit: shown.contains(name) ? nil : 0)
+                }
                 return ReportModel(
                     generatedAt: generatedAt,
                     views: try contractViews.map { try ReportView.named($0, in: db) },
@@ -90,6 +98,18 @@ public struct ReportModel: Sendable {
                     stepTotals: try table(stepTotalsView), sendTimeTotals: try table(sendTimeTotalsView),
                     sendTimeBySender: try table(sendTimeBySenderView), database: reader)
             }
+        }
+    }
+
+    /// The summary views a format shows: CSV none, the workbook those of its Summary and Time to reply sheets,
+    /// the HTML report every one.
+    static func summaryViews(shownBy format: ReportFormat) -> Set<String> {
+        switch format {
+        case .csv: []
+        case .xlsx: [kpiView, dailyTrendView, replyTimeView, stepTotalsView]
+        case .html: [kpiView, dailyTrendView, warningsView, replyTimeView, replyDistributionView, kpiChangesView, funnelView,
+                     weeklyView, campaignTypeView, cohortView, peopleView, replyQualityView, followUpStepsView,
+                     stepTotalsView, sendTimeTotalsView, sendTimeBySenderView]
         }
     }
 

@@ -16,8 +16,40 @@ struct XLSXColumnWidths {
     /// Widens the columns to fit `row`'s display text.
     mutating func add(_ row: [CellValue]) {
         for (index, column) in columns.enumerated() where row.indices.contains(index) {
+            // A text is only formatted and counted when it could be the longest yet: this runs for every cell.
+            guard longest[index] < Self.widest, let bound = Self.lengthBound(row[index], kind: column.kind),
+                  bound > longest[index] else { continue }
             longest[index] = max(longest[index], row[index].displayText(kind: column.kind).count)
         }
+    }
+
+    /// The longest text that still widens a column.
+    private static let widest = Int(range.upperBound) - 2
+
+    /// At least the length of `value`'s display text, cheaply; nil when the text is empty.
+    private static func lengthBound(_ value: CellValue, kind: ColumnKind) -> Int? {
+        switch (value, kind) {
+        case (.null, _):
+            return nil
+        case let (.text(text), _):
+            return text.utf8.count // never fewer bytes than characters
+        case let (.integer(number), _) where kind != .rate && kind != .minutes:
+            return digits(number.magnitude) + (number < 0 ? 1 : 0)
+        case (_, .rate):
+            // "%.1f%%" of the percentage: its whole digits (one more when it rounds up), ".d", "%" and a sign.
+            guard let fraction = value.number else { return nil }
+            let percent = abs(fraction * 100)
+            guard percent < 1e15 else { return .max }
+            return digits(UInt64(percent) + 1) + 3 + (fraction < 0 ? 1 : 0)
+        default:
+            return .max
+        }
+    }
+
+    private static func digits(_ number: UInt64) -> Int {
+        var count = 1, rest = number
+        while rest >= 10 { rest /= 10; count += 1 }
+        return count
     }
 
     /// Per column: the longest text plus a margin of 2, clamped to `range`.

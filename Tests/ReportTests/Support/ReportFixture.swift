@@ -157,8 +157,8 @@ enum ReportFixture {
     }
 
     /// The model the report module reads from a fresh fixture database.
-    static func loadModel(in directory: URL) throws -> ReportModel {
-        try ReportModel.load(from: makeDatabase(in: directory), generatedAt: generatedAt, sources: sources)
+    static func loadModel(in directory: URL, formats: [ReportFormat] = ReportFormat.allCases) throws -> ReportModel {
+        try ReportModel.load(from: makeDatabase(in: directory), generatedAt: generatedAt, sources: sources, formats: formats)
     }
 
     /// The fixture as a model read from a database in memory; `rows` replaces the rows of the views it names and
