@@ -39,9 +39,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            // Each vendor's vocabulary (its kind, endpoints, id spellings, event names, authentication), once,
+            // for every stage.
+            name: "Vendors",
+            dependencies: ["Warehouse"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Extract",
             dependencies: [
-                "Warehouse",
+                "Warehouse", "Vendors",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ],
@@ -49,8 +56,7 @@ let package = Package(
         ),
         .target(
             name: "Transform",
-            // Extract defines each vendor's vocabulary (id spellings, event names) once, for both stages.
-            dependencies: ["Warehouse", "Extract"],
+            dependencies: ["Warehouse", "Vendors"],
             // The reply rules are data, read at start: editing them changes their version, which reclassifies.
             resources: [.copy("Replies/reply-phrases.txt")],
             swiftSettings: swiftSettings
@@ -84,16 +90,25 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Warehouse", "Extract", "Transform", "Report", "Publish", "Sandbox",
+                "Warehouse", "Vendors", "Extract", "Transform", "Report", "Publish",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            // `etl demo`: the pipeline wired to the sandbox's emulated vendors, apart from the production modules.
+            name: "Demo",
+            dependencies: [
+                "Pipeline", "Sandbox", "Vendors", "Warehouse", "Extract",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "etl",
             dependencies: [
-                "Pipeline", "Sandbox", "Warehouse", "Extract",
+                "Pipeline", "Demo", "Sandbox", "Warehouse", "Vendors", "Extract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -102,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "etl-bench",
             dependencies: [
-                "Pipeline", "Sandbox", "Warehouse", "Extract", "Transform", "Report", "Publish", "CXLSXWriter",
+                "Pipeline", "Demo", "Sandbox", "Warehouse", "Vendors", "Extract", "Transform", "Report", "Publish", "CXLSXWriter",
                 // TestSupport: the throwaway PostgreSQL cluster the publish stage is measured against.
                 "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
@@ -114,19 +129,19 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Sandbox", "Warehouse", "Extract", "Pipeline"],
+            dependencies: ["Sandbox", "Warehouse", "Vendors", "Extract", "Pipeline"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ExtractTests",
-            dependencies: ["Extract", "Sandbox", "Warehouse", "Pipeline", "TestSupport"],
+            dependencies: ["Extract", "Vendors", "Sandbox", "Warehouse", "Pipeline", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "TransformTests",
             // GRDBSQLite: the view growth tests read SQLite's step counter (sqlite3_stmt_status).
-            dependencies: ["Transform", "Extract", "Sandbox", "Warehouse", "Pipeline", "TestSupport",
+            dependencies: ["Transform", "Vendors", "Extract", "Sandbox", "Warehouse", "Pipeline", "Demo", "TestSupport",
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             // The labelled reply corpus the reply rules are measured on.
             resources: [.copy("Resources/reply-corpus.tsv")],
@@ -149,13 +164,13 @@ let package = Package(
         ),
         .testTarget(
             name: "PublishTests",
-            dependencies: ["Publish", "Pipeline", "Sandbox", "Warehouse", "TestSupport",
+            dependencies: ["Publish", "Pipeline", "Demo", "Sandbox", "Warehouse", "TestSupport",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Warehouse", "TestSupport"],
+            dependencies: ["Pipeline", "Vendors", "Warehouse", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

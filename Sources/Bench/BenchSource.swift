@@ -1,11 +1,12 @@
 import Foundation
 import Pipeline
+import Vendors
 
 /// A source of the bench's pipeline as it travels to a child process (the configuration in JSON);
 /// its secrets travel in the child's environment, under the variable names it holds.
 struct BenchSource: Codable, Sendable {
     var name: String
-    var kind: String
+    var kind: SourceKind
     var baseURL: URL
     var apiKeyEnv: String?
     var emailEnv: String?
@@ -13,7 +14,7 @@ struct BenchSource: Codable, Sendable {
     var apiSecretEnv: String?
     var socketURL: URL?
     var accountID: String?
-    var resultHandling: String?
+    var resultHandling: LinkedAPIResultHandling?
     var statusChecksPerRun: Int?
 
     /// The source with the vendors' limits out of the way: the bench measures the pipeline, and the

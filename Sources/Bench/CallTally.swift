@@ -1,16 +1,17 @@
 import Foundation
 import Sandbox
+import Vendors
 
 /// The requests the sandbox received during one stage, per vendor and per endpoint.
 struct CallTally: Sendable {
-    var byVendor: [Vendor: Int] = [:]
-    var byEndpoint: [Vendor: [String: Int]] = [:]
+    var byVendor: [SourceKind: Int] = [:]
+    var byEndpoint: [SourceKind: [String: Int]] = [:]
 
     init() {}
 
     /// Counts `requests` by the vendor whose path prefix each one falls under.
     init(_ requests: ArraySlice<SandboxRequest>, on server: SandboxServer) {
-        let prefixes = Vendor.allCases.map { ($0, $0.baseURL(on: server).path) }
+        let prefixes = SourceKind.configurable.compactMap { kind in kind.baseURL(on: server).map { (kind, $0.path) } }
         for request in requests {
             guard let vendor = prefixes.first(where: { request.path.hasPrefix($0.1) })?.0 else { continue }
             byVendor[vendor, default: 0] += 1
@@ -38,7 +39,7 @@ struct CallTally: Sendable {
     }
 
     /// `vendor`'s calls as `endpoint count, ...`, the most frequent first.
-    func endpoints(of vendor: Vendor) -> String {
+    func endpoints(of vendor: SourceKind) -> String {
         (byEndpoint[vendor] ?? [:]).sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             .map { "`\($0.key)` \($0.value)" }.joined(separator: ", ")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Vendors
 
 /// Turns the measured scales into `benchmarks/results.md` and the one-line-per-figure summary.
 struct Results {
@@ -41,7 +42,7 @@ struct Results {
             if let rate = result.weConnectMessagesPerSecond { add("weconnect_messages_per_s", Self.rate(rate)) }
             if let rate = result.publishRowsPerSecond { add("publish_rows_per_s", Self.rate(rate)) }
             if let rate = result.psqlRowsPerSecond { add("baseline_psql_copy_rows_per_s", Self.rate(rate)) }
-            for vendor in Vendor.allCases {
+            for vendor in SourceKind.configurable {
                 add("first_pull_\(vendor.rawValue)_calls", "\(result.firstPull.byVendor[vendor] ?? 0)")
                 add("rerun_\(vendor.rawValue)_calls", "\(result.rerun.byVendor[vendor] ?? 0)")
             }
@@ -216,11 +217,11 @@ struct Results {
         var md = "## API calls\n\n"
         for result in scales {
             md += "- scale \(result.sizes.scale), first pull: \(result.firstPull.total) calls"
-            md += Vendor.allCases.map { vendor in
+            md += SourceKind.configurable.map { vendor in
                 "; \(vendor.rawValue) \(result.firstPull.byVendor[vendor] ?? 0) (\(result.firstPull.endpoints(of: vendor)))"
             }.joined() + "\n"
             md += "- scale \(result.sizes.scale), nightly rerun with nothing new: \(result.rerun.total) calls"
-            md += Vendor.allCases.map { vendor in
+            md += SourceKind.configurable.map { vendor in
                 "; \(vendor.rawValue) \(result.rerun.byVendor[vendor] ?? 0) (\(result.rerun.endpoints(of: vendor)))"
             }.joined()
             md += ". Rows written: \(result.rerunExtractRowsChanged) by the extract (bookkeeping and raw pages), "

@@ -1,3 +1,4 @@
+import Demo
 import Extract
 import Foundation
 import GRDB
@@ -6,6 +7,7 @@ import Pipeline
 import Report
 import Sandbox
 import TestSupport
+import Vendors
 import Warehouse
 
 /// Runs the pipeline once at one scale against the in-process sandbox (large accounts, every limit
@@ -88,22 +90,22 @@ struct ScaleRun {
             var environment = [ScaleRun.konnectorKey: sandbox.apiKey, ScaleRun.weLinkKey: sandbox.weLinkAPIKey,
                                ScaleRun.weLinkSecret: sandbox.weLinkAPISecret, ScaleRun.linkedAPIToken: sandbox.linkedAPIToken,
                                ScaleRun.linkedAPIIdentification: sandbox.linkedAPIIdentificationToken]
-            konnector = [BenchSource(name: "bench-konnector", kind: Vendor.konnector.rawValue, baseURL: server.konnectorBaseURL,
+            konnector = [BenchSource(name: "bench-konnector", kind: .konnector, baseURL: server.konnectorBaseURL,
                                      apiKeyEnv: ScaleRun.konnectorKey)]
             // One source per WeConnect user and per We-Link account: a team's several logins.
             weConnect = server.weConnect.users.enumerated().map { index, user in
                 environment[ScaleRun.weConnectEmail + "\(index)"] = user.email
                 environment[ScaleRun.weConnectPassword + "\(index)"] = user.password
-                return BenchSource(name: "bench-weconnect-\(index)", kind: Vendor.weconnect.rawValue, baseURL: server.weConnectBaseURL,
+                return BenchSource(name: "bench-weconnect-\(index)", kind: .weconnect, baseURL: server.weConnectBaseURL,
                                    emailEnv: ScaleRun.weConnectEmail + "\(index)", passwordEnv: ScaleRun.weConnectPassword + "\(index)",
                                    socketURL: server.weConnectSocketURL)
             }
             others = server.weLink.accounts.enumerated().map { index, account in
-                BenchSource(name: "bench-welink-\(index)", kind: Vendor.welink.rawValue, baseURL: server.weLinkBaseURL,
+                BenchSource(name: "bench-welink-\(index)", kind: .welink, baseURL: server.weLinkBaseURL,
                             apiKeyEnv: ScaleRun.weLinkKey, apiSecretEnv: ScaleRun.weLinkSecret, accountID: account.id)
-            } + [BenchSource(name: "bench-linkedapi", kind: Vendor.linkedapi.rawValue, baseURL: server.linkedAPIBaseURL,
+            } + [BenchSource(name: "bench-linkedapi", kind: .linkedapi, baseURL: server.linkedAPIBaseURL,
                              apiKeyEnv: ScaleRun.linkedAPIToken, apiSecretEnv: ScaleRun.linkedAPIIdentification,
-                             accountID: server.linkedAPI.account.accountId, resultHandling: "long", statusChecksPerRun: 1_000_000)]
+                             accountID: server.linkedAPI.account.accountId, resultHandling: .long, statusChecksPerRun: 1_000_000)]
             self.environment = environment
         }
 
@@ -195,7 +197,7 @@ struct ScaleRun {
             let before = await server.requests().count
             let output = try await child(name, StageSpec(stage: .extract, warehouse: warehouseURL.path, sources: sources),
                                          into: &result, tolerateTimeout: false)
-            for source in output.sources where source.status != "ok" {
+            for source in output.sources where source.status != .ok {
                 throw ChildProcess.Failure(description: "\(name): \(source.name) failed: \(source.error ?? "no reason given")")
             }
             return (output, CallTally(await server.requests().dropFirst(before), on: server))
@@ -231,8 +233,8 @@ struct ScaleRun {
             }
             let outcomes = try await runner.extract(sources, window: DateWindow(), warehouse: warehouse, runID: runID)
             let seconds = (clock.now - start).timeInterval
-            try log.finishRun(runID, status: "ok")
-            for outcome in outcomes where outcome.status != "ok" {
+            try log.finishRun(runID, status: .ok)
+            for outcome in outcomes where outcome.status != .ok {
                 throw ChildProcess.Failure(description: "\(name): \(outcome.source) failed: \(outcome.error ?? "no reason given")")
             }
             result.stages.append(StageFigure(name: rerun ? StageName.rerun(name) : name, kind: .inProcess, seconds: seconds,

@@ -82,7 +82,7 @@ enum StageCommand {
         let outcomes = try await runner.extract(sources, window: DateWindow(), warehouse: warehouse, runID: runID)
         let seconds = (clock.now - start).timeInterval
         let changed = try totalChanges(warehouse) - before
-        try log.finishRun(runID, status: outcomes.allSatisfy { $0.status == "ok" } ? "ok" : "failed")
+        try log.finishRun(runID, status: outcomes.allSatisfy { $0.status == .ok } ? .ok : .failed)
         return StageOutput(seconds: seconds, sources: outcomes.map {
             StageOutput.SourceResult(name: $0.source, status: $0.status, apiCalls: $0.apiCalls, pages: $0.pages, error: $0.error)
         }, rowsChanged: changed)

@@ -1,4 +1,5 @@
 import Foundation
+import Warehouse
 
 /// What a child process measures: one stage, on one warehouse. Written to a file by the harness,
 /// read by `etl-bench --stage FILE`.
@@ -56,7 +57,7 @@ struct StageOutput: Codable, Sendable {
 
     struct SourceResult: Codable, Sendable {
         var name: String
-        var status: String
+        var status: RunStatus
         var apiCalls: Int
         var pages: Int
         var error: String?

@@ -1,4 +1,5 @@
 import Extract
+import Vendors
 
 /// One target of the benchmark issue, judged at the largest scale measured.
 struct Target {

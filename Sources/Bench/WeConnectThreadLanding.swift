@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Pipeline
 import Sandbox
+import Vendors
 import Warehouse
 
 /// Lands WeConnect's thread pages straight from the sandbox, for the scales whose one request per
@@ -90,7 +91,7 @@ struct WeConnectThreadLanding {
     /// A thread page as the extractor lands it (kept out of `land`, which is not optimised).
     private static func threadPage(status: Int, contentType: String?, body: Data, parameters: String, source: SourceConfiguration,
                                    runID: Int64) -> RawPage {
-        RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: WeConnectAPI.thread.name,
+        RawPage(runID: runID, source: source.name, kind: source.kind.rawValue, endpoint: WeConnectAPI.thread.name,
                 method: WeConnectAPI.thread.method.rawValue, parameters: parameters, httpStatus: status, contentType: contentType,
                 fetchedAt: Timestamp.string(Date()), body: body, contentHash: ContentHash.hex(body))
     }

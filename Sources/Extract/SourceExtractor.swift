@@ -1,3 +1,4 @@
+import Vendors
 /// Reads one vendor's data through a `FetchSession`, which lands every page it fetches.
 public protocol SourceExtractor: Sendable {
     func extract(_ session: FetchSession) async throws
@@ -5,17 +6,14 @@ public protocol SourceExtractor: Sendable {
 
 /// The extractor of each source kind.
 public enum Extractors {
-    /// The extractor for `kind`, or nil when the kind is not supported.
-    public static func extractor(for kind: String) -> (any SourceExtractor)? {
+    /// The extractor for `kind`; nil for a kind that is imported, not fetched.
+    public static func extractor(for kind: SourceKind) -> (any SourceExtractor)? {
         switch kind {
-        case "konnector": KonnectorExtractor()
-        case "weconnect": WeConnectExtractor()
-        case "welink": WeLinkExtractor()
-        case "linkedapi": LinkedAPIExtractor()
-        default: nil
+        case .konnector: KonnectorExtractor()
+        case .weconnect: WeConnectExtractor()
+        case .welink: WeLinkExtractor()
+        case .linkedapi: LinkedAPIExtractor()
+        case .linkedInMobile: nil
         }
     }
-
-    /// The kinds this build can extract.
-    public static let supportedKinds = ["konnector", "weconnect", "welink", "linkedapi"]
 }

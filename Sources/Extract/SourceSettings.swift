@@ -1,10 +1,11 @@
 import Foundation
+import Vendors
 import Warehouse
 
 /// Everything an extractor needs to know about one configured source, secrets already resolved.
 public struct SourceSettings: Sendable {
     public var name: String
-    public var kind: String
+    public var kind: SourceKind
     public var baseURL: URL
     /// Headers that authenticate every request.
     public var authHeaders: [String: String]
@@ -39,8 +40,8 @@ public struct SourceSettings: Sendable {
     public var requestWindow: (limit: Int, seconds: TimeInterval)?
     /// The vendor accounts to read, where the vendor asks for one per request (We-Link's `accountId`).
     public var accountIDs: [String] = []
-    /// How Linked API returns workflow results: `long`, `reslink` or `hook`.
-    public var resultHandling = "long"
+    /// How Linked API returns workflow results.
+    public var resultHandling = LinkedAPIResultHandling.long
     /// Where the vendor delivers results in `hook` mode: the public URL of `etl webhook serve`.
     public var webhookURL: URL?
     /// The most invitations whose status one run checks (each check is a vendor request).
@@ -49,7 +50,7 @@ public struct SourceSettings: Sendable {
     /// under which its daily allowance is kept.
     public var credential: String
 
-    public init(name: String, kind: String, baseURL: URL, authHeaders: [String: String] = [:], secrets: [String] = [],
+    public init(name: String, kind: SourceKind, baseURL: URL, authHeaders: [String: String] = [:], secrets: [String] = [],
                 startDate: String? = nil, endDate: String? = nil, pageSize: Int = 50, retry: RetryPolicy = RetryPolicy(),
                 rateWindow: Duration = .seconds(60), lookbackDays: Int = 14,
                 dailyLimit: Int? = nil) {
@@ -65,7 +66,7 @@ public struct SourceSettings: Sendable {
         self.rateWindow = rateWindow
         self.lookbackDays = lookbackDays
         self.dailyLimit = dailyLimit
-        self.credential = kind + ":" + String(ContentHash.hex(Array((secrets.first ?? name).utf8)).prefix(16))
+        self.credential = kind.rawValue + ":" + String(ContentHash.hex(Array((secrets.first ?? name).utf8)).prefix(16))
     }
 
     /// Two minutes: far beyond any honest answer, short enough that a trickling vendor cannot hold the night.

@@ -1,3 +1,4 @@
+import Vendors
 import Warehouse
 
 /// Turns one vendor's raw pages into dimension members and facts.
@@ -8,14 +9,15 @@ protocol Normaliser {
 
 /// The normaliser of each source kind.
 enum Normalisers {
+    /// The normaliser of the pages of `kind`, as raw pages spell it; nil for a kind this build does not know.
     static func normaliser(for kind: String) -> (any Normaliser)? {
-        switch kind {
-        case "konnector": KonnectorNormaliser()
-        case "weconnect": WeConnectNormaliser()
-        case "welink": WeLinkNormaliser()
-        case "linkedapi": LinkedAPINormaliser()
-        case LinkedInMobileNormaliser.kind: LinkedInMobileNormaliser()
-        default: nil
+        switch SourceKind(rawValue: kind) {
+        case .konnector: KonnectorNormaliser()
+        case .weconnect: WeConnectNormaliser()
+        case .welink: WeLinkNormaliser()
+        case .linkedapi: LinkedAPINormaliser()
+        case .linkedInMobile: LinkedInMobileNormaliser()
+        case nil: nil
         }
     }
 }

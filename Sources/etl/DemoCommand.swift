@@ -1,3 +1,4 @@
+import Demo
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -23,7 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: out).standardizedFileURL
         let result = try await Demo.run(scale: scale, directory: directory, logger: output.logger(), progress: output.progress)
         guard result.succeeded else {
-            throw RunFailed(failedSources: result.outcomes.filter { $0.status != "ok" }.map(\.source))
+            throw RunFailed(failedSources: result.outcomes.filter { $0.status != .ok }.map(\.source))
         }
         let publish = try Demo.writePublishConfiguration(in: directory)
         output.logger().info("""

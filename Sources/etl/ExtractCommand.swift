@@ -24,10 +24,10 @@ struct ExtractCommand: AsyncParsableCommand {
         let failed: [String]
         do {
             let outcomes = try await runner.extract(sources, window: selection.window, warehouse: warehouse, runID: runID)
-            failed = outcomes.filter { $0.status != "ok" }.map(\.source)
-            try StorageError.naming("run log", in: warehouse) { try log.finishRun(runID, status: failed.isEmpty ? "ok" : "failed") }
+            failed = outcomes.filter { $0.status != .ok }.map(\.source)
+            try StorageError.naming("run log", in: warehouse) { try log.finishRun(runID, status: failed.isEmpty ? .ok : .failed) }
         } catch {
-            try? log.finishRun(runID, status: "failed")
+            try? log.finishRun(runID, status: .failed)
             throw error
         }
         guard failed.isEmpty else { throw RunFailed(failedSources: failed) }

@@ -23,7 +23,7 @@ struct ImportCommand: AsyncParsableCommand {
         let runner = PipelineRunner(configuration: try config.load(), logger: logger)
         if let problem = SourceName.problem(with: source) { throw ConfigurationError(file: nil, "--source: \(problem)") }
         if let configured = runner.configuration.sources.first(where: { $0.name == source }) {
-            throw ConfigurationError(file: nil, "source \"\(source)\" is a configured \(configured.kind) source; import LinkedIn mobile files under a name of their own")
+            throw ConfigurationError(file: nil, "source \"\(source)\" is a configured \(configured.kind.rawValue) source; import LinkedIn mobile files under a name of their own")
         }
         let lock = try runner.lockWarehouse()
         defer { lock.release() }

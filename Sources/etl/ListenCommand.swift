@@ -22,8 +22,8 @@ struct ListenCommand: AsyncParsableCommand {
         let logger = output.logger()
         let runner = PipelineRunner(configuration: try config.load(), logger: logger)
         guard let selected = try runner.selectSources([source]).first else { return }
-        guard selected.kind == "weconnect" else {
-            throw ConfigurationError(file: nil, "source \"\(source)\" is \(selected.kind); only weconnect sources have a real-time channel")
+        guard selected.kind == .weconnect else {
+            throw ConfigurationError(file: nil, "source \"\(source)\" is \(selected.kind.rawValue); only weconnect sources have a real-time channel")
         }
         try runner.requireSecrets(of: [selected])
         let warehouse = try runner.openWarehouse()
@@ -39,12 +39,12 @@ struct ListenCommand: AsyncParsableCommand {
             await signals.wait()
             task.cancel()
         }
-        var outcome = SourceOutcome(source: source, kind: selected.kind, status: "ok", startedAt: started, finishedAt: started)
+        var outcome = SourceOutcome(source: source, kind: selected.kind.rawValue, status: .ok, startedAt: started, finishedAt: started)
         do {
             let events = try await task.value
             logger.info("\(source): stopped after landing \(events) events")
         } catch {
-            outcome.status = "failed"
+            outcome.status = .failed
             outcome.error = String(describing: error)
         }
         stopper.cancel()

@@ -38,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
             print(index.path)
         }
         guard result.succeeded else {
-            throw RunFailed(failedSources: result.outcomes.filter { $0.status != "ok" }.map(\.source))
+            throw RunFailed(failedSources: result.outcomes.filter { $0.status != .ok }.map(\.source))
         }
         if let publish = result.publish, !publish.succeeded {
             throw PublishFailed(destinations: publish.failed.map(\.destination))

@@ -53,9 +53,9 @@ struct WebhookServeCommand: AsyncParsableCommand {
                 for name in names { FileHandle.standardOutput.write(Data("\(name): receiving at http://\(host):\(bound)/webhooks/\(name)\n".utf8)) }
             }, until: { for await _ in stopped {} })
         } catch {
-            try? log.finishRun(runID, status: "failed")
+            try? log.finishRun(runID, status: .failed)
             throw CommandFailed(command: "webhook serve", cause: String(describing: error))
         }
-        try log.finishRun(runID, status: "ok")
+        try log.finishRun(runID, status: .ok)
     }
 }

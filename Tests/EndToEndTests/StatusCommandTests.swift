@@ -102,7 +102,7 @@ import Warehouse
         // A finished run and one that was killed, written by someone else; closed before the test goes on.
         try {
             let log = RunLog(warehouse: try Warehouse(url: file))
-            try log.finishRun(try log.beginRun(command: "run"), status: "ok")
+            try log.finishRun(try log.beginRun(command: "run"), status: .ok)
             _ = try log.beginRun(command: "run")
         }()
         let readOnly = try ReadOnlyDirectory(directory.file("data"))

@@ -3,6 +3,7 @@ import Foundation
 import Sandbox
 import TestSupport
 import Testing
+import Vendors
 import Warehouse
 
 /// Bad answers from a vendor: each is one clear line naming the source and the endpoint, the raw
@@ -83,7 +84,7 @@ import Warehouse
                 #expect(error?.description.hasPrefix("acme-weconnect: ln/request: request_id is missing or not a usable id") == true)
                 return
             }
-            try await Extractors.extractor(for: "weconnect")?.extract(session)
+            try await Extractors.extractor(for: .weconnect)?.extract(session)
             let polled = await fixture.server.requests().filter { $0.path.contains("/ln/request/") }
             #expect(polled.count == 1)
             #expect(polled.first?.status == 404, "one unknown id, asked for as one path segment")

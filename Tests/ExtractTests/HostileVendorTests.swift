@@ -4,6 +4,7 @@ import Logging
 import Pipeline
 import TestSupport
 import Testing
+import Vendors
 import Warehouse
 
 /// A vendor that misbehaves on purpose, over real HTTP on loopback: redirects to other hosts,
@@ -37,7 +38,7 @@ import Warehouse
                         maxBodyBytes: Int = 64 << 20, maxAttempts: Int = 2) throws -> Harness {
         let directory = try TemporaryDirectory("hostile")
         let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
-        var settings = SourceSettings(name: "acme-konnector", kind: "konnector", baseURL: server.baseURL.appendingPathComponent("api"),
+        var settings = SourceSettings(name: "acme-konnector", kind: .konnector, baseURL: server.baseURL.appendingPathComponent("api"),
                                       authHeaders: KonnectorAPI.authHeaders(apiKey: key), secrets: [key],
                                       retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(5), maxDelay: .milliseconds(10)))
         settings.requestTimeout = requestTimeout
@@ -144,9 +145,9 @@ import Warehouse
         let hanging = try HostileServer { _ in [.send(head), .pause(.seconds(30))] }
         defer { hanging.close() }
         try await KonnectorFixture.with { fixture in
-            var stuck = SourceConfiguration(name: "stuck-konnector", kind: "konnector", baseURL: hanging.baseURL, apiKeyEnv: "TEST_KONNECTOR_KEY")
+            var stuck = SourceConfiguration(name: "stuck-konnector", kind: .konnector, baseURL: hanging.baseURL, apiKeyEnv: "TEST_KONNECTOR_KEY")
             stuck.runTimeout = .seconds(1)
-            let healthy = SourceConfiguration(name: "acme-konnector", kind: "konnector", baseURL: fixture.server.konnectorBaseURL,
+            let healthy = SourceConfiguration(name: "acme-konnector", kind: .konnector, baseURL: fixture.server.konnectorBaseURL,
                                               apiKeyEnv: "TEST_KONNECTOR_KEY", pageSize: 5)
             let configuration = PipelineConfiguration(warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"),
                                                       sources: [stuck, healthy])
@@ -155,7 +156,7 @@ import Warehouse
                                         logger: Logger(label: "test"))
 
             let result = try await runner.run()
-            #expect(result.outcomes.map(\.status) == ["failed", "ok"])
+            #expect(result.outcomes.map(\.status) == [.failed, .ok])
             #expect(result.outcomes[0].error == "stuck-konnector: user-campaign-filters: stopped at the source's run deadline of 1 s (run_timeout_minutes); the next run goes on from here")
             #expect(try !fixture.rows(of: "report_campaign_summary").isEmpty, "the healthy source was loaded and reported")
         }

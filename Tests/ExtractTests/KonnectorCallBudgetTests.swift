@@ -18,7 +18,7 @@ import Warehouse
     private func runner(_ fixture: KonnectorFixture) -> PipelineRunner {
         let configuration = PipelineConfiguration(
             warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"),
-            sources: [SourceConfiguration(name: "acme-konnector", kind: "konnector", baseURL: fixture.server.konnectorBaseURL,
+            sources: [SourceConfiguration(name: "acme-konnector", kind: .konnector, baseURL: fixture.server.konnectorBaseURL,
                                           apiKeyEnv: "TEST_KONNECTOR_KEY")])
         return PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": fixture.configuration.apiKey],
                               retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),

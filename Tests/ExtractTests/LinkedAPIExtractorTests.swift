@@ -4,6 +4,7 @@ import Pipeline
 import Sandbox
 import TestSupport
 import Testing
+import Vendors
 import Warehouse
 
 /// The Linked API extractor against the sandbox over real HTTP on loopback, in each of the three
@@ -35,17 +36,17 @@ import Warehouse
         return landed
     }
 
-    @Test(arguments: ["long", "reslink"])
-    func connectionStatusesMatchTheGenerator(mode: String) async throws {
+    @Test(arguments: [LinkedAPIResultHandling.long, .reslink])
+    func connectionStatusesMatchTheGenerator(mode: LinkedAPIResultHandling) async throws {
         try await VendorFixture.with { fixture in
             let source = fixture.linkedAPISource(mode: mode)
             try fixture.trackLinkedAPI(source)
             let outcomes = try await fixture.extract([source])
-            #expect(outcomes.map(\.status) == ["ok"], "\(outcomes.map(\.error))")
+            #expect(outcomes.map(\.status) == [.ok], "\(outcomes.map(\.error))")
             #expect(try await statuses(fixture) == truth(fixture.server.linkedAPI))
             let workflows = (fixture.server.linkedAPI.invitations.count + 19) / 20
             #expect(await fixture.requests(endingWith: "/account/workflow").count == workflows, "twenty checks to a workflow")
-            if mode == "reslink" { #expect(await !fixture.requests(endingWith: "").filter { $0.path.contains("/account/results/") }.isEmpty) }
+            if mode == .reslink { #expect(await !fixture.requests(endingWith: "").filter { $0.path.contains("/account/results/") }.isEmpty) }
             let summary = try #require(try fixture.warehouse.pool.read { db in
                 try Row.fetchOne(db, sql: "SELECT * FROM report_sender_summary WHERE source = ?", arguments: [VendorFixture.linkedAPIName])
             })
@@ -64,7 +65,7 @@ import Warehouse
             let base = fixture.linkedAPISource()
             try await ReceiverHandle.with(configuration: fixture.configuration([base]), environment: fixture.environment,
                                           warehouse: fixture.warehouse) { receiver in
-                let source = fixture.linkedAPISource(mode: "hook", webhookURL: receiver.url(source: base.name, token: nil))
+                let source = fixture.linkedAPISource(mode: .hook, webhookURL: receiver.url(source: base.name, token: nil))
                 try fixture.trackLinkedAPI(source)
                 try await fixture.extract([source])
                 let workflows = (fixture.server.linkedAPI.invitations.count + 19) / 20
@@ -87,7 +88,7 @@ import Warehouse
             try fixture.trackLinkedAPI(source)
             await fixture.server.injectFault(pathSuffix: "/account/workflow", status: 200, body: #"{"status":"failed","error":{"type":"invalidWorkflow","message":"Workflow configuration doesn't meet the constraints of one or more actions."}}"#)
             let first = try await fixture.extract([source])
-            #expect(first.map(\.status) == ["ok"], "\(first.map(\.error))")
+            #expect(first.map(\.status) == [.ok], "\(first.map(\.error))")
             try await fixture.extract([source])
             #expect(try await statuses(fixture) == truth(fixture.server.linkedAPI), "the refused batch is checked on the next run")
         }

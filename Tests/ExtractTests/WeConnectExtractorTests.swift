@@ -4,6 +4,7 @@ import Foundation
 import Sandbox
 import TestSupport
 import Testing
+import Vendors
 import Warehouse
 
 /// The WeConnect extractor against the sandbox over real HTTP on loopback.
@@ -82,7 +83,7 @@ import Warehouse
             environment["TEST_WC_PASSWORD"] = "not-the-password-91"
             let result = try await PipelineRunnerProbe.run(configuration, environment: environment)
             let outcome = try #require(result.outcomes.first)
-            #expect(outcome.status == "failed")
+            #expect(outcome.status == .failed)
             #expect(outcome.error?.hasPrefix("acme-weconnect: login: HTTP 401") == true, "\(outcome.error ?? "")")
             #expect(outcome.error?.contains("not-the-password-91") == false)
         }

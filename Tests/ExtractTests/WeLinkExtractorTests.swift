@@ -4,6 +4,7 @@ import Pipeline
 import Sandbox
 import TestSupport
 import Testing
+import Vendors
 import Warehouse
 
 /// The We-Link extractor against the sandbox over real HTTP on loopback: its figures against the
@@ -27,7 +28,7 @@ import Warehouse
             let requests = try fixture.trackWeLink()
             try await Task.sleep(for: .milliseconds(300))
             let outcomes = try await fixture.extract([fixture.weLinkSource()])
-            #expect(outcomes.map(\.status) == ["ok"], "\(outcomes.map(\.error))")
+            #expect(outcomes.map(\.status) == [.ok], "\(outcomes.map(\.error))")
             let truth = expected(requests)
             let row = try summary(fixture)
             #expect(row["sender_id"] as String? == fixture.server.weLink.accounts.first?.id)
@@ -65,9 +66,9 @@ import Warehouse
             #expect(requests.count > 30)
             try await Task.sleep(for: .milliseconds(300))
             var source = fixture.weLinkSource()
-            source.hourlyLimit = SourceConfiguration.defaultHourlyLimit["welink"]
+            source.hourlyLimit = SourceKind.welink.documentedHourlyLimit
             let outcomes = try await fixture.extract([source])
-            #expect(outcomes.map(\.status) == ["ok"], "a spent allowance is not a failure")
+            #expect(outcomes.map(\.status) == [.ok], "a spent allowance is not a failure")
             let sent = await fixture.server.requests().filter { $0.path.hasPrefix("/welink/") }
             #expect(sent.count == 30)
             #expect(!sent.contains { $0.status == 429 }, "the allowance is kept by the pipeline, not learnt from a 429")
@@ -98,7 +99,7 @@ import Warehouse
             await fixture.server.injectFault(pathSuffix: "/get_response", status: 429,
                                              body: #"{"status":"RATE_LIMIT_EXCEEDED","message":"Rate limit of 30 requests per hour exceeded"}"#)
             let outcomes = try await fixture.extract([fixture.weLinkSource()])
-            #expect(outcomes.map(\.status) == ["ok"])
+            #expect(outcomes.map(\.status) == [.ok])
             #expect(outcomes.first?.rateLimited == 1)
             let before = await fixture.server.requests().count
             try await fixture.extract([fixture.weLinkSource()])

@@ -150,7 +150,7 @@ import Testing
         #expect(weLink.hourlyLimit == 30, "the document's allowance by default")
         #expect(weLink.apiSecretEnv == "WELINK_API_SECRET")
         #expect(linkedAPI.hourlyLimit == nil)
-        #expect(linkedAPI.resultHandling == "hook")
+        #expect(linkedAPI.resultHandling == .hook)
         #expect(linkedAPI.webhookURL?.host == "hooks.acme.example")
         #expect(linkedAPI.webhookSecretEnv == "HOOK_SECRET")
         #expect(linkedAPI.statusChecksPerRun == 40)

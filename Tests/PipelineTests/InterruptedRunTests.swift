@@ -32,7 +32,7 @@ import Warehouse
 
         let runs = try RunHistory(warehouse: warehouse).recentRuns()
         #expect(runs.map(\.command) == ["extract", "webhook", "run"])
-        #expect(runs.map(\.status) == ["running", "running", "interrupted"])
+        #expect(runs.map(\.status) == [.running, .running, .interrupted])
         let configuration = runner.configuration
         let text = try StatusReport.gather(configuration: configuration, warehouse: warehouse).render()
         let runLine = text.split(separator: "\n").first { $0.split(separator: " ").starts(with: ["1", "run"]) }
@@ -47,7 +47,7 @@ import Warehouse
         let runner = runner(directory, reports: "taken")
         await #expect(throws: (any Error).self) { try await runner.run() }
         let runs = try RunHistory(warehouse: try runner.openWarehouse()).recentRuns()
-        #expect(runs.map(\.status) == ["failed"])
+        #expect(runs.map(\.status) == [.failed])
         #expect(runs.first?.finishedAt != nil)
     }
 }

@@ -7,7 +7,7 @@ import Warehouse
 /// A secret variable that is not set is a configuration error found before any source runs.
 @Suite struct MissingSecretTests {
     private func source(_ name: String, key: String) throws -> SourceConfiguration {
-        SourceConfiguration(name: name, kind: "konnector", baseURL: try #require(URL(string: "http://127.0.0.1:9")), apiKeyEnv: key)
+        SourceConfiguration(name: name, kind: .konnector, baseURL: try #require(URL(string: "http://127.0.0.1:9")), apiKeyEnv: key)
     }
 
     @Test(arguments: [["SET_KEY": "k-1"], ["SET_KEY": "k-1", "UNSET_KEY": ""]])

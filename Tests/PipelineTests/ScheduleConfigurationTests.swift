@@ -42,11 +42,11 @@ import Testing
     }
 
     @Test func sourcesMadeInCodeTakeAParsedScheduleAndShowItsSpelling() throws {
-        let source = SourceConfiguration(name: "a", kind: "konnector", baseURL: try #require(URL(string: "https://x")),
+        let source = SourceConfiguration(name: "a", kind: .konnector, baseURL: try #require(URL(string: "https://x")),
                                          schedule: try Schedule(parsing: "every 30m"))
         #expect(source.scheduleRule == .every(seconds: 1_800))
         #expect(source.schedule == "every 30m")
-        let daily = SourceConfiguration(name: "b", kind: "konnector", baseURL: try #require(URL(string: "https://x")))
+        let daily = SourceConfiguration(name: "b", kind: .konnector, baseURL: try #require(URL(string: "https://x")))
         #expect(daily.scheduleRule == .daily && daily.schedule == "daily")
     }
 

@@ -11,12 +11,12 @@ import Warehouse
     }
 
     private func source(_ name: String, _ schedule: String) throws -> SourceConfiguration {
-        SourceConfiguration(name: name, kind: "konnector", baseURL: try #require(URL(string: "http://127.0.0.1:9")),
+        SourceConfiguration(name: name, kind: .konnector, baseURL: try #require(URL(string: "http://127.0.0.1:9")),
                             apiKeyEnv: "K", schedule: try Schedule(parsing: schedule))
     }
 
     /// Records one run of `command` with one outcome per source, starting at `start` and taking a minute.
-    private func record(_ log: RunLog, command: String, start: String, outcomes: [(String, String)], error: String? = nil) throws {
+    private func record(_ log: RunLog, command: String, start: String, outcomes: [(String, RunStatus)], error: String? = nil) throws {
         let started = try at(start)
         let runID = try log.beginRun(command: command, at: started)
         for (source, status) in outcomes {
@@ -24,10 +24,10 @@ import Warehouse
                                         finishedAt: started.addingTimeInterval(60))
             outcome.pages = 7
             outcome.apiCalls = 9
-            outcome.error = status == "ok" ? nil : error
+            outcome.error = status == .ok ? nil : error
             try log.recordSource(outcome, runID: runID)
         }
-        try log.finishRun(runID, status: outcomes.allSatisfy { $0.1 == "ok" } ? "ok" : "failed", at: started.addingTimeInterval(61))
+        try log.finishRun(runID, status: outcomes.allSatisfy { $0.1 == .ok } ? .ok : .failed, at: started.addingTimeInterval(61))
     }
 
     @Test func lastSuccessIsTheLatestOkExtractionAndSchedulesCountFromItsRunsStart() throws {
@@ -35,11 +35,11 @@ import Warehouse
         defer { directory.remove() }
         let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
         let log = RunLog(warehouse: warehouse)
-        try record(log, command: "run", start: "2026-03-27T02:00:00Z", outcomes: [("a", "ok"), ("b", "ok")])
-        try record(log, command: "run", start: "2026-03-28T02:00:00Z", outcomes: [("a", "ok"), ("b", "failed")])
-        try record(log, command: "extract", start: "2026-03-28T03:00:00Z", outcomes: [("c", "ok")])
+        try record(log, command: "run", start: "2026-03-27T02:00:00Z", outcomes: [("a", .ok), ("b", .ok)])
+        try record(log, command: "run", start: "2026-03-28T02:00:00Z", outcomes: [("a", .ok), ("b", .failed)])
+        try record(log, command: "extract", start: "2026-03-28T03:00:00Z", outcomes: [("c", .ok)])
         // A listen session lands events but does not read a source through: it does not count.
-        try record(log, command: "listen", start: "2026-03-28T12:00:00Z", outcomes: [("a", "ok")])
+        try record(log, command: "listen", start: "2026-03-28T12:00:00Z", outcomes: [("a", .ok)])
 
         let successes = try RunHistory(warehouse: warehouse).lastSuccesses()
         #expect(successes["a"] == LastSuccess(source: "a", runStartedAt: try at("2026-03-28T02:00:00Z"),
@@ -64,14 +64,14 @@ import Warehouse
         let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
         let log = RunLog(warehouse: warehouse)
         for day in 10...21 {
-            try record(log, command: "run", start: "2026-03-\(day)T02:00:00Z", outcomes: [("a", "ok")])
+            try record(log, command: "run", start: "2026-03-\(day)T02:00:00Z", outcomes: [("a", .ok)])
         }
-        try record(log, command: "run", start: "2026-03-22T02:00:00Z", outcomes: [("b", "failed")], error: "b: boom")
+        try record(log, command: "run", start: "2026-03-22T02:00:00Z", outcomes: [("b", .failed)], error: "b: boom")
         let history = RunHistory(warehouse: warehouse)
         let runs = try history.recentRuns()
         #expect(runs.count == 10)
         #expect(runs.first?.id == 13)
-        #expect(runs.first?.status == "failed")
+        #expect(runs.first?.status == .failed)
         #expect(runs.last?.id == 4)
         let latest = try history.latestSourceRuns()
         #expect(latest.map(\.source) == ["a", "b"])
@@ -86,7 +86,7 @@ import Warehouse
         let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
         let secret = "sk-live-4f9a2c"
         try record(RunLog(warehouse: warehouse), command: "run", start: "2026-03-28T02:00:00Z",
-                   outcomes: [("a", "ok"), ("b", "failed")], error: "b: HTTP 401 for key \(secret)\nsecond line")
+                   outcomes: [("a", .ok), ("b", .failed)], error: "b: HTTP 401 for key \(secret)\nsecond line")
         let configuration = PipelineConfiguration(
             warehouse: warehouse.url, reportsDirectory: directory.file("reports"),
             sources: [try source("a", "daily at 06:00"), try source("b", "every 6h"), try source("c", "weekly")],

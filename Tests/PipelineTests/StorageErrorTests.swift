@@ -39,7 +39,7 @@ import Warehouse
             let runner = fixture.runner()
             let runID = try RunLog(warehouse: fixture.warehouse).beginRun(command: "extract")
             let outcomes = try await runner.extract(runner.configuration.sources, window: DateWindow(), warehouse: fixture.warehouse, runID: runID)
-            #expect(outcomes.allSatisfy { $0.status == "ok" })
+            #expect(outcomes.allSatisfy { $0.status == .ok })
             try fill(fixture.warehouse)
             let error = #expect(throws: StorageError.self) { try runner.transform(fixture.warehouse, rebuild: false) }
             #expect(error?.description == "transform: warehouse \(fixture.warehouse.url.path): database or disk is full")

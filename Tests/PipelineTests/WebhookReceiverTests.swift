@@ -41,7 +41,7 @@ import Warehouse
 
     private func receiver(_ directory: TemporaryDirectory, idleTimeout: Duration = WebhookReceiver.defaultIdleTimeout,
                           lines: LogLines = LogLines()) throws -> WebhookReceiver {
-        var source = SourceConfiguration(name: Self.source, kind: "linkedapi", baseURL: try #require(URL(string: "https://api.linkedapi.io")),
+        var source = SourceConfiguration(name: Self.source, kind: .linkedapi, baseURL: try #require(URL(string: "https://api.linkedapi.io")),
                                          apiKeyEnv: "T_TOKEN")
         source.webhookSecretEnv = "T_HOOK_SECRET"
         let configuration = PipelineConfiguration(warehouse: directory.file("warehouse.sqlite"), reportsDirectory: directory.file("reports"),

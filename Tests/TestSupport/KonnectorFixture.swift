@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Pipeline
 import Sandbox
+import Vendors
 import Warehouse
 
 /// A running Konnector sandbox plus a fresh warehouse, for tests that go over real HTTP on loopback.
@@ -42,7 +43,7 @@ public final class KonnectorFixture: Sendable {
     public func settings(name: String = "acme-konnector", apiKey: String? = nil, pageSize: Int = 5,
                          rateWindow: Duration = .seconds(60)) -> SourceSettings {
         let key = apiKey ?? configuration.apiKey
-        return SourceSettings(name: name, kind: "konnector", baseURL: server.konnectorBaseURL,
+        return SourceSettings(name: name, kind: .konnector, baseURL: server.konnectorBaseURL,
                               authHeaders: KonnectorAPI.authHeaders(apiKey: key), secrets: [key], pageSize: pageSize,
                               retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
                               rateWindow: rateWindow)
@@ -63,7 +64,7 @@ public final class KonnectorFixture: Sendable {
     public func runner(sourceName: String = "acme-konnector", pageSize: Int = 5) -> PipelineRunner {
         let configuration = PipelineConfiguration(
             warehouse: warehouse.url, reportsDirectory: directory.file("reports"),
-            sources: [SourceConfiguration(name: sourceName, kind: "konnector", baseURL: server.konnectorBaseURL,
+            sources: [SourceConfiguration(name: sourceName, kind: .konnector, baseURL: server.konnectorBaseURL,
                                           apiKeyEnv: "TEST_KONNECTOR_KEY", pageSize: pageSize)])
         return PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": self.configuration.apiKey],
                               retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),

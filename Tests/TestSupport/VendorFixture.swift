@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Pipeline
 import Sandbox
+import Vendors
 import Warehouse
 
 /// A running sandbox and a fresh warehouse, with We-Link and Linked API sources on its first
@@ -48,7 +49,7 @@ public final class VendorFixture: Sendable {
 
     /// The We-Link source on the dataset's first account.
     public func weLinkSource(hourlyLimit: Int = 100_000) -> SourceConfiguration {
-        var source = SourceConfiguration(name: Self.weLinkName, kind: "welink", baseURL: server.weLinkBaseURL,
+        var source = SourceConfiguration(name: Self.weLinkName, kind: .welink, baseURL: server.weLinkBaseURL,
                                          apiKeyEnv: "TEST_WELINK_KEY")
         source.apiSecretEnv = "TEST_WELINK_SECRET"
         source.accountID = server.weLink.accounts.first?.id
@@ -57,8 +58,8 @@ public final class VendorFixture: Sendable {
     }
 
     /// The Linked API source in a result-handling mode.
-    public func linkedAPISource(mode: String = "long", webhookURL: URL? = nil, checksPerRun: Int = 1_000) -> SourceConfiguration {
-        var source = SourceConfiguration(name: Self.linkedAPIName, kind: "linkedapi", baseURL: server.linkedAPIBaseURL,
+    public func linkedAPISource(mode: LinkedAPIResultHandling = .long, webhookURL: URL? = nil, checksPerRun: Int = 1_000) -> SourceConfiguration {
+        var source = SourceConfiguration(name: Self.linkedAPIName, kind: .linkedapi, baseURL: server.linkedAPIBaseURL,
                                          apiKeyEnv: "TEST_LINKEDAPI_TOKEN")
         source.apiSecretEnv = "TEST_LINKEDAPI_IDENTIFICATION"
         source.accountID = server.linkedAPI.account.accountId

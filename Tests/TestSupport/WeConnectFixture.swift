@@ -46,7 +46,7 @@ public final class WeConnectFixture: Sendable {
     public var dataset: WeConnectDataset { server.weConnect }
 
     public var source: SourceConfiguration {
-        SourceConfiguration(name: Self.sourceName, kind: "weconnect", baseURL: server.weConnectBaseURL,
+        SourceConfiguration(name: Self.sourceName, kind: .weconnect, baseURL: server.weConnectBaseURL,
                             emailEnv: "TEST_WC_EMAIL", passwordEnv: "TEST_WC_PASSWORD", lookbackDays: 14,
                             socketURL: server.weConnectSocketURL)
     }
@@ -74,7 +74,7 @@ public final class WeConnectFixture: Sendable {
     @discardableResult
     public func extract() async throws -> FetchSession {
         let session = try session()
-        guard let extractor = Extractors.extractor(for: "weconnect") else { return session }
+        guard let extractor = Extractors.extractor(for: .weconnect) else { return session }
         try await extractor.extract(session)
         return session
     }

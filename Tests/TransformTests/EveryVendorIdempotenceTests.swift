@@ -18,7 +18,7 @@ import Warehouse
     @Test func weLinkLinkedAPIAndMobileFilesRebuildToTheSameViews() async throws {
         try await VendorFixture.with { fixture in
             let weLink = fixture.weLinkSource()
-            let linkedAPI = fixture.linkedAPISource(mode: "reslink")
+            let linkedAPI = fixture.linkedAPISource(mode: .reslink)
             try await ReceiverHandle.with(configuration: fixture.configuration([weLink, linkedAPI]),
                                           environment: fixture.environment, warehouse: fixture.warehouse) { receiver in
                 try fixture.trackWeLink()

@@ -103,7 +103,7 @@ import Warehouse
                 #expect(await fixture.server.requests().count == 5, "never a call past the allowance")
 
                 let again = try await runner.run()
-                #expect(again.outcomes.first?.status == "failed")
+                #expect(again.outcomes.first?.status == .failed)
                 #expect(await fixture.server.requests().count == 5, "another run the same day makes no call")
 
                 // The vendor's day is over.

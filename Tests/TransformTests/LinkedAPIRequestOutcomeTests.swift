@@ -32,7 +32,7 @@ import Warehouse
             let source = fixture.linkedAPISource()
             try fixture.trackLinkedAPI(source)
             let outcomes = try await fixture.extract([source])
-            #expect(outcomes.map(\.status) == ["ok"], "\(outcomes.map(\.error))")
+            #expect(outcomes.map(\.status) == [.ok], "\(outcomes.map(\.error))")
             try await body(fixture)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Vendors
 import Warehouse
 
 /// One source's conversation with its vendor: it paces requests to the rate budget, lands every
@@ -335,7 +336,7 @@ public final class FetchSession: Sendable {
     private func land(_ endpoint: Endpoint, _ parameters: Parameters, _ response: HTTPResponse) throws -> RawPage {
         if let json = try? JSONValue.parse(response.body) { secrets.harvest(json) }
         let body = secrets.redact(response.body)
-        var page = RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: endpoint.name,
+        var page = RawPage(runID: runID, source: source.name, kind: source.kind.rawValue, endpoint: endpoint.name,
                            method: endpoint.method.rawValue, parameters: redacted(parameters.canonicalJSON),
                            httpStatus: response.status, contentType: response.header("Content-Type"),
                            fetchedAt: Timestamp.string(Date()), body: body, contentHash: ContentHash.hex(body))
@@ -361,7 +362,7 @@ public final class FetchSession: Sendable {
     public func landPushed(endpoint: String, parameters: Parameters, body: Data, contentType: String = "application/json") throws -> RawPage {
         if let json = try? JSONValue.parse(body) { secrets.harvest(json) }
         let clean = secrets.redact(body)
-        var page = RawPage(runID: runID, source: source.name, kind: source.kind, endpoint: endpoint, method: "PUSH",
+        var page = RawPage(runID: runID, source: source.name, kind: source.kind.rawValue, endpoint: endpoint, method: "PUSH",
                            parameters: redacted(parameters.canonicalJSON), httpStatus: 200, contentType: contentType,
                            fetchedAt: Timestamp.string(Date()), body: clean, contentHash: ContentHash.hex(clean))
         page.id = try warehouse.pool.write { db in try page.insert(db) }

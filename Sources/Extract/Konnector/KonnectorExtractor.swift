@@ -1,4 +1,5 @@
 import Foundation
+import Vendors
 import Warehouse
 
 /// Reads a Konnector account within its 5,000 requests a day: its senders and campaigns, every page

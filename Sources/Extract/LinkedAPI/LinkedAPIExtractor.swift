@@ -1,4 +1,5 @@
 import Foundation
+import Vendors
 import Warehouse
 
 /// Reads a Linked API account: the connection status of the invitations still pending in the
@@ -15,11 +16,7 @@ struct LinkedAPIExtractor: SourceExtractor {
 
     func extract(_ session: FetchSession) async throws {
         let source = session.source
-        guard LinkedAPIAPI.resultHandlingModes.contains(source.resultHandling) else {
-            throw ExtractError(source: source.name, endpoint: LinkedAPIAPI.workflow.name,
-                               cause: .configuration("result_handling must be one of long, reslink, hook"))
-        }
-        if source.resultHandling == "hook", source.webhookURL == nil {
+        if source.resultHandling == .hook, source.webhookURL == nil {
             throw ExtractError(source: source.name, endpoint: LinkedAPIAPI.workflow.name,
                                cause: .configuration("result_handling = \"hook\" needs webhook_url, where `etl webhook serve` is reached"))
         }
@@ -43,13 +40,13 @@ struct LinkedAPIExtractor: SourceExtractor {
             request.subject.map { ["actionType": "st.checkConnectionStatus", "personUrl": $0, "label": request.id] }
         }
         if !rest.isEmpty { workflow["then"] = .objects(rest) }
-        var headers = ["result-handling": session.source.resultHandling]
+        var headers = ["result-handling": session.source.resultHandling.rawValue]
         if let hook = session.source.webhookURL { headers["webhook"] = hook.absoluteString }
         let answer = try await session.fetch(LinkedAPIAPI.workflow, workflow, headers: headers)
         await session.countRows(batch.count)
         var final = answer.json
         if LinkedAPIAPI.isUnfinished(final) {
-            if session.source.resultHandling == "hook" {
+            if session.source.resultHandling == .hook {
                 // The result comes to the webhook receiver; the next run reads it from the raw table.
                 for request in batch { try ledger.record(source: session.source.name, requestID: request.id, actionType: "invitation",
                                                          status: nil, replied: nil) }

@@ -1,3 +1,4 @@
+import Vendors
 import Warehouse
 
 /// A paging strategy: given the parameters of one page and its answer, the parameters of the next

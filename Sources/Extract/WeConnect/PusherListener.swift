@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Vendors
 import Warehouse
 import WSClient
 

@@ -1,4 +1,5 @@
 import Foundation
+import Vendors
 import Warehouse
 
 /// Reads a WeConnect account: every page of its message threads, the contents of the threads that

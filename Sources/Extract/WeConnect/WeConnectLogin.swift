@@ -1,4 +1,5 @@
 import Foundation
+import Vendors
 import Warehouse
 
 /// WeConnect's credentials exchanged for a JWT: logs in on first use, again shortly before the

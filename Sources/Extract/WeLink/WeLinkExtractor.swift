@@ -1,4 +1,5 @@
 import Foundation
+import Vendors
 import Warehouse
 
 /// Reads a We-Link account within its allowance of 30 requests an hour: first the results

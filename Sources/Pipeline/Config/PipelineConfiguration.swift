@@ -2,6 +2,7 @@ import Extract
 import Foundation
 import Publish
 import Report
+import Vendors
 import Warehouse
 
 /// The configuration file (TOML) as the contract describes it.
@@ -195,27 +196,27 @@ public struct PipelineConfiguration: Sendable {
             }
             if let problem = SourceName.problem(with: name) { throw error("\(label) \(problem)") }
             let named = "source \"\(name)\""
-            guard let kind = try string(table["kind"], "\(named) kind") else { throw error("\(named) has no kind") }
-            guard Extractors.supportedKinds.contains(kind) else {
-                let known = ["konnector", "weconnect", "welink", "linkedapi"]
-                throw error(known.contains(kind)
-                    ? "\(named): kind \"\(kind)\" is not supported by this version yet (supported: \(Extractors.supportedKinds.joined(separator: ", ")))"
-                    : "\(named): unknown kind \"\(kind)\"; use one of \(known.joined(separator: ", "))")
+            guard let kindName = try string(table["kind"], "\(named) kind") else { throw error("\(named) has no kind") }
+            guard let kind = SourceKind(rawValue: kindName), kind.isFetched else {
+                let known = SourceKind.configurable.map(\.rawValue).joined(separator: ", ")
+                throw error(kindName == SourceKind.linkedInMobile.rawValue
+                    ? "\(named): kind \"\(kindName)\" is not read over an API; bring its files in with `etl import`"
+                    : "\(named): unknown kind \"\(kindName)\"; use one of \(known)")
             }
             guard let urlText = try string(table["base_url"], "\(named) base_url"), let url = URL(string: urlText),
                   ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
                 throw error("\(named) needs base_url, an http(s) URL")
             }
             let apiKeyEnv = try variable(table, "api_key_env", of: named)
-            if ["konnector", "welink", "linkedapi"].contains(kind), apiKeyEnv == nil {
+            if kind.needsAPIKey, apiKeyEnv == nil {
                 throw error("\(named) needs api_key_env, the environment variable that holds its API key")
             }
             let apiSecretEnv = try variable(table, "api_secret_env", of: named)
             var accountID = table["account_id"]?.integer.map { String($0) }
             if accountID == nil { accountID = try string(table["account_id"], "\(named) account_id") }
-            let resultHandling = try string(table["result_handling"], "\(named) result_handling") ?? "long"
-            guard ["long", "reslink", "hook"].contains(resultHandling) else {
-                throw error("\(named) result_handling must be one of long, reslink, hook")
+            let resultHandlingName = try string(table["result_handling"], "\(named) result_handling")
+            guard let resultHandling = LinkedAPIResultHandling(rawValue: resultHandlingName ?? LinkedAPIResultHandling.long.rawValue) else {
+                throw error("\(named) result_handling must be one of \(LinkedAPIResultHandling.listed)")
             }
             var webhookURL: URL?
             if let text = try string(table["webhook_url"], "\(named) webhook_url") {
@@ -225,12 +226,12 @@ public struct PipelineConfiguration: Sendable {
                 webhookURL = url
             }
             let webhookSecretEnv = try variable(table, "webhook_secret_env", of: named)
-            if resultHandling == "hook", webhookURL == nil || webhookSecretEnv == nil {
+            if resultHandling == .hook, webhookURL == nil || webhookSecretEnv == nil {
                 throw error("\(named): result_handling = \"hook\" needs webhook_url (the public URL of `etl webhook serve`) and webhook_secret_env")
             }
             let emailEnv = try variable(table, "email_env", of: named)
             let passwordEnv = try variable(table, "password_env", of: named)
-            if kind == "weconnect", emailEnv == nil || passwordEnv == nil {
+            if kind.logsIn, emailEnv == nil || passwordEnv == nil {
                 throw error("\(named) needs email_env and password_env, the environment variables that hold its login")
             }
             let scheduleText = try string(table["schedule"], "\(named) schedule") ?? "daily"

@@ -1,12 +1,13 @@
 import Extract
 import Foundation
+import Vendors
 
 /// One `[[sources]]` entry of the configuration file.
 public struct SourceConfiguration: Sendable, Equatable {
     /// Unique; shown in reports.
     public var name: String
-    /// `konnector`, `weconnect`, `welink` or `linkedapi`.
-    public var kind: String
+    /// One of `SourceKind.configurable`.
+    public var kind: SourceKind
     public var baseURL: URL
     /// Names of environment variables holding secrets; the file never holds a secret itself.
     public var apiKeyEnv: String?
@@ -36,8 +37,8 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var accountID: String?
     /// Requests allowed in any rolling hour (We-Link's document: 30 per account); nil for none.
     public var hourlyLimit: Int?
-    /// How Linked API returns workflow results: `long` (default), `reslink` or `hook`.
-    public var resultHandling = "long"
+    /// How Linked API returns workflow results.
+    public var resultHandling = LinkedAPIResultHandling.long
     /// The public URL the vendor delivers webhooks to (`etl webhook serve`), for `hook` mode.
     public var webhookURL: URL?
     /// The environment variable holding the secret the vendor's webhook deliveries must carry.
@@ -51,7 +52,7 @@ public struct SourceConfiguration: Sendable, Equatable {
 
     /// - Parameter schedule: already parsed (`Schedule(parsing:)` says what is wrong with a bad one);
     ///   `schedule` is its canonical spelling until the caller sets the text as written.
-    public init(name: String, kind: String, baseURL: URL, apiKeyEnv: String? = nil, emailEnv: String? = nil,
+    public init(name: String, kind: SourceKind, baseURL: URL, apiKeyEnv: String? = nil, emailEnv: String? = nil,
                 passwordEnv: String? = nil, schedule: Schedule = .daily, lookbackDays: Int = 14, startDate: String? = nil,
                 pageSize: Int? = nil, rateWindowSeconds: Double = 60, socketURL: URL? = nil, dailyLimit: Int? = nil) {
         self.name = name
@@ -64,11 +65,11 @@ public struct SourceConfiguration: Sendable, Equatable {
         self.scheduleRule = schedule
         self.lookbackDays = lookbackDays
         self.startDate = startDate
-        self.pageSize = pageSize ?? Self.defaultPageSize[kind] ?? 50
+        self.pageSize = pageSize ?? kind.defaultPageSize ?? 50
         self.rateWindowSeconds = rateWindowSeconds
         self.socketURL = socketURL ?? Self.defaultSocketURL(for: baseURL)
-        self.dailyLimit = dailyLimit ?? Self.defaultDailyLimit[kind]
-        self.hourlyLimit = Self.defaultHourlyLimit[kind]
+        self.dailyLimit = dailyLimit ?? kind.documentedDailyLimit
+        self.hourlyLimit = kind.documentedHourlyLimit
     }
 
     /// Each environment variable the source names, with the configuration key that names it
@@ -78,13 +79,6 @@ public struct SourceConfiguration: Sendable, Equatable {
          ("api_secret_env", apiSecretEnv), ("webhook_secret_env", webhookSecretEnv)]
             .compactMap { key, variable in variable.map { (key, $0) } }
     }
-
-    /// The daily allowances the vendors' documents state.
-    public static let defaultDailyLimit = ["konnector": 5_000]
-    /// The page sizes a source asks for when `page_size` is not set: the most a Konnector page holds.
-    public static let defaultPageSize = ["konnector": KonnectorAPI.campaignInfoPageLimit]
-    /// The hourly allowances the vendors' documents state.
-    public static let defaultHourlyLimit = ["welink": 30]
 
     /// `wss://<host>:6001/app/WC94900`, the document's socket for its API host.
     public static func defaultSocketURL(for baseURL: URL) -> URL {

@@ -1,4 +1,5 @@
 import Foundation
+import Vendors
 import Warehouse
 
 /// A page that reached the pipeline without a request of its own (a webhook delivery, an
@@ -6,12 +7,12 @@ import Warehouse
 /// a vendor that delivers twice, or a file imported twice, changes nothing.
 public struct DeliveredPage: Sendable {
     public let source: String
-    public let kind: String
+    public let kind: SourceKind
     public let endpoint: String
     public let method: String
     public let body: Data
 
-    public init(source: String, kind: String, endpoint: String, method: String, body: Data) {
+    public init(source: String, kind: SourceKind, endpoint: String, method: String, body: Data) {
         self.source = source
         self.kind = kind
         self.endpoint = endpoint
@@ -28,7 +29,7 @@ public struct DeliveredPage: Sendable {
                 SELECT EXISTS (SELECT 1 FROM raw_page WHERE source = ? AND endpoint = ? AND content_hash = ?)
                 """, arguments: [source, endpoint, hash]) ?? false
             guard !known else { return false }
-            let page = RawPage(runID: runID, source: source, kind: kind, endpoint: endpoint, method: method,
+            let page = RawPage(runID: runID, source: source, kind: kind.rawValue, endpoint: endpoint, method: method,
                                parameters: parameters, httpStatus: 200, contentType: "application/json",
                                fetchedAt: Timestamp.string(date), body: body, contentHash: hash)
             try page.insert(db)

@@ -1,13 +1,11 @@
 import Foundation
+import Vendors
 import Warehouse
 
 /// `etl import`: a file saved from the LinkedIn mobile app's API (`/li/v1/pages/mailbox` or
 /// `/li/v1/people/:id/connections`) landed as a raw page of the source, so the transform loads
 /// it into the same facts as the vendors' data. Importing the same file again changes nothing.
 public struct MobileImport: Sendable {
-    /// The raw pages' kind, which selects their normaliser.
-    public static let kind = "linkedin-mobile"
-
     /// What a file holds.
     public enum Content: String, Sendable {
         case mailbox = "li/v1/pages/mailbox"
@@ -54,9 +52,9 @@ public struct MobileImport: Sendable {
         }
         let log = RunLog(warehouse: warehouse)
         let runID = try log.beginRun(command: "import")
-        let landed = try DeliveredPage(source: source, kind: Self.kind, endpoint: content.rawValue, method: "IMPORT", body: body)
+        let landed = try DeliveredPage(source: source, kind: .linkedInMobile, endpoint: content.rawValue, method: "IMPORT", body: body)
             .land(in: warehouse, runID: runID, parameters: Self.parameters(file: file))
-        try log.finishRun(runID, status: "ok")
+        try log.finishRun(runID, status: .ok)
         return Outcome(content: content, landed: landed, items: items)
     }
 

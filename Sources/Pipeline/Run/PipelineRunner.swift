@@ -74,7 +74,7 @@ public struct PipelineRunner: Sendable {
         try StorageError.naming("run log", in: warehouse) {
             let log = RunLog(warehouse: warehouse)
             let interrupted = try log.markInterrupted(commands: Self.lockingCommands)
-            if interrupted > 0 { logger.warning("\(interrupted) earlier run(s) never finished; marked \(RunLog.interrupted)") }
+            if interrupted > 0 { logger.warning("\(interrupted) earlier run(s) never finished; marked \(RunStatus.interrupted.rawValue)") }
             return try log.beginRun(command: command)
         }
     }
@@ -96,8 +96,8 @@ public struct PipelineRunner: Sendable {
     private func extract(_ source: SourceConfiguration, window: DateWindow, warehouse: Warehouse, runID: Int64) async throws
         -> SourceOutcome {
         let started = Date()
-        logger.info("\(source.name): extracting (\(source.kind))")
-        var outcome = SourceOutcome(source: source.name, kind: source.kind, status: "ok", startedAt: started, finishedAt: started)
+        logger.info("\(source.name): extracting (\(source.kind.rawValue))")
+        var outcome = SourceOutcome(source: source.name, kind: source.kind.rawValue, status: .ok, startedAt: started, finishedAt: started)
         do {
             let (settings, authenticator) = try settings(for: source, window: window,
                                                          bookmark: try Bookmarks(warehouse: warehouse).value(source: source.name, endpoint: "window"))
@@ -108,11 +108,11 @@ public struct PipelineRunner: Sendable {
             defer { outcome.finishedAt = Date() }
             do {
                 guard let extractor = Extractors.extractor(for: source.kind) else {
-                    throw ExtractError(source: source.name, endpoint: "-", cause: .configuration("kind \(source.kind) is not supported"))
+                    throw ExtractError(source: source.name, endpoint: "-", cause: .configuration("kind \(source.kind.rawValue) is not supported"))
                 }
                 try await session.withinRunDeadline { try await extractor.extract(session) }
             } catch {
-                outcome.status = "failed"
+                outcome.status = .failed
                 outcome.error = String(describing: StorageError.naming(error, scope: source.name, warehouse: warehouse))
             }
             let statistics = await session.statistics()
@@ -122,7 +122,7 @@ public struct PipelineRunner: Sendable {
             outcome.retries = statistics.retries
             outcome.rateLimited = statistics.rateLimited
         } catch {
-            outcome.status = "failed"
+            outcome.status = .failed
             outcome.error = String(describing: StorageError.naming(error, scope: source.name, warehouse: warehouse))
             outcome.finishedAt = Date()
         }
@@ -187,7 +187,7 @@ public struct PipelineRunner: Sendable {
             let files = try report(warehouse)
             var result = RunResult(outcomes: outcomes, files: files)
             try StorageError.naming("run log", in: warehouse) {
-                try log.finishRun(runID, status: result.succeeded ? "ok" : "failed")
+                try log.finishRun(runID, status: result.succeeded ? .ok : .failed)
                 try warehouse.checkpoint()
             }
             // A destination that fails fails alone: the warehouse and the reports are already written.
@@ -197,7 +197,7 @@ public struct PipelineRunner: Sendable {
             return result
         } catch {
             // When the warehouse cannot take even this, the next run marks this one interrupted.
-            try? log.finishRun(runID, status: "failed")
+            try? log.finishRun(runID, status: .failed)
             throw error
         }
     }
@@ -217,18 +217,8 @@ public struct PipelineRunner: Sendable {
         let password = try secret(source.passwordEnv, "password_env")
         let apiSecret = try secret(source.apiSecretEnv, "api_secret_env")
         let webhookSecret = try secret(source.webhookSecretEnv, "webhook_secret_env")
-        switch source.kind {
-        case "konnector":
-            headers = apiKey.map(KonnectorAPI.authHeaders(apiKey:)) ?? [:]
-        case "welink":
-            headers = apiKey.map { WeLinkAPI.authHeaders(apiKey: $0, apiSecret: apiSecret) } ?? [:]
-        case "linkedapi":
-            headers = apiKey.map { LinkedAPIAPI.authHeaders(apiToken: $0, identificationToken: apiSecret) } ?? [:]
-        case "weconnect":
-            if let email, let password { authenticator = WeConnectLogin(email: email, password: password) }
-        default:
-            break
-        }
+        if let apiKey { headers = source.kind.authHeaders(apiKey: apiKey, apiSecret: apiSecret) }
+        if source.kind.logsIn, let email, let password { authenticator = WeConnectLogin(email: email, password: password) }
         let isBackfill = window.since != nil || window.until != nil
         let incrementalStart = bookmark.flatMap { Self.day($0, minus: source.lookbackDays) } ?? source.startDate
         var settings = SourceSettings(name: source.name, kind: source.kind, baseURL: source.baseURL, authHeaders: headers,
@@ -289,7 +279,7 @@ public struct RunResult: Sendable {
     public var publish: PublishResult?
 
     /// True when every source succeeded.
-    public var succeeded: Bool { outcomes.allSatisfy { $0.status == "ok" } }
+    public var succeeded: Bool { outcomes.allSatisfy { $0.status == .ok } }
 }
 
 extension DateWindow {

@@ -1,4 +1,5 @@
 import Foundation
+import Warehouse
 
 /// One row of the run log's `run` table, as `etl status` lists it.
 public struct RunRecord: Sendable, Equatable {
@@ -8,9 +9,9 @@ public struct RunRecord: Sendable, Equatable {
     /// Nil while the run is still going (or when it was killed).
     public var finishedAt: Date?
     /// `running`, `ok`, `failed`, or `interrupted` for a run found unfinished by a later one.
-    public var status: String
+    public var status: RunStatus
 
-    public init(id: Int64, command: String, startedAt: Date?, finishedAt: Date?, status: String) {
+    public init(id: Int64, command: String, startedAt: Date?, finishedAt: Date?, status: RunStatus) {
         self.id = id
         self.command = command
         self.startedAt = startedAt

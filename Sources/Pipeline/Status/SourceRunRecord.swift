@@ -1,11 +1,12 @@
 import Foundation
+import Warehouse
 
 /// One source's outcome within one run (a row of `run_source`), as `etl status` lists it.
 public struct SourceRunRecord: Sendable, Equatable {
     public var runID: Int64
     public var source: String
     public var kind: String
-    public var status: String
+    public var status: RunStatus
     public var pages: Int
     /// Records read from the vendor.
     public var rows: Int
@@ -18,7 +19,7 @@ public struct SourceRunRecord: Sendable, Equatable {
     /// The one-line error of a failed source, already redacted when it was recorded.
     public var error: String?
 
-    public init(runID: Int64, source: String, kind: String, status: String, pages: Int, rows: Int = 0, apiCalls: Int, retries: Int,
+    public init(runID: Int64, source: String, kind: String, status: RunStatus, pages: Int, rows: Int = 0, apiCalls: Int, retries: Int,
                 rateLimited: Int, startedAt: Date?, finishedAt: Date?, error: String?) {
         self.runID = runID
         self.source = source

@@ -7,13 +7,13 @@ extension StatusReport {
             columns: ["id", "command", "started", "duration", "status"],
             rows: runs.map { run in
                 [String(run.id), run.command, StatusFormat.time(run.startedAt),
-                 StatusFormat.duration(from: run.startedAt, to: run.finishedAt), run.status]
+                 StatusFormat.duration(from: run.startedAt, to: run.finishedAt), run.status.rawValue]
             },
             rightAligned: [0, 3])
         let sourceTable = TextTable(
             columns: ["source", "run", "status", "pages", "rows", "API calls", "retries", "429s", "duration", "error"],
             rows: latest.map { outcome in
-                [outcome.source, String(outcome.runID), outcome.status, String(outcome.pages), String(outcome.rows),
+                [outcome.source, String(outcome.runID), outcome.status.rawValue, String(outcome.pages), String(outcome.rows),
                  String(outcome.apiCalls),
                  String(outcome.retries), String(outcome.rateLimited),
                  StatusFormat.duration(from: outcome.startedAt, to: outcome.finishedAt), outcome.error ?? ""]
@@ -32,9 +32,9 @@ extension StatusReport {
             columns: ["source", "kind", "schedule", "due now", "last success", "stale"],
             rows: configuration.sources.map { source in
                 let success = successes[source.name]
-                let failedLast = latest.first { $0.source == source.name }?.status == "failed"
+                let failedLast = latest.first { $0.source == source.name }?.status == .failed
                 let stale = success.map { now.timeIntervalSince($0.finishedAt) > 2 * source.scheduleRule.period || failedLast } ?? true
-                return [source.name, source.kind, source.schedule, StatusFormat.yesNo(due.isDue(source, now: now)),
+                return [source.name, source.kind.rawValue, source.schedule, StatusFormat.yesNo(due.isDue(source, now: now)),
                         success.map { StatusFormat.time($0.finishedAt) } ?? "never", StatusFormat.yesNo(stale)]
             })
         return StatusSection(

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Vendors
 import Warehouse
 
 /// `etl webhook serve`: receives We-Link and Linked API deliveries at `POST /webhooks/<source>`.
@@ -15,8 +16,6 @@ import Warehouse
 /// Every refused delivery is logged as a warning with its path. A connection that sends nothing
 /// (or stops in the middle of a request) for `idleTimeout` is closed.
 public struct WebhookReceiver: Sendable {
-    /// The kinds whose vendors deliver webhooks.
-    public static let kinds = ["welink", "linkedapi"]
     /// The largest delivery accepted; vendors' results are a few kilobytes.
     public static let defaultMaxBodyBytes = 256 << 10
     /// How long a connection may stay silent, before its request or between requests.
@@ -27,7 +26,7 @@ public struct WebhookReceiver: Sendable {
     let warehouse: Warehouse
     let runID: Int64
     /// Each receiving source's kind and secret, by source name.
-    let sources: [String: (kind: String, secret: String)]
+    let sources: [String: (kind: SourceKind, secret: String)]
     let maxBodyBytes: Int
     let idleTimeout: Duration
     let logger: Logger
@@ -37,8 +36,8 @@ public struct WebhookReceiver: Sendable {
     /// when it cannot).
     public init(configuration: PipelineConfiguration, environment: [String: String], warehouse: Warehouse, runID: Int64,
                 maxBodyBytes: Int = defaultMaxBodyBytes, idleTimeout: Duration = defaultIdleTimeout, logger: Logger) throws {
-        var sources: [String: (String, String)] = [:]
-        for source in configuration.sources where Self.kinds.contains(source.kind) {
+        var sources: [String: (SourceKind, String)] = [:]
+        for source in configuration.sources where source.kind.deliversToWebhooks {
             guard let variable = source.webhookSecretEnv else { continue }
             guard let secret = environment[variable], !secret.isEmpty else {
                 throw ConfigurationError(file: nil, "source \"\(source.name)\": the environment variable \(variable) (webhook_secret_env) is not set")

@@ -44,7 +44,7 @@ struct HTMLPage {
         let lastGood = source.lastSuccessAt ?? "never"
         return """
             <div class="banner" role="alert"><strong>Source \(source.name.htmlEscaped) (\(source.kind.htmlEscaped)) \
-            is stale: its last run \(source.status.htmlEscaped).</strong> Error: \(error.htmlEscaped). \
+            is stale: its last run \(source.status.rawValue.htmlEscaped).</strong> Error: \(error.htmlEscaped). \
             Figures show its last good data, from \(lastGood.htmlEscaped).</div>
 
             """

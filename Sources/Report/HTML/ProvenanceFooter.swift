@@ -25,8 +25,8 @@ struct ProvenanceFooter {
 
             """
         for source in sources {
-            let status = source.isStale ? "<strong class=\"stale\">\(source.status.htmlEscaped) (stale)</strong>"
-                : source.status.htmlEscaped
+            let status = source.isStale ? "<strong class=\"stale\">\(source.status.rawValue.htmlEscaped) (stale)</strong>"
+                : source.status.rawValue.htmlEscaped
             html += "<tr><td>\(source.name.htmlEscaped)</td><td>\(source.kind.htmlEscaped)</td><td>\(status)</td>"
             html += "<td>\((source.lastSuccessAt ?? "never").htmlEscaped)</td><td>\((source.error ?? "").htmlEscaped)</td></tr>\n"
         }

@@ -1,5 +1,5 @@
 import Foundation
-import Extract
+import Vendors
 import Warehouse
 
 /// Loads Linked API's pages: the invitations `etl track` registered, what connection-status

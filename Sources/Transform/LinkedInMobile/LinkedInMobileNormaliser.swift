@@ -11,7 +11,6 @@ import Warehouse
 /// owner received are not and are left out. A member appears under their public id when the file
 /// gives a profile URL, else under `member:<id>` (the format's numeric id), which no other vendor uses.
 struct LinkedInMobileNormaliser: Normaliser {
-    static let kind = "linkedin-mobile"
     static let mailbox = "li/v1/pages/mailbox"
     static let connections = "li/v1/people/connections"
 

@@ -1,5 +1,5 @@
 import Foundation
-import Extract
+import Vendors
 import Warehouse
 
 /// Loads We-Link's pages: each `get_response` answer or webhook delivery is one observation of a

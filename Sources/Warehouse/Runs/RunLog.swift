@@ -16,15 +16,12 @@ public struct RunLog: Sendable {
     }
 
     /// Records the end of a run.
-    public func finishRun(_ runID: Int64, status: String, at date: Date = Date()) throws {
+    public func finishRun(_ runID: Int64, status: RunStatus, at date: Date = Date()) throws {
         try warehouse.pool.write { db in
             try db.execute(sql: "UPDATE run SET finished_at = ?, status = ? WHERE id = ?",
                            arguments: [Timestamp.string(date), status, runID])
         }
     }
-
-    /// The status of a run that ended without recording its end (killed, or failed too early).
-    public static let interrupted = "interrupted"
 
     /// Marks every run of `commands` still `running` as `interrupted`; returns how many. Only a
     /// caller that knows none of them is live may call it (one holding the warehouse lock that
@@ -33,8 +30,8 @@ public struct RunLog: Sendable {
     public func markInterrupted(commands: [String]) throws -> Int {
         try warehouse.pool.write { db in
             let placeholders = commands.map { _ in "?" }.joined(separator: ", ")
-            try db.execute(sql: "UPDATE run SET status = ? WHERE status = 'running' AND finished_at IS NULL AND command IN (\(placeholders))",
-                           arguments: StatementArguments([Self.interrupted] + commands))
+            try db.execute(sql: "UPDATE run SET status = ? WHERE status = ? AND finished_at IS NULL AND command IN (\(placeholders))",
+                           arguments: StatementArguments([RunStatus.interrupted.rawValue, RunStatus.running.rawValue] + commands))
             return db.changesCount
         }
     }
@@ -59,13 +56,13 @@ public struct RunLog: Sendable {
             try Row.fetchAll(db, sql: """
                 SELECT rs.source, rs.kind, rs.status, rs.error,
                        (SELECT MAX(finished_at) FROM run_source ok
-                        WHERE ok.source = rs.source AND ok.status = 'ok') AS last_success_at
+                        WHERE ok.source = rs.source AND ok.status = ?) AS last_success_at
                 FROM run_source rs
                 JOIN (SELECT source, MAX(run_id) AS run_id FROM run_source GROUP BY source) latest
                   USING (source, run_id)
                 ORDER BY rs.source
-                """).map {
-                SourceHealthRecord(source: $0["source"], kind: $0["kind"], status: $0["status"],
+                """, arguments: [RunStatus.ok]).map {
+                SourceHealthRecord(source: $0["source"], kind: $0["kind"], status: RunStatus(rawValue: $0["status"]) ?? .failed,
                                    error: $0["error"], lastSuccessAt: $0["last_success_at"])
             }
         }
@@ -76,7 +73,7 @@ public struct RunLog: Sendable {
 public struct SourceOutcome: Sendable {
     public var source: String
     public var kind: String
-    public var status: String
+    public var status: RunStatus
     public var pages = 0
     /// Records read from the vendor (campaigns, daily rows, threads, messages, request statuses).
     public var rows = 0
@@ -87,7 +84,7 @@ public struct SourceOutcome: Sendable {
     public var finishedAt: Date
     public var error: String?
 
-    public init(source: String, kind: String, status: String, startedAt: Date, finishedAt: Date) {
+    public init(source: String, kind: String, status: RunStatus, startedAt: Date, finishedAt: Date) {
         self.source = source
         self.kind = kind
         self.status = status
@@ -100,7 +97,7 @@ public struct SourceOutcome: Sendable {
 public struct SourceHealthRecord: Sendable, Equatable {
     public var source: String
     public var kind: String
-    public var status: String
+    public var status: RunStatus
     public var error: String?
     public var lastSuccessAt: String?
 }

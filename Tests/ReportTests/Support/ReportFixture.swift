@@ -142,10 +142,10 @@ enum ReportFixture {
     }
 
     static let failedSource = SourceHealth(
-        name: "beta <prod>", kind: "weconnect", status: "failed", lastSuccessAt: "2024-04-30T06:00:00Z",
+        name: "beta <prod>", kind: "weconnect", status: .failed, lastSuccessAt: "2024-04-30T06:00:00Z",
         error: "GET /api/v1/campaigns: HTTP 503 & \"retry later\"")
     static let sources = [
-        SourceHealth(name: "acme", kind: "konnector", status: "ok", lastSuccessAt: "2024-05-01T09:55:00Z", error: nil),
+        SourceHealth(name: "acme", kind: "konnector", status: .ok, lastSuccessAt: "2024-05-01T09:55:00Z", error: nil),
         failedSource,
     ]
 

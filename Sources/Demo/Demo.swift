@@ -1,7 +1,9 @@
 import Extract
 import Foundation
 import Logging
+import Pipeline
 import Sandbox
+import Vendors
 import Warehouse
 
 /// `etl demo`: the whole pipeline against the embedded sandbox vendor APIs on loopback.
@@ -85,9 +87,9 @@ public enum Demo {
         let configuration = PipelineConfiguration(
             warehouse: warehouse, reportsDirectory: directory,
             sources: [
-                SourceConfiguration(name: konnectorSourceName, kind: "konnector", baseURL: server.konnectorBaseURL,
+                SourceConfiguration(name: konnectorSourceName, kind: .konnector, baseURL: server.konnectorBaseURL,
                                     apiKeyEnv: keyVariable),
-                SourceConfiguration(name: weConnectSourceName, kind: "weconnect", baseURL: server.weConnectBaseURL,
+                SourceConfiguration(name: weConnectSourceName, kind: .weconnect, baseURL: server.weConnectBaseURL,
                                     emailEnv: emailVariable, passwordEnv: passwordVariable,
                                     socketURL: server.weConnectSocketURL),
                 weLinkSource(server: server),
@@ -139,7 +141,7 @@ public enum Demo {
     }
 
     private static func weLinkSource(server: SandboxServer) -> SourceConfiguration {
-        var source = SourceConfiguration(name: weLinkSourceName, kind: "welink", baseURL: server.weLinkBaseURL,
+        var source = SourceConfiguration(name: weLinkSourceName, kind: .welink, baseURL: server.weLinkBaseURL,
                                          apiKeyEnv: weLinkKeyVariable)
         source.apiSecretEnv = weLinkSecretVariable
         source.accountID = server.weLink.accounts.first?.id
@@ -148,11 +150,11 @@ public enum Demo {
     }
 
     private static func linkedAPISource(server: SandboxServer) -> SourceConfiguration {
-        var source = SourceConfiguration(name: linkedAPISourceName, kind: "linkedapi", baseURL: server.linkedAPIBaseURL,
+        var source = SourceConfiguration(name: linkedAPISourceName, kind: .linkedapi, baseURL: server.linkedAPIBaseURL,
                                          apiKeyEnv: linkedAPITokenVariable)
         source.apiSecretEnv = linkedAPIIdentificationVariable
         source.accountID = server.linkedAPI.account.accountId
-        source.resultHandling = "reslink"
+        source.resultHandling = .reslink
         source.statusChecksPerRun = 1_000
         source.webhookSecretEnv = webhookSecretVariable
         return source

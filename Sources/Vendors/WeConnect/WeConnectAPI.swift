@@ -7,9 +7,6 @@ public enum WeConnectAPI {
     public static let request = Endpoint(.get, "/api/beta/ln/request/{request_id}", name: "ln/request")
     public static let broadcastingAuth = Endpoint(.post, "/broadcasting/auth", name: "broadcasting/auth", body: .form)
 
-    /// `/ln/messages` pages by `page` with a `meta {page, pages, perpage, total}` block.
-    static let messagesPaginator = PagePaginator(itemsPath: ["data"], metaPath: ["meta"])
-
     /// The private channel of a user's status updates.
     public static func statusChannel(userID: String) -> String { "private-status-updates-\(userID)" }
 }

@@ -21,7 +21,7 @@ public struct Endpoint: Sendable, Hashable {
     }
 
     /// The names of the `{name}` segments of the path.
-    var pathParameters: [String] {
+    public var pathParameters: [String] {
         path.split(separator: "/").compactMap { segment in
             segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
         }

@@ -7,8 +7,6 @@ public enum LinkedAPIAPI {
     public static let result = Endpoint(.get, "/account/results/{hash}", name: "account/results")
     public static let conversationsPoll = Endpoint(.post, "/account/conversations/poll", name: "account/conversations/poll",
                                                    body: .jsonValue(of: "people"))
-    /// The three ways results come back: held answer, a link to poll, or the webhook.
-    public static let resultHandlingModes = ["long", "reslink", "hook"]
 
     /// The authentication headers: the API token and the account's identification token.
     public static func authHeaders(apiToken: String, identificationToken: String?) -> [String: String] {

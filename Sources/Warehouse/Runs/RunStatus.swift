@@ -1,0 +1,11 @@
+import GRDB
+
+/// How a run, or one source within it, ended, as the run log stores it (`run.status`, `run_source.status`).
+public enum RunStatus: String, CaseIterable, Codable, Sendable, DatabaseValueConvertible {
+    /// Started and not finished: live, or killed before it could say so.
+    case running
+    case ok
+    case failed
+    /// A run that ended without recording its end (killed, or failed too early), found by the next one.
+    case interrupted
+}
