@@ -34,8 +34,13 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(
+            // Days, timestamps and durations: the one implementation every other module uses.
+            name: "Chronology",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Warehouse",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Chronology", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -63,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "Report",
-            dependencies: ["Warehouse", "CXLSXWriter"],
+            dependencies: ["Warehouse", "Chronology", "CXLSXWriter"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -81,6 +86,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
+                "Chronology",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -153,9 +159,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ChronologyTests",
+            dependencies: ["Chronology"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox",
+                "Sandbox", "Chronology",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

@@ -47,7 +47,7 @@ struct SyntheticStar {
 
     /// An instant on day `offset` (within the 28 days), `minutes` after its midnight UTC.
     private static func instant(_ offset: Int, minutes: Int) -> String {
-        let start = DayParts(firstDay).map { DayParts.dayNumber(year: $0.year, month: $0.month, day: $0.day) } ?? 0
+        let start = CivilDate(iso: firstDay)?.dayNumber ?? 0
         let seconds = (start + offset % days) * 86_400 + minutes * 60
         return Timestamp.utc(fromEpoch: Double(seconds))
     }

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// Builds the Konnector sandbox's data deterministically: the same inputs give the same bytes.
@@ -165,7 +166,7 @@ public struct KonnectorGenerator: Sendable {
         var members = 0, requests = 0, accepted = 0, messages = 0
         var result: [KonnectorDay] = []
         for (position, date) in dates.enumerated() {
-            let weekend = date.weekday >= 5
+            let weekend = date.isoWeekday >= 6
             let unasked = members - requests
             let added = position == 0
                 ? random.int(in: 40...160)

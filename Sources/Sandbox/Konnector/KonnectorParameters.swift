@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// The parameters of one Konnector request, from the query string (GET) or the JSON body (POST,

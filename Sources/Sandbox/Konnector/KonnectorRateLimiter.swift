@@ -1,3 +1,4 @@
+import Chronology
 /// Konnector's rate limits, per API key: a per-minute and a per-day request budget in fixed
 /// windows that start at a key's first request and restart once they have elapsed. As the
 /// document says, every request counts, whether it succeeds or fails (answers refused with 429
@@ -69,11 +70,11 @@ actor KonnectorRateLimiter {
         var retryAfter = 0
         if bucket.dayCount > perDay {
             exceeded = .day
-            let left = Self.seconds(dayWindow - (now - bucket.dayStart))
+            let left = (dayWindow - (now - bucket.dayStart)).timeInterval
             retryAfter = max(1, Int((left / 3600).rounded(.up)))
         } else if bucket.minuteCount > perMinute {
             exceeded = .minute
-            let left = Self.seconds(minuteWindow - (now - bucket.minuteStart))
+            let left = (minuteWindow - (now - bucket.minuteStart)).timeInterval
             retryAfter = max(1, Int(left.rounded(.up)))
         }
         return Decision(
@@ -82,10 +83,5 @@ actor KonnectorRateLimiter {
             limitDay: perDay, remainingDay: max(0, perDay - bucket.dayCount),
             retryAfter: retryAfter
         )
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

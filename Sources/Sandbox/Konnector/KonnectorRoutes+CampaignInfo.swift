@@ -1,3 +1,4 @@
+import Chronology
 extension KonnectorRoutes {
     /// The most campaigns one `campaign-info` page may hold: `konnector.md` gives only the default
     /// `limit` (50); 100 is the maximum the vendor is known to allow (issue 11).

@@ -1,3 +1,4 @@
+import Chronology
 extension KonnectorRoutes {
     /// `GET|POST /dashboard-info`. Every figure covers the selected senders' campaigns and the
     /// requested days only (inclusive; the whole data window when no dates are given). Campaign

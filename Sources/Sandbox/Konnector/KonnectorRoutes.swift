@@ -1,3 +1,4 @@
+import Chronology
 /// The Konnector endpoints as pure functions from parameters to the documented `data` objects.
 /// One file per endpoint (`KonnectorRoutes+*.swift`); shared lookups and JSON pieces live here.
 ///

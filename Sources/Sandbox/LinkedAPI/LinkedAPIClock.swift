@@ -6,10 +6,4 @@ struct LinkedAPIClock: Sendable {
     let now: @Sendable () -> Double
 
     static let system = LinkedAPIClock { Date().timeIntervalSince1970 }
-
-    /// `duration` in seconds, with the fraction.
-    static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
 }

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// Everything of the Linked API emulator one sandbox server holds: the dataset, the live state, the
@@ -23,8 +24,8 @@ final class LinkedAPIEmulator: SandboxEmulator {
         state = LinkedAPIState(
             dataset: dataset,
             settings: .init(
-                workflowDelay: LinkedAPIClock.seconds(configuration.linkedAPIWorkflowDelay),
-                acceptanceDelay: LinkedAPIClock.seconds(configuration.linkedAPIAcceptanceDelay),
+                workflowDelay: configuration.linkedAPIWorkflowDelay.timeInterval,
+                acceptanceDelay: configuration.linkedAPIAcceptanceDelay.timeInterval,
                 seed: configuration.linkedAPISeed))
         vendor = LinkedAPIVendor(
             routes: LinkedAPIRoutes(state: state), token: configuration.linkedAPIToken,

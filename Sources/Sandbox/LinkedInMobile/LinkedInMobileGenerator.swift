@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// Saved LinkedIn mobile API answers (`/li/v1/pages/mailbox` and `/li/v1/people/:id/connections`,

@@ -7,11 +7,3 @@ struct WeConnectClock: Sendable {
 
     static let system = WeConnectClock { Date().timeIntervalSince1970 }
 }
-
-extension Duration {
-    /// This duration in seconds, with the fraction.
-    var weConnectSeconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import HTTPTypes
 import HummingbirdWebSocket
@@ -27,8 +28,8 @@ final class WeConnectEmulator: Sendable {
         state = WeConnectState(
             dataset: dataset,
             settings: .init(
-                actionDelay: configuration.weConnectActionDelay.weConnectSeconds,
-                replyDelay: configuration.weConnectReplyDelay.weConnectSeconds,
+                actionDelay: configuration.weConnectActionDelay.timeInterval,
+                replyDelay: configuration.weConnectReplyDelay.timeInterval,
                 seed: configuration.weConnectSeed),
             clock: clock)
         // The token secret is drawn from the seed: reproducible, never configured, never logged.

@@ -1,3 +1,4 @@
+import Chronology
 /// Builds the WeConnect sandbox's data deterministically: the same inputs give the same bytes.
 ///
 /// Scale 1 is one block of 2 users (user 75, "John Doe", is the demo user) with 40 threads and about

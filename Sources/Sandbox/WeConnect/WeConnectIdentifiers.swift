@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// The identifiers WeConnect hands out, drawn from seeded generators so a run is reproducible.

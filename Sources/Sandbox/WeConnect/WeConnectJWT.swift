@@ -1,3 +1,4 @@
+import Chronology
 import Crypto
 import Foundation
 
@@ -30,8 +31,8 @@ struct WeConnectJWT: Sendable {
     /// time).
     func issue(userID: Int, now: Double, jti: String) -> String {
         let issued = Int(now.rounded(.down))
-        let expires = Int((now + lifetime.weConnectSeconds).rounded(.down))
-        expiries.withLock { $0[jti] = now + lifetime.weConnectSeconds }
+        let expires = Int((now + lifetime.timeInterval).rounded(.down))
+        expiries.withLock { $0[jti] = now + lifetime.timeInterval }
         let claims: JSONValue = [
             "aud": "1",
             "jti": .string(jti),

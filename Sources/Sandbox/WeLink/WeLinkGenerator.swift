@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// Builds the We-Link sandbox's data deterministically: the same inputs give the same dataset.

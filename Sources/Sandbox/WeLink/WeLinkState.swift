@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// The We-Link emulator's live state: requests and their outcomes, invitations, threads, the rate
@@ -32,16 +33,11 @@ actor WeLinkState {
         var seed: UInt64
 
         init(configuration: SandboxConfiguration) {
-            processingDelay = Self.seconds(configuration.weLinkProcessingDelay)
-            replyDelay = Self.seconds(configuration.weLinkReplyDelay)
+            processingDelay = configuration.weLinkProcessingDelay.timeInterval
+            replyDelay = configuration.weLinkReplyDelay.timeInterval
             requestsPerWindow = configuration.weLinkRequestsPerWindow
-            window = Self.seconds(configuration.weLinkWindow)
+            window = configuration.weLinkWindow.timeInterval
             seed = configuration.weLinkSeed
-        }
-
-        static func seconds(_ duration: Duration) -> Double {
-            let (seconds, attoseconds) = duration.components
-            return Double(seconds) + Double(attoseconds) / 1e18
         }
     }
 

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// Timestamps and days as the warehouse stores them: ISO 8601 in UTC.
@@ -14,59 +15,11 @@ public enum Timestamp {
         return date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 
-    /// A vendor's ISO 8601 timestamp as an instant.
+    /// A vendor's ISO 8601 timestamp as an instant: any form `ISOInstant` reads, a day past its month's end rolled
+    /// over as a calendar would.
     public static func date(fromVendor text: String) -> Date? {
-        let chars = Array(text.trimmingCharacters(in: .whitespaces).utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= chars.count else { return nil }
-            var value = 0
-            for byte in chars[range] {
-                guard (48...57).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
-        guard chars.count >= 19, chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-"),
-              chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " "),
-              chars[13] == UInt8(ascii: ":"), chars[16] == UInt8(ascii: ":"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
-        else { return nil }
-        var index = 19
-        var fraction = 0.0
-        if index < chars.count, chars[index] == UInt8(ascii: ".") {
-            index += 1
-            var scale = 0.1
-            while index < chars.count, (48...57).contains(chars[index]) {
-                fraction += Double(chars[index] - 48) * scale
-                scale /= 10
-                index += 1
-            }
-        }
-        var offsetSeconds = 0
-        if index < chars.count {
-            switch chars[index] {
-            case UInt8(ascii: "Z"), UInt8(ascii: "z"):
-                index += 1
-            case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                let sign = chars[index] == UInt8(ascii: "-") ? -1 : 1
-                guard let hours = number((index + 1)..<(index + 3)) else { return nil }
-                var minuteStart = index + 3
-                if minuteStart < chars.count, chars[minuteStart] == UInt8(ascii: ":") { minuteStart += 1 }
-                guard let minutes = number(minuteStart..<(minuteStart + 2)), hours < 24, minutes < 60 else { return nil }
-                offsetSeconds = sign * (hours * 3600 + minutes * 60)
-                index = minuteStart + 2
-            default:
-                return nil
-            }
-        }
-        guard index == chars.count else { return nil }
-        var components = DateComponents()
-        (components.year, components.month, components.day) = (year, month, day)
-        (components.hour, components.minute, components.second) = (hour, minute, second)
-        guard let local = utcCalendar.date(from: components) else { return nil }
-        return local.addingTimeInterval(fraction - Double(offsetSeconds))
+        guard let instant = ISOInstant(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+        return Date(timeIntervalSince1970: Double(instant.epochSeconds) + instant.fraction)
     }
 
     /// A vendor's day: `YYYY-MM-DD` as is, or the UTC day of a full timestamp; nil otherwise.
