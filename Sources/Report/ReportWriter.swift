@@ -33,9 +33,14 @@ public struct ReportWriter {
                 }
             case .xlsx:
                 let url = directory.appendingPathComponent("report.xlsx")
-                try replace(url) { try XLSXRenderer().write(model, to: $0) }
+                try replace(url) {
+                    try XLSXRenderer().write(model, to: $0)
+                    // A summary read beside the workbook that failed leaves it unfinished: it is not renamed into place.
+                    try model.checkSummaries()
+                }
                 written.append(url)
             case .html:
+                try model.checkSummaries()
                 written += try writeHTML(model, linking: Set(formats).subtracting([.html]), to: directory)
             }
         }

@@ -84,6 +84,28 @@ import Testing
         }
     }
 
+    /// From a pool the summaries are read beside the formats: one that fails fails the format that shows it, which
+    /// leaves no file, and not the CSV files, which show none.
+    @Test func aSummaryReadBesideTheWorkbookThatFailsLeavesNoWorkbook() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("warehouse.sqlite").path
+            try ReportFixture.makeDatabase(in: directory).close()
+            let pool = try DatabasePool(path: path)
+            try pool.write { try $0.execute(sql: "DROP TABLE report_kpis") }
+            let out = directory.appendingPathComponent("out")
+            let csv = try ReportModel.load(from: pool, generatedAt: ReportFixture.generatedAt, sources: [], formats: [.csv])
+            #expect(try ReportWriter().write(csv, formats: [.csv], to: out).count == ReportModel.contractViews.count)
+            let model = try ReportModel.load(from: pool, generatedAt: ReportFixture.generatedAt, sources: [], formats: [.xlsx])
+            #expect {
+                try ReportWriter().write(model, formats: [.xlsx], to: out)
+            } throws: { error in
+                guard case let .query(view, _)? = error as? ReportError else { return false }
+                return view == "report_kpis"
+            }
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.xlsx").path))
+        }
+    }
+
     @Test(arguments: ["report_quality_warnings", "report_reply_time", "report_reply_time_distribution"])
     func aMissingViewIsAQueryErrorNamingIt(missing: String) throws {
         try withTemporaryDirectory { directory in

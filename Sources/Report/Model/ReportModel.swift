@@ -30,76 +30,83 @@ public struct ReportModel: Sendable {
     public let views: [ReportView]
     /// One row: requests_sent, requests_accepted, acceptance_rate, messages_sent, messages_replied, response_rate,
     /// median_reply_minutes, p90_reply_minutes.
-    public let kpis: ReportTable
+    public var kpis: ReportTable { summaries.table(Self.kpiView) }
     /// One row per date: date, requests_sent, requests_accepted, messages_sent, messages_replied.
-    public let dailyTrend: ReportTable
+    public var dailyTrend: ReportTable { summaries.table(Self.dailyTrendView) }
     /// source, scope, subject_id, subject_name, check_name, detail.
-    public let warnings: ReportTable
+    public var warnings: ReportTable { summaries.table(Self.warningsView) }
     /// One row per sender with replies: source, sender_id, replied_threads, median_minutes, p90_minutes.
-    public let replyTimes: ReportTable
+    public var replyTimes: ReportTable { summaries.table(Self.replyTimeView) }
     /// Six rows, shortest first: bucket, threads (replied conversations by time to the first reply).
-    public let replyDistribution: ReportTable
+    public var replyDistribution: ReportTable { summaries.table(Self.replyDistributionView) }
     public var sources: [SourceHealth]
     /// One row per headline figure: figure, this_week, last_week, change (the last complete ISO week vs the one before).
-    public let kpiChanges: ReportTable
+    public var kpiChanges: ReportTable { summaries.table(Self.kpiChangesView) }
     /// One row per campaign: source, campaign_id, campaign_name, members, requests_sent, requests_accepted,
     /// messages_sent, messages_replied.
-    public let funnel: ReportTable
+    public var funnel: ReportTable { summaries.table(Self.funnelView) }
     /// iso_week, source, sender_id, the counts and both rates.
-    public let weekly: ReportTable
+    public var weekly: ReportTable { summaries.table(Self.weeklyView) }
     /// source, campaign_type, campaigns, the counts and both rates.
-    public let campaignTypes: ReportTable
+    public var campaignTypes: ReportTable { summaries.table(Self.campaignTypeView) }
     /// source, cohort_week, invitations, accepted, pending, acceptance_rate; empty without per-invitation outcomes.
-    public let cohortAcceptance: ReportTable
+    public var cohortAcceptance: ReportTable { summaries.table(Self.cohortView) }
     /// sources, people, invited, accepted, messaged, replied: each person reached counted once, by
     /// how many sources reached them.
-    public let peopleReached: ReportTable
+    public var peopleReached: ReportTable { summaries.table(Self.peopleView) }
     /// The reply analysis: per sender (report_reply_quality, report_follow_up_steps, report_send_time_by_sender)
     /// and over everyone (the step and send-time totals), each as long as senders x steps or senders x 168 hours.
-    public let replyQuality: ReportTable
-    public let followUpSteps: ReportTable
-    public let stepTotals: ReportTable
-    public let sendTimeTotals: ReportTable
-    public let sendTimeBySender: ReportTable
+    public var replyQuality: ReportTable { summaries.table(Self.replyQualityView) }
+    public var followUpSteps: ReportTable { summaries.table(Self.followUpStepsView) }
+    public var stepTotals: ReportTable { summaries.table(Self.stepTotalsView) }
+    public var sendTimeTotals: ReportTable { summaries.table(Self.sendTimeTotalsView) }
+    public var sendTimeBySender: ReportTable { summaries.table(Self.sendTimeBySenderView) }
+    /// The summary views, read while the formats write (see `SummaryLoader`).
+    private let summaries: SummaryLoader
     /// Where the contract views' rows are read: a snapshot of the warehouse taken by `load`, so every format
     /// reads the same data as the summaries.
     let database: any DatabaseReader
 
-    /// Reads the summary views (`SELECT *`, the views carry their own order) and the contract views' columns in
-    /// one read transaction. From a `DatabasePool` it first takes a snapshot, which the model keeps open until it is
-    /// released, so the rows the formats stream later are those of the same moment.
+    /// Reads the contract views' columns, and starts reading the summary views (`SELECT *`, the views carry their own
+    /// order). From a `DatabasePool` it first takes a snapshot, which the model keeps open until it is released, so
+    /// the rows the formats stream later are those of the same moment; the summaries are then read beside the
+    /// formats, from a second snapshot of that moment, and asking for one waits for it.
     ///
-    /// Only the summaries that `formats` show are read (`summaryViews(shownBy:)`); the others keep their columns but
-    /// no rows, so a CSV report does not wait for every summary view to be computed.
+    /// Only the summaries that `formats` show are read (`summaryViews(shownBy:)`); the others are empty tables, so a
+    /// CSV report does not wait for every summary view to be computed.
     public static func load(
         from db: any DatabaseReader, generatedAt: Date, sources: [SourceHealth], formats: [ReportFormat] = ReportFormat.allCases
     ) throws -> ReportModel {
         let shown = formats.reduce(into: Set<String>()) { $0.formUnion(summaryViews(shownBy: $1)) }
-        let reader: any DatabaseReader
+        let reader: any DatabaseReader, summaryReader: any DatabaseReader
         if let pool = db as? DatabasePool {
-            reader = try ReportView.query("the reporting views") { try pool.makeSnapshot() }
+            // Two snapshots of one moment, one for the formats and one for the summaries beside them: no commit can
+            // come between them, since this process's writer is held while both are taken and every other etl
+            // command that changes the star schema holds the warehouse lock that a report holds.
+            (reader, summaryReader) = try ReportView.query("the reporting views") {
+                try pool.writeWithoutTransaction { _ in (try pool.makeSnapshot(), try pool.makeSnapshot()) }
+            }
         } else {
-            reader = db
+            (reader, summaryReader) = (db, db)
         }
         return try ReportView.query("the reporting views") {
-            try reader.read { db in
-                func table(_ name: String) throws -> ReportTable {
-                    try ReportView.named(name, in: db).table(in: db, limit: shown.contains(name) ? nil : 0)
-                }
-                return ReportModel(
-                    generatedAt: generatedAt,
-                    views: try contractViews.map { try ReportView.named($0, in: db) },
-                    kpis: try table(kpiView), dailyTrend: try table(dailyTrendView), warnings: try table(warningsView),
-                    replyTimes: try table(replyTimeView), replyDistribution: try table(replyDistributionView),
-                    sources: sources, kpiChanges: try table(kpiChangesView), funnel: try table(funnelView),
-                    weekly: try table(weeklyView), campaignTypes: try table(campaignTypeView),
-                    cohortAcceptance: try table(cohortView), peopleReached: try table(peopleView),
-                    replyQuality: try table(replyQualityView), followUpSteps: try table(followUpStepsView),
-                    stepTotals: try table(stepTotalsView), sendTimeTotals: try table(sendTimeTotalsView),
-                    sendTimeBySender: try table(sendTimeBySenderView), database: reader)
-            }
+            let views = try reader.read { db in try contractViews.map { try ReportView.named($0, in: db) } }
+            let summaries = try SummaryLoader(summaryReader, shown: summaryOrder.filter(shown.contains), all: summaryOrder,
+                                              inBackground: db is DatabasePool)
+            return ReportModel(generatedAt: generatedAt, views: views, sources: sources, summaries: summaries, database: reader)
         }
     }
+
+    /// Waits for the summaries the formats show, and throws when one of them could not be read.
+    func checkSummaries() throws {
+        try summaries.check(Self.summaryOrder)
+    }
+
+    /// Every summary view, in the order they are read: the workbook's first (its Time to reply sheet, then its
+    /// Summary), then the rest.
+    static let summaryOrder = [replyTimeView, kpiView, dailyTrendView, stepTotalsView, warningsView, replyDistributionView,
+                               kpiChangesView, funnelView, weeklyView, campaignTypeView, cohortView, peopleView,
+                               replyQualityView, followUpStepsView, sendTimeTotalsView, sendTimeBySenderView]
 
     /// The summary views a format shows: CSV none, the workbook those of its Summary and Time to reply sheets,
     /// the HTML report every one.
