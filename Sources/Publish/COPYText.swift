@@ -39,21 +39,17 @@ enum COPYText {
     static func escape(_ bytes: UnsafeRawBufferPointer, to buffer: inout [UInt8]) {
         var runStart = 0
         for (index, byte) in bytes.enumerated() {
-            let escaped: (UInt8, UInt8)
             switch byte {
-            case 0x5C: escaped = (0x5C, 0x5C)
-            case 0x09: escaped = (0x5C, 0x74)
-            case 0x0A: escaped = (0x5C, 0x6E)
-            case 0x0D: escaped = (0x5C, 0x72)
-            case 0x00: escaped = (0, 0)
+            case 0x5C, 0x09, 0x0A, 0x0D, 0x00: break
             default: continue
             }
             buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index]))
-            if byte == 0x00 {
-                buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            } else {
-                buffer.append(escaped.0)
-                buffer.append(escaped.1)
+            switch byte {
+            case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+            case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
+            case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
+            default: buffer.append(contentsOf: [0xEF, 0xBF, 0xBD]) // NUL
             }
             runStart = index + 1
         }

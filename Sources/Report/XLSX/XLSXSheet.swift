@@ -14,7 +14,8 @@ struct XLSXSheet {
 
     func writeString(_ text: String, row: Int, column: Int, format: UnsafeMutablePointer<lxw_format>? = nil) throws {
         let (row, column) = try cell(row, column)
-        let text = text.unicodeScalars.count > Self.maxStringLength
+        // A text of no more bytes than the limit has no more characters either; only a longer one is counted.
+        let text = text.utf8.count > Self.maxStringLength && text.unicodeScalars.count > Self.maxStringLength
             ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maxStringLength))) : text
         try workbook.check(worksheet_write_string(pointer, row, column, text, format), "write \(name) text cell")
     }
