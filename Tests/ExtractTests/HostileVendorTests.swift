@@ -1,3 +1,4 @@
+import Chronology
 import Extract
 import Foundation
 import Logging
@@ -19,14 +20,15 @@ import Warehouse
         let session: FetchSession
         let warehouse: Warehouse
         let directory: TemporaryDirectory
-        let pauses: PauseLog
+        /// The rate budget's time: its waits are recorded, not slept.
+        let time: ManualTime
 
         func rawPages() throws -> [Row] {
             try warehouse.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM raw_page ORDER BY id") }
         }
     }
 
-    /// Waits asked of the rate budget, recorded instead of slept.
+    /// Calls counted from the vendor's handler thread.
     final class PauseLog: @unchecked Sendable {
         private let lock = NSLock()
         private var list: [Duration] = []
@@ -44,12 +46,12 @@ import Warehouse
         settings.requestTimeout = requestTimeout
         settings.runTimeout = runTimeout
         settings.maxBodyBytes = maxBodyBytes
-        let pauses = PauseLog()
-        let budget = RateBudget(window: .seconds(60), sleep: { pauses.add($0) })
+        let time = ManualTime()
+        let budget = RateBudget(window: .seconds(60), time: time)
         let session = FetchSession(source: settings, client: URLSessionHTTPClient(), warehouse: warehouse,
                                    runID: try RunLog(warehouse: warehouse).beginRun(command: "test"), budget: budget,
-                                   logger: Logger(label: "test"), sleep: { _ in })
-        return Harness(session: session, warehouse: warehouse, directory: directory, pauses: pauses)
+                                   logger: Logger(label: "test"))
+        return Harness(session: session, warehouse: warehouse, directory: directory, time: time)
     }
 
     static func failure(_ harness: Harness, _ parameters: Parameters = Parameters(["page": .integer(1)])) async -> String {
@@ -210,7 +212,7 @@ import Warehouse
         defer { harness.directory.remove() }
 
         _ = try await harness.session.fetch(Self.endpoint)
-        #expect(harness.pauses.all == [.seconds(1), .seconds(2), .seconds(4)])
+        #expect(harness.time.waits == [.seconds(1), .seconds(2), .seconds(4)])
     }
 
     @Test func retryAfterAsAnHTTPDateIsWaitedOut() async throws {
@@ -231,7 +233,7 @@ import Warehouse
         defer { harness.directory.remove() }
 
         _ = try await harness.session.fetch(Self.endpoint)
-        let pause = try #require(harness.pauses.all.first)
+        let pause = try #require(harness.time.waits.first)
         #expect(pause > .seconds(27) && pause <= .seconds(31), "\(pause)")
     }
 
@@ -243,7 +245,7 @@ import Warehouse
 
         let message = await Self.failure(harness)
         #expect(message.hasPrefix("acme-konnector: campaign-info: stopped at the source's run deadline of 5 s"), "\(message)")
-        #expect(harness.pauses.all.isEmpty, "no wait was begun that the deadline would cut")
+        #expect(harness.time.waits.isEmpty, "no wait was begun that the deadline would cut")
     }
 
     @Test func aMinuteLimitAskingForADayStopsAndSaysWhatTheVendorSaid() async throws {
@@ -258,7 +260,7 @@ import Warehouse
         let tomorrow = Timestamp.string(Date().addingTimeInterval(86_460)).prefix(10)
         #expect(message.hasPrefix("acme-konnector: campaign-info: HTTP 429, rate limited for longer than the vendor's short window: it asks to wait 86400 s (Retry-After: 86400); stopped, resumes after \(tomorrow) "), "\(message)")
         #expect(!message.contains("daily API budget"))
-        #expect(harness.pauses.all.isEmpty)
+        #expect(harness.time.waits.isEmpty)
     }
 
     // MARK: Secrets and verbatim bodies

@@ -1,3 +1,4 @@
+import Chronology
 @testable import Extract
 import Foundation
 import Testing
@@ -73,39 +74,38 @@ import Warehouse
     }
 }
 
-/// The rate budget's pacing, with time injected so it runs instantly.
+/// The rate budget's pacing, on virtual time: its waits are recorded, not slept.
 @Suite struct RateBudgetTests {
-    /// Records the pauses instead of sleeping.
-    actor Pauses {
-        var all: [Duration] = []
-        func add(_ pause: Duration) { all.append(pause) }
-    }
-
     @Test func waitsForTheWindowOnlyWhenTheVendorSaysNoneRemain() async throws {
-        let pauses = Pauses()
-        let budget = RateBudget(window: .seconds(60)) { await pauses.add($0) }
+        let time = ManualTime()
+        let budget = RateBudget(window: .seconds(60), time: time)
         try await budget.acquire()
         await budget.observe(limit: 3, remaining: 2, remainingToday: 100)
         try await budget.acquire()
         await budget.observe(limit: 3, remaining: 1, remainingToday: 99)
-        #expect(await pauses.all.isEmpty)
+        #expect(time.waits.isEmpty)
         try await budget.acquire()
         await budget.observe(limit: 3, remaining: 0, remainingToday: 98)
         try await budget.acquire()
-        let waited = await pauses.all
-        #expect(waited.count == 1)
-        #expect(waited.first.map { $0 > .seconds(59) && $0 <= .seconds(62) } == true)
+        #expect(time.waits == [.seconds(60) + .seconds(60) / 50], "the whole window from its first answer, and a margin")
         #expect(await budget.reportedRemainingToday == 98)
     }
 
     @Test func knownLimitPacesEvenWithoutHeaders() async throws {
-        let pauses = Pauses()
-        let budget = RateBudget(window: .seconds(10), limitPerWindow: 2) { await pauses.add($0) }
+        let time = ManualTime()
+        let budget = RateBudget(window: .seconds(10), limitPerWindow: 2, time: time)
         try await budget.acquire()
+        time.advance(by: .seconds(4))
         try await budget.acquire()
-        #expect(await pauses.all.isEmpty)
+        #expect(time.waits.isEmpty)
         try await budget.acquire()
-        #expect(await pauses.all.count == 1)
+        let margin = Duration.seconds(10) / 50
+        #expect(time.waits == [.seconds(6) + margin], "until the first request, 4 s before, is 10 s old")
+        try await budget.acquire()
+        #expect(time.waits == [.seconds(6) + margin, .milliseconds(3_800) + margin], "then until the second one is")
+        time.advance(by: .seconds(11))
+        try await budget.acquire()
+        #expect(time.waits.count == 2, "a window that passed while nothing was asked needs no wait")
     }
 }
 

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import Logging
 import Vendors
@@ -14,7 +15,8 @@ public final class FetchSession: Sendable {
     private let logger: Logger
     private let counters = Counters()
     private let secrets: SecretKeeper
-    private let sleep: @Sendable (Duration) async throws -> Void
+    /// What the session's waits (retries, polling) and its run deadline are measured on.
+    private let time: any TimeSource
     /// Exchanges credentials for expiring tokens, for vendors that need it.
     public let authenticator: (any Authenticator)?
     /// The warehouse this session lands pages in.
@@ -25,12 +27,12 @@ public final class FetchSession: Sendable {
     private let windowBudget: RequestWindow?
     private let progress: (any ProgressReporter)?
     /// When the source's extraction must end (`SourceSettings.runTimeout` after the session began).
-    private let runDeadline: ContinuousClock.Instant
+    private let runDeadline: Duration
 
     public init(source: SourceSettings, client: any HTTPClient, warehouse: Warehouse, runID: Int64,
                 budget: RateBudget, logger: Logger, authenticator: (any Authenticator)? = nil,
                 progress: (any ProgressReporter)? = nil,
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+                time: any TimeSource = SystemTime()) {
         self.source = source
         self.client = client
         self.warehouse = warehouse
@@ -40,8 +42,8 @@ public final class FetchSession: Sendable {
         self.authenticator = authenticator
         self.secrets = SecretKeeper(source.secrets)
         self.progress = progress
-        self.sleep = sleep
-        self.runDeadline = ContinuousClock.now + source.runTimeout
+        self.time = time
+        self.runDeadline = time.now() + source.runTimeout
         self.dailyBudget = APIBudget(warehouse: warehouse, credential: source.credential, source: source.name,
                                      dailyLimit: source.dailyLimit)
         self.windowBudget = source.requestWindow.map {
@@ -237,7 +239,7 @@ public final class FetchSession: Sendable {
     }
 
     /// Time left before the source's run deadline.
-    public func remainingRunTime() -> Duration { max(.zero, runDeadline - ContinuousClock.now) }
+    public func remainingRunTime() -> Duration { max(.zero, runDeadline - time.now()) }
 
     /// Throws the run-deadline error when the deadline has passed, or would pass during a wait of `wait`.
     public func checkRunDeadline(_ endpoint: String, after wait: Duration = .zero) throws {
@@ -268,7 +270,7 @@ public final class FetchSession: Sendable {
     /// Waits as an extractor's polling asks, within the source's run deadline.
     public func pause(_ wait: Duration, endpoint: String) async throws {
         try checkRunDeadline(endpoint, after: wait)
-        try await sleep(wait)
+        try await time.sleep(for: wait)
     }
 
     /// The endpoint the session last asked, for errors raised outside a request.
@@ -279,7 +281,7 @@ public final class FetchSession: Sendable {
         let delay = source.retry.backoff(afterAttempt: attempt)
         try checkRunDeadline(endpoint.name, after: delay)
         logger.warning("\(source.name): \(endpoint.name): \(reason); retry \(attempt) of \(source.retry.maxAttempts - 1) in \(delay.secondsText)")
-        try await sleep(delay)
+        try await time.sleep(for: delay)
     }
 
     /// How much of a body over the size limit is kept in the raw table, for diagnosis.

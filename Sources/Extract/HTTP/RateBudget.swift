@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 /// The request allowance of one credential: it paces requests so the vendor's per-window limit is
@@ -10,21 +11,20 @@ public actor RateBudget {
     /// The vendor's last reported remaining count, to notice when its window restarts.
     private var lastReported: Int?
     /// Send times of our requests within the last window (for vendors that count a sliding window).
-    private var recent: [ContinuousClock.Instant] = []
+    private var recent: [Duration] = []
     /// The latest moment the vendor's current window can have opened: when we received the first
     /// answer of it (for vendors whose window opens at the first request, as Konnector's).
-    private var windowOpenedBy: ContinuousClock.Instant?
-    private let clock = ContinuousClock()
-    private let sleep: @Sendable (Duration) async throws -> Void
+    private var windowOpenedBy: Duration?
+    private let time: any TimeSource
 
     /// - Parameters:
     ///   - window: the length of the vendor's short window (a minute for Konnector).
     ///   - limitPerWindow: the allowance per window when known before the first response.
-    public init(window: Duration = .seconds(60), limitPerWindow: Int? = nil,
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+    ///   - time: what the window is measured and waited on.
+    public init(window: Duration = .seconds(60), limitPerWindow: Int? = nil, time: any TimeSource = SystemTime()) {
         self.window = window
         self.limitPerWindow = limitPerWindow
-        self.sleep = sleep
+        self.time = time
     }
 
     /// Requests left today as the vendor last reported them, if it did.
@@ -32,7 +32,7 @@ public actor RateBudget {
 
     /// How long `acquire()` would wait now, if at all.
     public func pauseBeforeNext() -> Duration? {
-        let now = clock.now
+        let now = time.now()
         let live = recent.filter { now - $0 < window }
         let exhausted = remainingInWindow.map { $0 <= 0 } ?? false
         let full = limitPerWindow.map { live.count >= $0 } ?? false
@@ -47,20 +47,20 @@ public actor RateBudget {
     @discardableResult
     public func acquire() async throws -> Duration {
         var waited: Duration = .zero
-        let now = clock.now
+        let now = time.now()
         recent.removeAll { now - $0 >= window }
         let exhausted = remainingInWindow.map { $0 <= 0 } ?? false
         let full = limitPerWindow.map { recent.count >= $0 } ?? false
         // Wait until both readings of the window agree it has passed, plus a small margin.
         if exhausted || full, let end = [recent.first, windowOpenedBy].compactMap({ $0.map { $0 + window } }).max() {
             waited = max(.zero, end - now) + window / 50
-            try await sleep(waited)
+            try await time.sleep(for: waited)
             recent.removeAll { $0 + window <= end }
             remainingInWindow = nil
             windowOpenedBy = nil
             lastReported = nil
         }
-        recent.append(clock.now)
+        recent.append(time.now())
         if let remaining = remainingInWindow { remainingInWindow = remaining - 1 }
         return waited
     }
@@ -71,7 +71,7 @@ public actor RateBudget {
         if let remaining {
             // A count that did not go down means a new window opened since the last answer.
             if windowOpenedBy == nil || remaining >= (lastReported ?? Int.max) {
-                windowOpenedBy = clock.now
+                windowOpenedBy = time.now()
             }
             lastReported = remaining
             remainingInWindow = remaining
@@ -81,7 +81,7 @@ public actor RateBudget {
 
     /// Waits out a 429 without spending the window's other slots.
     public func pause(for duration: Duration) async throws {
-        try await sleep(duration)
+        try await time.sleep(for: duration)
         remainingInWindow = nil
         windowOpenedBy = nil
         lastReported = nil
