@@ -72,6 +72,22 @@ import Warehouse
         #expect(Timestamp.day(fromVendor: "2025-05-01T02:00:00+05:30") == "2025-04-30")
         #expect(Timestamp.day(fromVendor: "2025-02-30") == nil)
     }
+
+    @Test func epochSecondsAreWrittenAsFoundationWritesThem() {
+        let foundation = { (seconds: Double) in
+            Date(timeIntervalSince1970: seconds.rounded(.down)).formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        }
+        var cases: [Double] = [0, -0.5, -1, 0.999, 1_714_555_807.75, 951_782_400, -11_676_096_000, -11_676_096_001, 253_402_300_799, 4e12, -1e15,
+                               .infinity, -.infinity, .nan]
+        var generator = SystemRandomNumberGenerator()
+        cases += (0..<2_000).map { _ in Double.random(in: -3e10...3e10, using: &generator) }
+        for seconds in cases where seconds.isFinite {
+            #expect(Timestamp.utc(fromEpoch: seconds) == foundation(seconds), "\(seconds)")
+        }
+        for seconds in cases where !seconds.isFinite {
+            _ = Timestamp.utc(fromEpoch: seconds) // no trap on what a hostile vendor may send
+        }
+    }
 }
 
 /// The rate budget's pacing, on virtual time: its waits are recorded, not slept.

@@ -38,8 +38,14 @@ public enum Timestamp {
 }
 
 extension Timestamp {
-    /// Epoch seconds as `YYYY-MM-DDTHH:MM:SSZ`.
+    /// Epoch seconds as `YYYY-MM-DDTHH:MM:SSZ`, the fraction left out. The transform writes one per message, so the
+    /// years 1600-9999 are written by integer arithmetic; anything else a vendor sends goes through Foundation's
+    /// formatter (which counts days before 1582 in the Julian calendar, as the proleptic arithmetic does not).
     public static func utc(fromEpoch seconds: Double) -> String {
-        Date(timeIntervalSince1970: seconds.rounded(.down)).formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        let whole = seconds.rounded(.down)
+        guard whole >= -11_676_096_000, whole <= 253_402_300_799 else {
+            return Date(timeIntervalSince1970: whole).formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        }
+        return ISOInstant.format(epochSeconds: Int64(whole))
     }
 }
