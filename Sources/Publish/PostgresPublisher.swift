@@ -24,11 +24,14 @@ public struct PostgresPublisher: Sendable {
     public func publish(_ warehouse: Warehouse, runID: Int64?, at now: Date = Date()) async throws(PublishError) -> PublishSummary {
         let started = ContinuousClock.now
         do {
-            let snapshot = try warehouse.pool.makeSnapshot()
-            let tables = try await snapshot.read { db in try PublishedTable.all(in: db) }
+            // Two snapshots of one moment (the writer is held while both are taken, and every etl command that
+            // changes the warehouse holds its lock): while one table is sent from one, the next is read from the other.
+            let pool = warehouse.pool
+            let snapshots = try await pool.writeWithoutTransaction { _ in [try pool.makeSnapshot(), try pool.makeSnapshot()] }
+            let tables = try await snapshots[0].read { db in try PublishedTable.all(in: db) }
             let connection = try await connect()
             do {
-                let rows = try await publish(tables, from: snapshot, runID: runID, at: now, on: connection)
+                let rows = try await publish(tables, from: snapshots, runID: runID, at: now, on: connection)
                 try? await connection.close()
                 return PublishSummary(destination: destination.name, rows: rows, seconds: (ContinuousClock.now - started).timeInterval)
             } catch {
@@ -65,7 +68,7 @@ public struct PostgresPublisher: Sendable {
         return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
     }
 
-    private func publish(_ tables: [PublishedTable], from snapshot: DatabaseSnapshot, runID: Int64?, at now: Date,
+    private func publish(_ tables: [PublishedTable], from snapshots: [DatabaseSnapshot], runID: Int64?, at now: Date,
                          on connection: PostgresConnection) async throws -> [(table: String, rows: Int)] {
         let schema = Self.quoted(destination.schema)
         try await execute("BEGIN", on: connection)
@@ -81,8 +84,23 @@ public struct PostgresPublisher: Sendable {
             table_name text NOT NULL, rows bigint NOT NULL)
             """, on: connection)
         var published: [(table: String, rows: Int)] = []
-        for table in tables {
-            let rows = try await publish(table, from: snapshot, on: connection)
+        // Each table's rows are read a table ahead, from the other snapshot, so SQLite computes the next view while
+        // PostgreSQL takes in this one.
+        func rows(of index: Int) -> RowChunks? {
+            tables.indices.contains(index) ? RowChunks(snapshots[index % snapshots.count], sql: tables[index].select) : nil
+        }
+        var next = rows(of: 0)
+        defer { next?.stop() }
+        for (index, table) in tables.enumerated() {
+            guard let chunks = next else { break }
+            next = rows(of: index + 1)
+            let rows: Int
+            do {
+                rows = try await publish(table, rows: chunks, on: connection)
+            } catch {
+                chunks.stop()
+                throw error
+            }
             published.append((table.name, rows))
             logger.debug("\(destination.name): \(table.name): \(rows) rows")
         }
@@ -96,8 +114,8 @@ public struct PostgresPublisher: Sendable {
         return published
     }
 
-    /// One table: created when new, given the columns it lacks, then loaded.
-    private func publish(_ table: PublishedTable, from snapshot: DatabaseSnapshot, on connection: PostgresConnection) async throws -> Int {
+    /// One table: created when new, given the columns it lacks, then loaded with `chunks`, its rows.
+    private func publish(_ table: PublishedTable, rows chunks: RowChunks, on connection: PostgresConnection) async throws -> Int {
         let name = Self.quoted(table.name)
         let existing = try await connection.query("""
             SELECT column_name FROM information_schema.columns WHERE table_schema = \(destination.schema) AND table_name = \(table.name)
@@ -115,23 +133,22 @@ public struct PostgresPublisher: Sendable {
             }
         }
         let columns = table.columns.map(\.name)
-        let select = "SELECT \(columns.map { $0.quotedDatabaseIdentifier }.joined(separator: ", ")) FROM \(table.name.quotedDatabaseIdentifier)"
         switch table.kind {
         case .view:
             try await execute("TRUNCATE \(name)", on: connection)
-            return try await copy(select, from: snapshot, into: table.name, columns: columns, on: connection)
+            return try await copy(chunks, into: table.name, columns: columns, on: connection)
         case let .star(keys):
             let empty = try await connection.query(PostgresQuery(unsafeSQL: "SELECT NOT EXISTS (SELECT 1 FROM \(name))"), logger: logger)
                 .collect().first?.decode(Bool.self) ?? true
             if empty || keys.isEmpty {
                 if !empty { try await execute("TRUNCATE \(name)", on: connection) }
-                return try await copy(select, from: snapshot, into: table.name, columns: columns, on: connection)
+                return try await copy(chunks, into: table.name, columns: columns, on: connection)
             }
             // Staged, then merged: rows gone from the warehouse are deleted, changed ones updated, new ones added;
             // a row that did not change is not written.
             let stage = Self.quoted("stage_" + table.name)
             try await execute("CREATE TEMP TABLE \(stage) (LIKE \(name)) ON COMMIT DROP", on: connection)
-            let rows = try await copy(select, from: snapshot, into: "stage_" + table.name, columns: columns, on: connection)
+            let rows = try await copy(chunks, into: "stage_" + table.name, columns: columns, on: connection)
             let keyMatch = keys.map { "s.\(Self.quoted($0)) = t.\(Self.quoted($0))" }.joined(separator: " AND ")
             try await execute("DELETE FROM \(name) t WHERE NOT EXISTS (SELECT 1 FROM \(stage) s WHERE \(keyMatch))", on: connection)
             let list = columns.map(Self.quoted).joined(separator: ", ")
@@ -148,10 +165,8 @@ public struct PostgresPublisher: Sendable {
         }
     }
 
-    /// Streams the rows of `select` into `table` with COPY; returns how many were sent.
-    private func copy(_ select: String, from snapshot: DatabaseSnapshot, into table: String, columns: [String],
-                      on connection: PostgresConnection) async throws -> Int {
-        let chunks = RowChunks(snapshot, sql: select)
+    /// Streams `chunks` into `table` with COPY; returns how many rows were sent.
+    private func copy(_ chunks: RowChunks, into table: String, columns: [String], on connection: PostgresConnection) async throws -> Int {
         do {
             try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
                 for try await chunk in chunks {

@@ -21,6 +21,11 @@ struct PublishedTable: Sendable {
     let kind: Kind
     let columns: [Column]
 
+    /// The warehouse query of its rows: its columns, in order.
+    var select: String {
+        "SELECT \(columns.map(\.name.quotedDatabaseIdentifier).joined(separator: ", ")) FROM \(name.quotedDatabaseIdentifier)"
+    }
+
     /// Every table of the warehouse a publish writes: the star schema's (not its bookkeeping) and every `report_` view.
     static func all(in db: Database) throws -> [PublishedTable] {
         var tables: [PublishedTable] = []
