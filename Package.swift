@@ -155,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "Warehouse", "ZIPFoundation"],
+            dependencies: ["Report", "Warehouse", "Chronology", "ZIPFoundation"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import Testing
 @testable import Report
@@ -12,7 +13,7 @@ import Testing
     /// latest activity is the highest index.
     static func thread(_ index: Int) -> [CellValue] {
         let stamp = { (minute: Int) in
-            "\(ISODateTime.format(dayNumber: 19_723 + index / 24))T\(String(format: "%02d:%02d", index % 24, minute)):00Z"
+            "\(CivilDate(dayNumber: 19_723 + index / 24).iso)T\(String(format: "%02d:%02d", index % 24, minute)):00Z"
         }
         let replied = index % 3 == 0
         return [.text("acme"), .text("s1"), .text(String(format: "t%05d", index)), .text("Prospect \(index)"), .null,
@@ -22,7 +23,7 @@ import Testing
 
     /// Day `index` of campaign acme/c1 of sender s1, from 2024-01-01.
     static func day(_ index: Int) -> [CellValue] {
-        [.text(ISODateTime.format(dayNumber: 19_723 + index)), .text("acme"), .text("s1"), .text("c1"),
+        [.text(CivilDate(dayNumber: 19_723 + index).iso), .text("acme"), .text("s1"), .text("c1"),
          .integer(Int64(index % 7)), .integer(Int64(index % 3)), .integer(Int64(index % 5)), .integer(Int64(index % 2))]
     }
 
@@ -55,7 +56,7 @@ import Testing
         let daily = try section("report_daily_activity", in: index)
         let days = bodyRows(daily)
         #expect(days.count == 100)
-        #expect(days.map { $0[0] } == (300..<Self.days).reversed().map { ISODateTime.format(dayNumber: 19_723 + $0) })
+        #expect(days.map { $0[0] } == (300..<Self.days).reversed().map { CivilDate(dayNumber: 19_723 + $0).iso })
         #expect(daily.all(named: "p").map(\.text).contains("Showing 100 of 400 rows, the latest days first."))
         // The tables that fit are whole, in the view's order, and say how many rows they have.
         let senders = try section("report_sender_summary", in: index)
@@ -94,7 +95,7 @@ import Testing
         let own = try site.document(paths[0])
         let trend = try #require(own.all.first { $0.attributes["id"] == "trend" }?.all(named: "svg").first)
         let title = try #require(trend.children.first { $0.name == "title" }).text
-        #expect(title.contains("2024-01-01 to \(ISODateTime.format(dayNumber: 19_723 + Self.days - 1))"), "\(title)")
+        #expect(title.contains("2024-01-01 to \(CivilDate(dayNumber: 19_723 + Self.days - 1).iso)"), "\(title)")
         // A sender with one thread has one page, without page links.
         let other = try section("report_threads", in: site.document(PageName.sender(source: "beta", id: "s5")))
         #expect(other.text.contains("No threads yet"))

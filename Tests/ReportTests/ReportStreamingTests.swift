@@ -1,3 +1,4 @@
+import Chronology
 import CXLSXWriter
 import Foundation
 import Testing
@@ -14,7 +15,7 @@ import Testing
             guard index < count else { return nil }
             defer { index += 1 }
             reading(index)
-            return [.text(ISODateTime.format(dayNumber: 19_723 + index % 3_000)), .text("sender, \(index)"),
+            return [.text(CivilDate(dayNumber: 19_723 + index % 3_000).iso), .text("sender, \(index)"),
                     .integer(Int64(index)), .real(Double(index % 100) / 100)]
         }
     }

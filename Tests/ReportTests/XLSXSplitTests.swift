@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import Testing
 @testable import Report
@@ -79,7 +80,7 @@ import Testing
     @Test func aLongSheetNameStillSplitsIntoValidSheets() throws {
         let columns = ["date", "requests_sent"].map { ReportColumn(name: $0) }
         let long = "report_campaign_type_summary_xx"
-        let rows: [[CellValue]] = (0..<5).map { [.text(ISODateTime.format(dayNumber: 19_723 + $0)), .integer(Int64($0))] }
+        let rows: [[CellValue]] = (0..<5).map { [.text(CivilDate(dayNumber: 19_723 + $0).iso), .integer(Int64($0))] }
         try withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("long.xlsx")
             let workbook = try XLSXWorkbook(path: url.path)

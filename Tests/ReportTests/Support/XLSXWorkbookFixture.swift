@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 @testable import Report
 
@@ -34,7 +35,7 @@ enum XLSXWorkbookFixture {
     /// `count` daily activity rows, one per day from 2024-01-01, with every kind of value the view has.
     static func dailyRows(_ count: Int) -> [[CellValue]] {
         (0..<count).map { index in
-            let day = ISODateTime.format(dayNumber: 19_723 + index)  // 2024-01-01
+            let day = CivilDate(dayNumber: 19_723 + index).iso  // 2024-01-01
             return [.text(day), .text(index % 3 == 0 ? "beta" : "acme"), .text("s\(index % 7)"),
                     index % 5 == 0 ? .null : .text("c\(index)"), .integer(Int64(index)),
                     index % 4 == 0 ? .null : .integer(Int64(index / 2)), .integer(Int64(index % 11)), .integer(1)]
@@ -44,22 +45,5 @@ enum XLSXWorkbookFixture {
     /// The fixture model with `count` daily activity rows.
     static func model(dailyRows count: Int) -> ReportModel {
         ReportFixture.model(replacing: ["report_daily_activity": dailyRows(count)])
-    }
-}
-
-extension ISODateTime {
-    /// `YYYY-MM-DD` of a day number (days since 1970-01-01).
-    static func format(dayNumber: Int) -> String {
-        // Howard Hinnant's civil_from_days.
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }
