@@ -45,7 +45,7 @@ public struct RunHistory: Sendable {
             try Row.fetchAll(db, sql: "SELECT id, command, started_at, finished_at, status FROM run ORDER BY id DESC LIMIT ?",
                              arguments: [limit]).map {
                 RunRecord(id: $0["id"], command: $0["command"], startedAt: Self.date($0["started_at"]),
-                          finishedAt: Self.date($0["finished_at"]), status: RunStatus(rawValue: $0["status"]) ?? .failed)
+                          finishedAt: Self.date($0["finished_at"]), status: RunStatus(stored: $0["status"]))
             }
         }
     }
@@ -58,7 +58,7 @@ public struct RunHistory: Sendable {
                 JOIN (SELECT source, MAX(run_id) AS run_id FROM run_source GROUP BY source) latest USING (source, run_id)
                 ORDER BY rs.source
                 """).map {
-                SourceRunRecord(runID: $0["run_id"], source: $0["source"], kind: $0["kind"], status: RunStatus(rawValue: $0["status"]) ?? .failed,
+                SourceRunRecord(runID: $0["run_id"], source: $0["source"], kind: $0["kind"], status: RunStatus(stored: $0["status"]),
                                 pages: $0["pages"], rows: $0["rows"], apiCalls: $0["api_calls"], retries: $0["retries"],
                                 rateLimited: $0["rate_limited"], startedAt: Self.date($0["started_at"]),
                                 finishedAt: Self.date($0["finished_at"]), error: $0["error"])

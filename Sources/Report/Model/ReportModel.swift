@@ -114,9 +114,7 @@ public struct ReportModel: Sendable {
         switch format {
         case .csv: []
         case .xlsx: [kpiView, dailyTrendView, replyTimeView, stepTotalsView]
-        case .html: [kpiView, dailyTrendView, warningsView, replyTimeView, replyDistributionView, kpiChangesView, funnelView,
-                     weeklyView, campaignTypeView, cohortView, peopleView, replyQualityView, followUpStepsView,
-                     stepTotalsView, sendTimeTotalsView, sendTimeBySenderView]
+        case .html: Set(summaryOrder)
         }
     }
 

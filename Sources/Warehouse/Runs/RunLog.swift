@@ -62,7 +62,7 @@ public struct RunLog: Sendable {
                   USING (source, run_id)
                 ORDER BY rs.source
                 """, arguments: [RunStatus.ok]).map {
-                SourceHealthRecord(source: $0["source"], kind: $0["kind"], status: RunStatus(rawValue: $0["status"]) ?? .failed,
+                SourceHealthRecord(source: $0["source"], kind: $0["kind"], status: RunStatus(stored: $0["status"]),
                                    error: $0["error"], lastSuccessAt: $0["last_success_at"])
             }
         }

@@ -8,4 +8,9 @@ public enum RunStatus: String, CaseIterable, Codable, Sendable, DatabaseValueCon
     case failed
     /// A run that ended without recording its end (killed, or failed too early), found by the next one.
     case interrupted
+
+    /// The status a run log row stores; a text this build does not know reads as failed.
+    public init(stored text: String) {
+        self = RunStatus(rawValue: text) ?? .failed
+    }
 }
