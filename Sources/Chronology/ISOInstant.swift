@@ -5,8 +5,8 @@
 public struct ISOInstant: Sendable, Equatable {
     /// The zone as written.
     public enum Zone: Sendable, Equatable {
-        /// `Z` or `z`.
-        case utc
+        /// `Z`, or `z` (`lowercase`).
+        case utc(lowercase: Bool)
         /// `+HH:MM` or `-HH:MM` (`colon`), or `+HHMM`: seconds east of UTC.
         case offset(seconds: Int, colon: Bool)
     }
@@ -52,7 +52,7 @@ public struct ISOInstant: Sendable, Equatable {
         if index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "Z"), UInt8(ascii: "z"):
-                zone = .utc
+                zone = .utc(lowercase: bytes[index] == UInt8(ascii: "z"))
                 index += 1
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
                 let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1

@@ -16,8 +16,8 @@ struct ISODateTime: Equatable {
     /// Parses `YYYY-MM-DDTHH:MM:SS`, an optional fraction of at most 9 digits and a final `Z`; `nil` for anything
     /// else, an impossible date among it.
     init?(timestamp text: String) {
-        guard let instant = ISOInstant(text), instant.separator == UInt8(ascii: "T"), instant.zone == .utc,
-              text.hasSuffix("Z"), instant.isRealDay, instant.second < 60,
+        guard let instant = ISOInstant(text), instant.separator == UInt8(ascii: "T"), instant.zone == .utc(lowercase: false),
+              instant.isRealDay, instant.second < 60,
               !instant.hasFractionPoint || (1...9).contains(instant.fractionLength)
         else { return nil }
         (year, month, day) = (instant.year, instant.month, instant.day)

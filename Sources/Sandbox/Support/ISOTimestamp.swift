@@ -14,13 +14,10 @@ enum ISOTimestamp {
 
     /// Epoch seconds of `YYYY-MM-DDTHH:MM:SS(.fff)?(Z|±HH:MM)`; nil when malformed.
     static func parse(_ text: String) -> Int64? {
-        guard let instant = ISOInstant(text), instant.separator == UInt8(ascii: "T"), instant.isRealDay, !text.hasSuffix("z") else {
-            return nil
-        }
+        guard let instant = ISOInstant(text), instant.separator == UInt8(ascii: "T"), instant.isRealDay else { return nil }
         switch instant.zone {
-        case .utc: return instant.epochSeconds
-        case .offset(_, colon: true): return instant.epochSeconds
-        case .offset(_, colon: false), nil: return nil
+        case .utc(lowercase: false), .offset(_, colon: true): return instant.epochSeconds
+        case .utc(lowercase: true), .offset(_, colon: false), nil: return nil
         }
     }
 
