@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Warehouse", "Vendors", "Extract", "Transform", "Report", "Publish",
+                "Chronology", "Warehouse", "Vendors", "Extract", "Transform", "Report", "Publish",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -135,7 +135,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Sandbox", "Warehouse", "Vendors", "Extract", "Pipeline"],
+            dependencies: ["Chronology", "Sandbox", "Warehouse", "Vendors", "Extract", "Pipeline"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

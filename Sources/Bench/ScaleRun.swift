@@ -40,7 +40,6 @@ struct ScaleRun {
         var configuration = SandboxConfiguration(scale: scale, endDate: Demo.yesterday(), days: days,
                                                  perMinuteLimit: Int.max / 4, perDayLimit: Int.max / 4)
         configuration.growth = .largeAccount
-        configuration.responseDelay = .zero
         configuration.weConnectActionDelay = .seconds(3_600)
         configuration.weConnectReplyDelay = .seconds(3_600)
         configuration.weLinkProcessingDelay = .zero

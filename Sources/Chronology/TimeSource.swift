@@ -1,11 +1,13 @@
 import Foundation
 
-/// The time a component waits on: a monotonic reading for windows and deadlines, and waits measured on it. Production
-/// runs on `SystemTime`; a test gives a `ManualTime`, so what the product waits for is a reading it checks, not a
-/// sleep.
+/// The time a component waits on: a monotonic reading for windows and deadlines, the wall time that moves with it
+/// (for times vendors give as dates, and times stamped on data), and waits measured on it. Production runs on
+/// `SystemTime`; a test gives a `ManualTime`, so what the product waits for is a reading it checks, not a sleep.
 public protocol TimeSource: Sendable {
     /// Monotonic time since this source's origin.
     func now() -> Duration
+    /// The wall time now.
+    func date() -> Date
     /// Returns once `duration` of this source's time has passed (at once for a zero or negative one).
     func sleep(for duration: Duration) async throws
 }
@@ -17,6 +19,8 @@ public struct SystemTime: TimeSource {
     public init() {}
 
     public func now() -> Duration { ContinuousClock.now - origin }
+
+    public func date() -> Date { Date() }
 
     public func sleep(for duration: Duration) async throws {
         guard duration > .zero else { return }
@@ -30,10 +34,16 @@ public final class ManualTime: TimeSource, @unchecked Sendable {
     private let lock = NSLock()
     private var elapsed: Duration = .zero
     private var recorded: [Duration] = []
+    private let start: Date
 
-    public init() {}
+    /// Virtual time whose wall reading begins at `start` (the machine's time now by default).
+    public init(startingAt start: Date = Date()) {
+        self.start = start
+    }
 
     public func now() -> Duration { lock.withLock { elapsed } }
+
+    public func date() -> Date { start.addingTimeInterval(now().timeInterval) }
 
     public func sleep(for duration: Duration) async throws {
         lock.withLock {

@@ -37,8 +37,9 @@ public struct SandboxConfiguration: Sendable {
     public var weConnectAppKey: String
     /// The Pusher app secret private-channel signatures are made with.
     public var weConnectAppSecret: String
-    /// A pause before every answer, standing in for a slow vendor.
-    public var responseDelay: Duration = .zero
+    /// The clock every emulator keeps time on: the machine's, or a test's `ManualTime`, which the server then
+    /// advances only when told (`SandboxServer.advanceTime(by:)`) or waited on.
+    public var clock: SandboxClock = .system
     /// We-Link generator seed.
     public var weLinkSeed: UInt64 = 13
     /// We-Link's `x-api-key` and `x-api-secret`.

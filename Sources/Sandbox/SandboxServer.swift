@@ -14,8 +14,8 @@ public final class SandboxServer: Sendable {
     public static let konnectorPathPrefix = KonnectorVendor.pathPrefix
     /// The path prefix of the WeConnect emulator on this server.
     public static let weConnectPathPrefix = WeConnectVendor.pathPrefix
-    /// How often the WeConnect emulator checks for due status changes to push over its socket.
-    static let weConnectTickInterval = Duration.milliseconds(50)
+    /// How often, on the machine's clock, the emulators apply what became due (socket pushes, webhook calls).
+    static let tickInterval = Duration.milliseconds(50)
 
     public let configuration: SandboxConfiguration
     /// The data the Konnector emulator serves.
@@ -98,10 +98,39 @@ public final class SandboxServer: Sendable {
         weConnectEmulator.dataset
     }
 
-    /// What answers every request, over HTTP or in-process (`answer`).
+    /// What answers every request, over HTTP or in-process (`answer`). On a virtual clock no ticker runs, so what
+    /// became due is applied before each answer instead.
     var responder: SandboxResponder {
-        SandboxResponder(vendors: [vendor, weConnectEmulator.vendor] + emulators.map(\.httpVendor), faults: faults, log: log,
-                         responseDelay: configuration.responseDelay)
+        var responder = SandboxResponder(
+            vendors: [vendor, weConnectEmulator.vendor] + emulators.map(\.httpVendor), faults: faults, log: log)
+        responder.clock = configuration.clock
+        if configuration.clock.manual != nil {
+            responder.beforeAnswer = { [weak self] in await self?.tick() }
+        }
+        return responder
+    }
+
+    /// Applies what became due in every emulator: finished requests, pushed socket events, webhook calls queued.
+    private func tick() async {
+        await weConnectEmulator.tick()
+        for emulator in emulators { await emulator.tick() }
+    }
+
+    /// Moves the sandbox's virtual clock on by `duration`, applies what became due, and returns once the webhook
+    /// calls that owed have gone out: a test's way of letting vendor time pass without sleeping. Requires a
+    /// configuration whose `clock` runs on a `ManualTime`.
+    public func advanceTime(by duration: Duration) async {
+        guard let manual = configuration.clock.manual else {
+            preconditionFailure("advanceTime(by:) needs a sandbox configured with a ManualTime clock")
+        }
+        manual.advance(by: duration)
+        await tick()
+        await deliveriesSettled()
+    }
+
+    /// Returns once every webhook call the emulators have queued so far has gone out.
+    public func deliveriesSettled() async {
+        for emulator in emulators { await emulator.deliveriesSettled() }
     }
 
     /// Starts listening and returns the server's base URL, e.g. `http://127.0.0.1:54321`.
@@ -159,11 +188,11 @@ public final class SandboxServer: Sendable {
         await weConnect.serverStarted()
         let emulators = self.emulators
         for emulator in emulators { await emulator.serverStarted(baseURL: url) }
-        let ticker = Task {
-            while !Task.isCancelled {
-                await weConnect.tick()
-                for emulator in emulators { await emulator.tick() }
-                try? await Task.sleep(for: Self.weConnectTickInterval)
+        // A virtual clock moves only when advanced, so ticks come with each answer and each advance instead.
+        let ticker: Task<Void, Never>? = configuration.clock.manual != nil ? nil : Task { [weak self] in
+            while !Task.isCancelled, let self {
+                await self.tick()
+                try? await Task.sleep(for: Self.tickInterval)
             }
         }
         state.withLock { state in
@@ -255,6 +284,17 @@ public final class SandboxServer: Sendable {
     /// Every request received so far, in order of completion.
     public func requests() async -> [SandboxRequest] {
         await log.all()
+    }
+
+    /// Returns once the server has answered `count` requests in all since it was made (at once when it has): how a
+    /// test waits for another process to reach a point of its conversation with the vendors.
+    public func requestsAnswered(atLeast count: Int) async {
+        await log.wait(forCount: count)
+    }
+
+    /// The first request answered that `matches`, once there is one (it may have come already).
+    public func request(where matches: @escaping @Sendable (SandboxRequest) -> Bool) async -> SandboxRequest {
+        await log.first(where: matches)
     }
 
     /// The next `times` requests whose path ends with `pathSuffix` get `status` and `body` (a

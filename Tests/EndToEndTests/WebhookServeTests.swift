@@ -8,7 +8,7 @@ import Warehouse
 
 /// `etl webhook serve`, run as the built binary: deliveries are checked, stored durably before the
 /// answer, stored once however often they come, and refused when too large.
-@Suite struct WebhookServeTests {
+@Suite(.timeLimit(.minutes(3))) struct WebhookServeTests {
     static let secret = "hook-secret-5f2a"
 
     private func writeConfig(_ directory: TemporaryDirectory) throws {
@@ -25,9 +25,6 @@ import Warehouse
         """.write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
     }
 
-    /// A port nothing listens on now.
-    private func freePort() -> Int { Int.random(in: 20_000...60_000) }
-
     private func post(_ port: Int, _ path: String, _ body: Data, header: String? = nil) async throws -> (Int, String) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = "POST"
@@ -38,18 +35,19 @@ import Warehouse
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
+    /// Starts `etl webhook serve` on a port the system picks, and returns once it listens, with that port (read
+    /// from the line it prints then).
     private func start(_ directory: TemporaryDirectory) async throws -> (Process, Int) {
-        for _ in 0..<5 {
-            let port = freePort()
-            let process = try CommandRunner().start(["webhook", "serve", "--config", "etl.toml", "--port", String(port), "--host", "127.0.0.1"],
-                                                    in: directory.url, environment: ["T_WEBHOOK_SECRET": Self.secret])
-            for _ in 0..<100 where process.isRunning {
-                if (try? await post(port, "/webhooks/none", Data("{}".utf8))) != nil { return (process, port) }
-                try await Task.sleep(for: .milliseconds(50))
-            }
+        let output = Pipe()
+        let process = try CommandRunner().start(["webhook", "serve", "--config", "etl.toml", "--port", "0", "--host", "127.0.0.1"],
+                                                in: directory.url, environment: ["T_WEBHOOK_SECRET": Self.secret], output: output)
+        let line = await CommandRunner.firstLine(of: output) ?? ""
+        guard let address = line.range(of: "http://127.0.0.1:"),
+              let port = Int(line[address.upperBound...].prefix { $0.isNumber }) else {
             process.terminate()
+            throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "webhook serve printed \(line)"])
         }
-        throw CocoaError(.featureUnsupported)
+        return (process, port)
     }
 
     /// Runs `body` with a started `etl webhook serve` and its port, then stops the process and waits

@@ -60,7 +60,7 @@ import Warehouse
             let session = try fixture.session()
             let login = try #require(session.authenticator as? WeConnectLogin)
             try await login.login(session)
-            try await Task.sleep(for: .milliseconds(1300))
+            await fixture.advanceTime(by: .milliseconds(1_300))
             _ = try await session.fetch(WeConnectAPI.messages, Parameters(["page": .integer(1)]))
             #expect(await fixture.requests(endingWith: "/api/beta/login").count == 2)
             #expect(await fixture.requests(endingWith: "/ln/messages").allSatisfy { $0.status == 200 })
@@ -99,9 +99,9 @@ import Warehouse
             try await fixture.extract()
             let firstPolls = await fixture.server.requests().filter { $0.path.contains("/ln/request/") }
             #expect(firstPolls.count == ids.count, "every tracked id is polled once")
-            try await Task.sleep(for: .milliseconds(800))
+            await fixture.advanceTime(by: .milliseconds(800))
             try await fixture.extract()
-            try await Task.sleep(for: .milliseconds(800))
+            await fixture.advanceTime(by: .milliseconds(800))
             try await fixture.extract()
             let ledger = try await fixture.warehouse.pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM request_ledger WHERE source = ?", arguments: [WeConnectFixture.sourceName])

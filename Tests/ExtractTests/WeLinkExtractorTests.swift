@@ -26,7 +26,7 @@ import Warehouse
     @Test func followedRequestsAndThreadsMatchTheGeneratorWithoutLandingSecrets() async throws {
         try await VendorFixture.with { fixture in
             let requests = try fixture.trackWeLink()
-            try await Task.sleep(for: .milliseconds(300))
+            await fixture.advanceTime(by: .milliseconds(300))
             let outcomes = try await fixture.extract([fixture.weLinkSource()])
             #expect(outcomes.map(\.status) == [.ok], "\(outcomes.map(\.error))")
             let truth = expected(requests)
@@ -60,11 +60,10 @@ import Warehouse
     @Test func spendsExactlyTheDocumentedAllowanceAndCarriesTheRestToTheNextRun() async throws {
         var configuration = VendorFixture.quickConfiguration
         configuration.weLinkRequestsPerWindow = 30
-        configuration.weLinkWindow = .seconds(2)
         try await VendorFixture.with(configuration: configuration) { fixture in
             let requests = try fixture.trackWeLink()
             #expect(requests.count > 30)
-            try await Task.sleep(for: .milliseconds(300))
+            await fixture.advanceTime(by: .milliseconds(300))
             var source = fixture.weLinkSource()
             source.hourlyLimit = SourceKind.welink.documentedHourlyLimit
             let outcomes = try await fixture.extract([source])
@@ -74,14 +73,14 @@ import Warehouse
             #expect(!sent.contains { $0.status == 429 }, "the allowance is kept by the pipeline, not learnt from a 429")
             let ledger = RequestLedger(warehouse: fixture.warehouse)
             #expect(try ledger.due(source: VendorFixture.weLinkName, lookbackDays: 14).count >= requests.count - 30)
-            // The hour passes (the sandbox's window is two seconds; the pipeline's calls are aged by
-            // hand): the next runs finish the work.
+            // The hour passes (on the sandbox's virtual clock; the pipeline's recorded calls are aged by hand):
+            // the next runs finish the work.
             var runs = 0
             repeat {
                 try await fixture.warehouse.pool.write { db in
                     try db.execute(sql: "UPDATE api_call SET called_at = '2000-01-01T00:00:00.000Z'")
                 }
-                try await Task.sleep(for: .milliseconds(2_100))
+                await fixture.advanceTime(by: .seconds(3_600))
                 try await fixture.extract([source])
                 runs += 1
             } while try ledger.due(source: VendorFixture.weLinkName, lookbackDays: 14).contains(where: { id in
@@ -131,12 +130,10 @@ import Warehouse
                 await fixture.server.weLinkWebhooks.register(receiver.url(source: source.name, token: VendorFixture.webhookSecret))
                 let recent = fixture.server.weLink.recentRequests
                 #expect(!recent.isEmpty)
-                var landed = 0
-                for _ in 0..<50 where landed < recent.count {
-                    try await Task.sleep(for: .milliseconds(100))
-                    landed = try await fixture.warehouse.pool.read { db in
-                        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_page WHERE endpoint = 'webhook'") ?? 0
-                    }
+                // The recent requests finish a second after the start; their calls have arrived once that has passed.
+                await fixture.advanceTime(by: .seconds(1))
+                let landed = try await fixture.warehouse.pool.read { db in
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_page WHERE endpoint = 'webhook'") ?? 0
                 }
                 #expect(landed == recent.count)
                 try fixture.runner([source]).transform(fixture.warehouse, rebuild: false)

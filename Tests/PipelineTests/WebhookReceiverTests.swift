@@ -17,28 +17,6 @@ import Warehouse
     static let secret = "receiver-secret-81c4"
     static let source = "acme-linkedapi"
 
-    /// Every line logged, with its level.
-    final class LogLines: @unchecked Sendable {
-        private let lock = NSLock()
-        private var lines: [(Logger.Level, String)] = []
-
-        func append(_ level: Logger.Level, _ line: String) { lock.withLock { lines.append((level, line)) } }
-        var all: [(level: Logger.Level, text: String)] { lock.withLock { lines.map { ($0.0, $0.1) } } }
-    }
-
-    struct CapturingHandler: LogHandler {
-        let sink: LogLines
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) { sink.append(event.level, event.message.description) }
-    }
-
     private func receiver(_ directory: TemporaryDirectory, idleTimeout: Duration = WebhookReceiver.defaultIdleTimeout,
                           lines: LogLines = LogLines()) throws -> WebhookReceiver {
         var source = SourceConfiguration(name: Self.source, kind: .linkedapi, baseURL: try #require(URL(string: "https://api.linkedapi.io")),
@@ -49,7 +27,7 @@ import Warehouse
         let warehouse = try Warehouse(url: configuration.warehouse)
         return try WebhookReceiver(configuration: configuration, environment: ["T_HOOK_SECRET": Self.secret], warehouse: warehouse,
                                    runID: try RunLog(warehouse: warehouse).beginRun(command: "webhook"), maxBodyBytes: 1_000,
-                                   idleTimeout: idleTimeout, logger: Logger(label: "test") { _ in CapturingHandler(sink: lines) })
+                                   idleTimeout: idleTimeout, logger: lines.logger())
     }
 
     private func post(_ port: Int, _ path: String, _ body: Data = Data("{}".utf8)) async throws -> Int {

@@ -17,9 +17,10 @@ import Testing
                 #expect(before.map(HTTP.outcome) == ["pending", "pending", "pending"])
                 #expect(await receiver.inbox.bodies.isEmpty)
 
-                let events = try await receiver.objects(atLeast: 3)
+                await server.advanceTime(by: .milliseconds(600))
+                let events = await receiver.objects()
                 #expect(events.count == 3)
-                let now = Int64(Date().timeIntervalSince1970)
+                let now = Int64(server.configuration.clock.epochSeconds())
                 for event in events {
                     #expect(event.keys.sorted() == ["data", "event"])
                     #expect(event.string("event") == "network.connectionAccepted")
@@ -43,10 +44,10 @@ import Testing
     @Test func nothingIsPostedWithoutARegisteredURL() async throws {
         try await SandboxHTTP.withServer(HTTP.fast(acceptanceDelay: .milliseconds(100))) { server in
             let live = server.linkedAPI.liveInvitations.map(\.personURL)
-            try await HTTP.eventually(.seconds(5), "live acceptance") {
+            try await server.eventually(.seconds(5), "live acceptance") {
                 try await HTTP.statuses(server, live).allSatisfy { HTTP.outcome($0) == "connected" }
             }
-            try await Task.sleep(for: .milliseconds(150))
+            await server.advanceTime(by: .milliseconds(150))
             #expect(await server.linkedAPIWebhooks.deliveries().isEmpty)
         }
     }

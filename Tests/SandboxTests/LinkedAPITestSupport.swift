@@ -87,17 +87,6 @@ enum LinkedAPIHTTP {
         if result["success"] as? Bool == true { return result.object("data")?.string("connectionStatus") }
         return result.object("error")?.string("type")
     }
-
-    /// Waits until `condition` holds, checking every 20 ms, at most `limit`.
-    static func eventually(
-        _ limit: Duration = .seconds(5), _ what: String, _ condition: () async throws -> Bool
-    ) async throws {
-        let deadline = ContinuousClock.now + limit
-        while try await !condition() {
-            guard ContinuousClock.now < deadline else { throw LinkedAPITestFailure("timed out waiting for \(what)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
 }
 
 /// `data` and `expected` as canonical JSON text (sorted keys), so a body can be compared whole.

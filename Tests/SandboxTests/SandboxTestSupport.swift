@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Chronology
 import Sandbox
 
 /// What a test saw of one HTTP exchange.
@@ -76,11 +77,15 @@ enum SandboxHTTP {
         return HTTPResult(status: http?.statusCode ?? 0, headers: headers, body: data)
     }
 
-    /// Runs `body` against a freshly started server and always stops it.
+    /// Runs `body` against a freshly started server and always stops it. The server keeps virtual time (a
+    /// `ManualTime` of its own unless the configuration brings one): vendor time passes only as the test advances
+    /// it (`server.advanceTime(by:)`, `eventually`), so no test sleeps or depends on the machine's speed.
     static func withServer(
         _ configuration: SandboxConfiguration = SandboxConfiguration(),
         _ body: (SandboxServer) async throws -> Void
     ) async throws {
+        var configuration = configuration
+        if configuration.clock.manual == nil { configuration.clock = SandboxClock(time: ManualTime()) }
         let server = SandboxServer(configuration: configuration)
         _ = try await server.start()
         do {
@@ -91,6 +96,28 @@ enum SandboxHTTP {
         }
         await server.stop()
     }
+}
+
+extension SandboxServer {
+    /// Lets vendor time pass in steps of `step` until `condition` holds, at most `limit` of virtual time (the
+    /// condition is checked before the first step); throws naming `what` when it never holds.
+    func eventually(
+        _ limit: Duration = .seconds(5), step: Duration = .milliseconds(20), _ what: String,
+        _ condition: () async throws -> Bool
+    ) async throws {
+        var waited = Duration.zero
+        while try await !condition() {
+            guard waited < limit else { throw SandboxTestFailure("timed out waiting for \(what)") }
+            await advanceTime(by: step)
+            waited += step
+        }
+    }
+}
+
+/// A test helper's expectation that did not hold.
+struct SandboxTestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Number helpers for JSON read through JSONSerialization.

@@ -8,18 +8,6 @@ actor WebhookInbox {
 
     func append(_ body: Data) { bodies.append(body) }
 
-    /// Waits (at most `limit`) until at least `count` bodies arrived; returns them.
-    func wait(forCount count: Int, limit: Duration = .seconds(10)) async throws -> [Data] {
-        let deadline = ContinuousClock.now + limit
-        while bodies.count < count {
-            guard ContinuousClock.now < deadline else {
-                throw WebhookReceiverFailure("webhook receiver got only \(bodies.count) of \(count) bodies")
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return bodies
-    }
-
     /// `bodies` as JSON objects.
     nonisolated static func objects(_ bodies: [Data]) -> [[String: Any]] {
         bodies.compactMap { (try? JSONSerialization.jsonObject(with: $0)) as? [String: Any] }
@@ -95,9 +83,10 @@ final class TestWebhookReceiver: Sendable {
         _ = await task.result
     }
 
-    /// Waits until at least `count` bodies arrived and returns them as JSON objects.
-    func objects(atLeast count: Int, within limit: Duration = .seconds(5)) async throws -> [[String: Any]] {
-        WebhookInbox.objects(try await inbox.wait(forCount: count, limit: limit))
+    /// Every body received so far, as JSON objects. The sandbox's deliveries have all arrived once
+    /// `advanceTime(by:)` or `deliveriesSettled()` returns, so tests read this then, with nothing to wait for.
+    func objects() async -> [[String: Any]] {
+        WebhookInbox.objects(await inbox.bodies)
     }
 }
 

@@ -137,7 +137,7 @@ import Sandbox
             }
             let before = try await listing()
             let oldest = try #require(before.last?.string("thread"))
-            let epoch = Int64(Date().timeIntervalSince1970) - 60
+            let epoch = Int64(server.configuration.clock.epochSeconds()) - 60
             #expect(await server.appendMessage(
                 threadID: oldest, direction: .inbound, content: "=1+2, \"new\"\n<b>reply</b>", epoch: epoch))
             #expect(await server.appendMessage(threadID: "2-missing==", direction: .inbound, content: "x") == false)

@@ -5,7 +5,7 @@ import FoundationNetworking
 import Testing
 import Sandbox
 
-@Suite struct WeConnectSocketTests {
+@Suite(.timeLimit(.minutes(2))) struct WeConnectSocketTests {
     typealias HTTP = WeConnectHTTP
 
     @Test func subscribeAndReceiveStatusEventsOfASubmittedMessage() async throws {
@@ -46,6 +46,8 @@ import Sandbox
                     "account_id": account, "linkedin": "george-orwell", "type": "message", "message": "Hi George",
                 ])
                 let requestID = try #require(sent.json?.string("request_id"))
+                // The action settles after 200 ms and its reply 300 ms later, pushed as they happen.
+                await server.advanceTime(by: .seconds(1))
 
                 // Pre-existing "recent" actions may report too: wait for this request's events.
                 var updates: [[String: Any]] = []
@@ -64,6 +66,7 @@ import Sandbox
                     "email": "socket.account@example.com", "password": "pw",
                 ])
                 let accountID = try #require(added.json?.object("success")?.int("account_id"))
+                await server.advanceTime(by: .seconds(1))
                 let announced = try await socket.next(event: "account-status-updated")
                 let accountData = try #require(PusherTestSocket.data(announced))
                 #expect(accountData.int("account_id") == accountID)

@@ -49,7 +49,7 @@ import Testing
         try await SandboxHTTP.withServer(HTTP.fast(processing: .seconds(1))) { server in
             let account = try #require(server.weLink.accounts.first).id
             let url = "https://www.linkedin.com/in/George-Orwell-1984/?trk=abc"
-            let before = Date().timeIntervalSince1970
+            let before = server.configuration.clock.epochSeconds()
             let id = try await HTTP.submit(server, "send_connection_request", [
                 "accountId": account, "profile_url": url, "message": "Hi George, let's connect",
             ])
@@ -74,7 +74,7 @@ import Testing
             let sentAt = try #require(result.string("sent_at"))
             #expect(sentAt.hasSuffix("Z"))
             let sent = try #require(ISO8601DateFormatter().date(from: sentAt)).timeIntervalSince1970
-            #expect(sent >= before.rounded(.down) + 0.9 && sent <= Date().timeIntervalSince1970)
+            #expect(sent >= before.rounded(.down) + 0.9 && sent <= server.configuration.clock.epochSeconds())
 
             // The invitation is now pending; a second one to the same person (another URL form) fails.
             let status = try await HTTP.poll(server, try await HTTP.submit(
@@ -156,7 +156,7 @@ import Testing
             #expect(repliedAt.timeIntervalSince(sentAt) >= 0)
 
             // The one who does not reply stays MESSAGE_SENT well after the reply delay.
-            try await Task.sleep(for: .milliseconds(300))
+            await server.advanceTime(by: .seconds(60))
             let quiet = try await HTTP.poll(server, unanswered)
             #expect(quiet.object("result")?.string("event") == "MESSAGE_SENT")
         }

@@ -54,20 +54,22 @@ enum WeLinkHTTP {
         try await post(server, "get_response", json: ["request_id": id])
     }
 
-    /// Polls `get_response` every 50 ms until `done` holds (at most `limit`).
+    /// Polls `get_response` every 50 ms of vendor time until `done` holds (at most `limit`).
     static func poll(
         _ server: SandboxServer, _ id: String, limit: Duration = .seconds(5),
         until done: ([String: Any]) -> Bool = { $0.string("status") != "PENDING" }
     ) async throws -> [String: Any] {
-        let deadline = ContinuousClock.now + limit
-        while true {
-            let answer = try await response(server, id)
-            if answer.status == 200, let body = answer.json, done(body) { return body }
-            guard ContinuousClock.now < deadline else {
-                throw WeLinkTestFailure("request \(id) never reached the state: \(answer.status) \(answer.json ?? [:])")
+        var last: HTTPResult?
+        do {
+            try await server.eventually(limit, step: .milliseconds(50), "request \(id)") {
+                let answer = try await response(server, id)
+                last = answer
+                return answer.status == 200 && answer.json.map(done) == true
             }
-            try await Task.sleep(for: .milliseconds(50))
+        } catch {
+            throw WeLinkTestFailure("request \(id) never reached the state: \(last?.status ?? 0) \(last?.json ?? [:])")
         }
+        return last?.json ?? [:]
     }
 
     /// `epoch` as ISO 8601 UTC with `Z`, computed with Foundation.

@@ -28,7 +28,7 @@ import Testing
     @Test func pagesCoverEveryThreadOnceNewestFirst() async throws {
         try await SandboxHTTP.withServer(HTTP.fast(processing: .milliseconds(100), reply: .milliseconds(100))) { server in
             // Let the dataset's recent requests settle first, so no thread moves while paging.
-            try await Task.sleep(for: .milliseconds(600))
+            await server.advanceTime(by: .milliseconds(600))
             for account in server.weLink.accounts {
                 let expected = server.weLink.threads(ofAccount: account.id)
                 #expect(expected.count >= 8)

@@ -25,9 +25,13 @@ import Testing
                 #expect(recent.count == 4 * data.accounts.count)
                 // One body per finished request, one more per reply.
                 let expectedCount = recent.count + recent.filter(\.willReply).count + 3 + 1
-                let bodies = WebhookInbox.objects(try await inbox.wait(forCount: expectedCount))
-                try await Task.sleep(for: .milliseconds(300))
-                #expect(await inbox.bodies.count == expectedCount)
+                // Every request finishes 500 ms after it started and every reply 300 ms after that: a second of
+                // vendor time posts them all.
+                await server.advanceTime(by: .seconds(1))
+                let bodies = WebhookInbox.objects(await inbox.bodies)
+                #expect(bodies.count == expectedCount)
+                await server.advanceTime(by: .seconds(60))
+                #expect(await inbox.bodies.count == expectedCount, "nothing more is posted")
 
                 for id in [message, failed, status] + recent.map(\.requestID) {
                     let final = try #require(try await HTTP.response(server, id).json)

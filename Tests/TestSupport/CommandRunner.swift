@@ -27,18 +27,65 @@ public struct CommandRunner: Sendable {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "etl beside \(testBinary.path)"])
     }
 
-    /// Starts `etl arguments` without waiting; the caller signals and waits for it.
-    public func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Process {
+    /// Starts `etl arguments` without waiting; the caller signals and waits for it. Its standard output goes to
+    /// `output` when given (see `firstLine(of:)`).
+    public func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                      output: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output ?? FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try Self.launch(process)
         return process
+    }
+
+    /// Runs `process` with its exit watched, so `wait(for:)` learns of it without polling.
+    public static func launch(_ process: Process) throws {
+        process.terminationHandler = { ProcessExits.shared.exited($0.processIdentifier, status: $0.terminationStatus) }
+        try process.run()
+    }
+
+    /// The first line a started process writes to `pipe`, once written; nil when the process closes its output
+    /// first (it exited).
+    public static func firstLine(of pipe: Pipe) async -> String? {
+        let reader = pipe.fileHandleForReading
+        let state = LockedLines()
+        return await withCheckedContinuation { continuation in
+            reader.readabilityHandler = { handle in
+                let chunk = handle.availableData
+                guard let line = state.take(chunk) else { return }
+                handle.readabilityHandler = nil
+                continuation.resume(returning: line.isEmpty && chunk.isEmpty ? nil : line)
+            }
+        }
+    }
+
+    /// Bytes read so far, and whether the first line has been handed out.
+    private final class LockedLines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var buffer = Data()
+        private var done = false
+
+        /// The first line once `chunk` completes it, "" at the end of the output without one; nil while waiting.
+        func take(_ chunk: Data) -> String? {
+            lock.withLock {
+                guard !done else { return nil }
+                buffer.append(chunk)
+                if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    done = true
+                    return String(decoding: buffer[..<newline], as: UTF8.self)
+                }
+                if chunk.isEmpty {
+                    done = true
+                    return ""
+                }
+                return nil
+            }
+        }
     }
 
     /// Runs a shell command line and returns everything it printed (stdout and stderr together).
@@ -48,19 +95,15 @@ public struct CommandRunner: Sendable {
         process.arguments = ["-c", command + " > .shell-output 2>&1"]
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        _ = await wait(for: process, timeout: .seconds(60))
+        try launch(process)
+        _ = await wait(for: process)
         return (try? String(contentsOf: directory.appendingPathComponent(".shell-output"), encoding: .utf8)) ?? ""
     }
 
-    /// Waits for a started process without blocking a thread; returns its exit status.
-    public static func wait(for process: Process, timeout: Duration = .seconds(20)) async -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else { return nil }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return process.terminationStatus
+    /// Waits for a process started with `start` or `launch` without blocking a thread; returns its exit status. A
+    /// process that never exits is bounded by the suite's time limit.
+    public static func wait(for process: Process) async -> Int32 {
+        await ProcessExits.shared.status(of: process.processIdentifier)
     }
 
     /// Runs `etl arguments` in `directory` with `environment` added to this process's.

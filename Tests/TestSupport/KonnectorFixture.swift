@@ -1,3 +1,4 @@
+import Chronology
 import Extract
 import Foundation
 import Logging
@@ -18,8 +19,8 @@ public final class KonnectorFixture: Sendable {
 
     /// Prefer `with(configuration:_:)`, which also closes the fixture.
     public init(configuration: SandboxConfiguration = SandboxConfiguration(endDate: KonnectorFixture.endDate)) async throws {
-        self.configuration = configuration
-        server = SandboxServer(configuration: configuration)
+        self.configuration = configuration.inVirtualTime
+        server = SandboxServer(configuration: self.configuration)
         directory = try TemporaryDirectory("konnector")
         warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
         // Started last, so a failure above leaves no server running.
@@ -54,7 +55,8 @@ public final class KonnectorFixture: Sendable {
     public func extract(_ settings: SourceSettings) async throws -> FetchSession {
         let runID = try RunLog(warehouse: warehouse).beginRun(command: "test")
         let session = FetchSession(source: settings, client: URLSessionHTTPClient(), warehouse: warehouse, runID: runID,
-                                   budget: RateBudget(window: settings.rateWindow), logger: Logger(label: "test"))
+                                   budget: RateBudget(window: settings.rateWindow, time: time), logger: Logger(label: "test"),
+                                   time: time)
         guard let extractor = Extractors.extractor(for: settings.kind) else { return session }
         try await extractor.extract(session)
         return session
@@ -68,8 +70,11 @@ public final class KonnectorFixture: Sendable {
                                           apiKeyEnv: "TEST_KONNECTOR_KEY", pageSize: pageSize)])
         return PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": self.configuration.apiKey],
                               retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
-                              logger: Logger(label: "test"))
+                              logger: Logger(label: "test"), time: time)
     }
+
+    /// The virtual time the sandbox and the pipeline's waits share.
+    public var time: any TimeSource { configuration.clock.time }
 
     public func rows(of view: String) throws -> [[String]] { try warehouse.rows(of: view) }
 

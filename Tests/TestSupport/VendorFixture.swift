@@ -1,3 +1,4 @@
+import Chronology
 import Extract
 import Foundation
 import Logging
@@ -17,7 +18,7 @@ public final class VendorFixture: Sendable {
 
     /// Prefer `with(configuration:_:)`, which also closes the fixture.
     public init(configuration: SandboxConfiguration = VendorFixture.quickConfiguration) async throws {
-        server = SandboxServer(configuration: configuration)
+        server = SandboxServer(configuration: configuration.inVirtualTime)
         directory = try TemporaryDirectory("vendors")
         warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
         // Started last, so a failure above leaves no server running.
@@ -87,7 +88,7 @@ public final class VendorFixture: Sendable {
     public func runner(_ sources: [SourceConfiguration]) -> PipelineRunner {
         PipelineRunner(configuration: configuration(sources), environment: environment,
                        retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
-                       logger: Logger(label: "test"))
+                       logger: Logger(label: "test"), time: time)
     }
 
     /// Extracts the sources as one run does, then transforms; returns each source's outcome.
@@ -115,6 +116,12 @@ public final class VendorFixture: Sendable {
         }
         _ = try RequestTracking(source: source).register(requests, in: warehouse)
     }
+
+    /// The virtual time the sandbox and the pipeline's waits share.
+    public var time: any TimeSource { server.configuration.clock.time }
+
+    /// Lets `duration` of vendor time pass (see `SandboxServer.advanceTime(by:)`).
+    public func advanceTime(by duration: Duration) async { await server.advanceTime(by: duration) }
 
     /// Requests the sandbox received for paths ending with `suffix`.
     public func requests(endingWith suffix: String) async -> [SandboxRequest] {

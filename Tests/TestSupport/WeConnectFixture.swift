@@ -1,3 +1,4 @@
+import Chronology
 import Extract
 import Foundation
 import Logging
@@ -23,7 +24,7 @@ public final class WeConnectFixture: Sendable {
 
     /// Prefer `with(configuration:_:)`, which also closes the fixture.
     public init(configuration: SandboxConfiguration = WeConnectFixture.stillConfiguration) async throws {
-        server = SandboxServer(configuration: configuration)
+        server = SandboxServer(configuration: configuration.inVirtualTime)
         guard let first = server.weConnect.users.first else { throw CocoaError(.featureUnsupported) }
         user = first
         directory = try TemporaryDirectory("weconnect")
@@ -58,7 +59,7 @@ public final class WeConnectFixture: Sendable {
                                                             sources: [source]),
                        environment: environment,
                        retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
-                       logger: Logger(label: "test"))
+                       logger: Logger(label: "test"), time: time)
     }
 
     /// A session on the source, as a run would open it.
@@ -66,8 +67,8 @@ public final class WeConnectFixture: Sendable {
         let runID = try RunLog(warehouse: warehouse).beginRun(command: command)
         let (settings, authenticator) = try runner().settings(for: source)
         return FetchSession(source: settings, client: URLSessionHTTPClient(), warehouse: warehouse, runID: runID,
-                            budget: RateBudget(window: settings.rateWindow), logger: Logger(label: "test"),
-                            authenticator: authenticator)
+                            budget: RateBudget(window: settings.rateWindow, time: time), logger: Logger(label: "test"),
+                            authenticator: authenticator, time: time)
     }
 
     /// Extracts the source once; returns the session (for its statistics).
@@ -78,6 +79,12 @@ public final class WeConnectFixture: Sendable {
         try await extractor.extract(session)
         return session
     }
+
+    /// The virtual time the sandbox and the pipeline's waits share.
+    public var time: any TimeSource { server.configuration.clock.time }
+
+    /// Lets `duration` of vendor time pass (see `SandboxServer.advanceTime(by:)`).
+    public func advanceTime(by duration: Duration) async { await server.advanceTime(by: duration) }
 
     /// Requests the sandbox received for paths ending with `suffix`.
     public func requests(endingWith suffix: String) async -> [SandboxRequest] {

@@ -30,7 +30,7 @@ import Warehouse
                     try data.write(to: fixture.directory.file(name))
                     _ = try MobileImport(source: "phone").land(fixture.directory.file(name), in: fixture.warehouse)
                 }
-                try await Task.sleep(for: .milliseconds(300))
+                await fixture.advanceTime(by: .milliseconds(300))
                 try await fixture.extract([weLink, linkedAPI])
                 let first = try snapshot(fixture.warehouse)
                 #expect(events > 0)
@@ -47,7 +47,7 @@ import Warehouse
                 try await fixture.extract([weLink, linkedAPI])
                 #expect(try snapshot(fixture.warehouse) == first)
                 await fixture.server.replayLinkedAPIAccountEvents()
-                try await Task.sleep(for: .milliseconds(300))
+                await fixture.advanceTime(by: .milliseconds(300))
                 try runner.transform(fixture.warehouse, rebuild: false)
                 #expect(try snapshot(fixture.warehouse) == first, "events delivered twice are stored once")
             }

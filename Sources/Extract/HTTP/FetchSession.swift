@@ -52,7 +52,7 @@ public final class FetchSession: Sendable {
     }
 
     /// Requests left in the credential's rolling window; nil when it has none.
-    public func windowRemaining() throws -> Int? { try windowBudget?.remaining() }
+    public func windowRemaining() throws -> Int? { try windowBudget?.remaining(now: time.date()) }
 
     /// The run the session's pages belong to.
     public var run: Int64 { runID }
@@ -88,12 +88,12 @@ public final class FetchSession: Sendable {
             var request = try makeRequest(endpoint, parameters, headers: extraHeaders.merging(dynamicHeaders) { _, new in new })
             if let redirect { request.url = redirect }
             do {
-                try dailyBudget.spend()
+                try dailyBudget.spend(now: time.date())
             } catch let exhausted as APIBudget.Exhausted {
                 throw ExtractError(source: source.name, endpoint: endpoint.name, cause: .budgetExhausted(retryAfter: exhausted.resumeTime))
             }
             do {
-                try windowBudget?.spend()
+                try windowBudget?.spend(now: time.date())
             } catch let exhausted as APIBudget.Exhausted {
                 throw ExtractError(source: source.name, endpoint: endpoint.name,
                                    cause: .budgetExhausted(retryAfter: exhausted.resumeTime, window: "hourly"))
@@ -128,7 +128,7 @@ public final class FetchSession: Sendable {
             await budget.observe(limit: response.header("X-RateLimit-Limit-Minute").flatMap { Int($0) },
                                  remaining: response.header("X-RateLimit-Remaining-Minute").flatMap { Int($0) },
                                  remainingToday: remainingToday)
-            try dailyBudget.observe(remainingToday: remainingToday)
+            try dailyBudget.observe(remainingToday: remainingToday, now: time.date())
             if response.bodyExceededLimit || response.body.count > source.maxBodyBytes {
                 try land(endpoint, parameters, HTTPResponse(status: response.status, headers: response.headers,
                                                             body: response.body.prefix(Self.keptPrefixOfHugeBody)))
@@ -156,19 +156,19 @@ public final class FetchSession: Sendable {
                 throw error(endpoint, response, .unauthorized)
             case 429:
                 await counters.add(\.rateLimited)
-                let limit = RateLimitAnswer(response)
+                let limit = RateLimitAnswer(response, now: time.date())
                 if windowBudget != nil {
                     // A rolling-window vendor frees a slot only as old requests age out: waiting inside
                     // the run would hold it for up to an hour, so the work left is carried to the next run.
                     let seconds = limit.retryAfter?.timeInterval ?? source.requestWindow?.seconds ?? 3600
-                    let until = Date().addingTimeInterval(seconds)
+                    let until = time.date().addingTimeInterval(seconds)
                     try windowBudget?.exhaust(until: until)
                     throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
                                        cause: .budgetExhausted(retryAfter: APIBudget.Exhausted(until: until).resumeTime, window: "hourly"))
                 }
                 if limit.isDaily {
-                    let until = Date().addingTimeInterval((limit.retryAfter ?? .seconds(3600)).timeInterval)
-                    try dailyBudget.exhaust(until: until)
+                    let until = time.date().addingTimeInterval((limit.retryAfter ?? .seconds(3600)).timeInterval)
+                    try dailyBudget.exhaust(until: until, now: time.date())
                     throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429,
                                        cause: .budgetExhausted(retryAfter: APIBudget.Exhausted(until: until).resumeTime))
                 }
@@ -194,7 +194,7 @@ public final class FetchSession: Sendable {
                 guard pause <= source.rateWindow * 2 + .seconds(60) else {
                     throw ExtractError(source: source.name, endpoint: endpoint.name, status: 429, cause: .rateLimitTooLong(
                         wait: pause, said: limit.said,
-                        resumesAt: APIBudget.Exhausted(until: Date().addingTimeInterval(pause.timeInterval)).resumeTime))
+                        resumesAt: APIBudget.Exhausted(until: time.date().addingTimeInterval(pause.timeInterval)).resumeTime))
                 }
                 try checkRunDeadline(endpoint.name, after: pause)
                 logger.notice("\(source.name): \(endpoint.name): rate limited (HTTP 429, \(limit.said)); \(plan)")
@@ -273,6 +273,14 @@ public final class FetchSession: Sendable {
         try await time.sleep(for: wait)
     }
 
+    /// The wall time on the session's time, for expiries vendors state as dates.
+    public var now: Date { time.date() }
+
+    /// Waits on the session's time with no run deadline: for work that runs until it is stopped (`etl listen`).
+    public func wait(_ duration: Duration) async throws {
+        try await time.sleep(for: duration)
+    }
+
     /// The endpoint the session last asked, for errors raised outside a request.
     public func currentEndpoint() async -> String { await counters.endpoint ?? "-" }
 
@@ -341,7 +349,7 @@ public final class FetchSession: Sendable {
         var page = RawPage(runID: runID, source: source.name, kind: source.kind.rawValue, endpoint: endpoint.name,
                            method: endpoint.method.rawValue, parameters: redacted(parameters.canonicalJSON),
                            httpStatus: response.status, contentType: response.header("Content-Type"),
-                           fetchedAt: Timestamp.string(Date()), body: body, contentHash: ContentHash.hex(body))
+                           fetchedAt: Timestamp.string(time.date()), body: body, contentHash: ContentHash.hex(body))
         page.id = try warehouse.pool.write { db in try page.insert(db) }
         return page
     }
@@ -366,7 +374,7 @@ public final class FetchSession: Sendable {
         let clean = secrets.redact(body)
         var page = RawPage(runID: runID, source: source.name, kind: source.kind.rawValue, endpoint: endpoint, method: "PUSH",
                            parameters: redacted(parameters.canonicalJSON), httpStatus: 200, contentType: contentType,
-                           fetchedAt: Timestamp.string(Date()), body: clean, contentHash: ContentHash.hex(clean))
+                           fetchedAt: Timestamp.string(time.date()), body: clean, contentHash: ContentHash.hex(clean))
         page.id = try warehouse.pool.write { db in try page.insert(db) }
         return page
     }

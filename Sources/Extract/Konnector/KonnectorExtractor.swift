@@ -90,7 +90,7 @@ struct KonnectorExtractor: SourceExtractor {
             }
         }
 
-        let today = String(Timestamp.string(Date()).prefix(10))
+        let today = String(Timestamp.string(session.now).prefix(10))
         let routineDays = try routineState.fingerprints()
         for campaign in routineNeeded {
             guard routineDays[campaign] != today else {

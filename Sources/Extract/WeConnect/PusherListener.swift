@@ -49,7 +49,7 @@ public struct PusherListener: Sendable {
             // A connection that got as far as subscribing starts the backoff over.
             failures = await subscribed.isSet ? 1 : failures + 1
             let ceiling = min(maxBackoff, .milliseconds(250) * (1 << min(failures, 12)))
-            try? await Task.sleep(for: .milliseconds(Int.random(in: 0...max(1, Int(ceiling / .milliseconds(1))))))
+            try? await session.wait(.milliseconds(Int.random(in: 0...max(1, Int(ceiling / .milliseconds(1))))))
         }
         return await landed.value
     }

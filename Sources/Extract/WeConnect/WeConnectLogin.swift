@@ -20,7 +20,7 @@ public actor WeConnectLogin: Authenticator {
     }
 
     public func headers(for session: FetchSession) async throws -> [String: String] {
-        if token == nil || expiresAt.map({ $0.timeIntervalSinceNow < margin }) == true {
+        if token == nil || expiresAt.map({ $0.timeIntervalSince(session.now) < margin }) == true {
             try await login(session)
         }
         return token.map { ["Authorization": "Bearer \($0)"] } ?? [:]
@@ -40,7 +40,7 @@ public actor WeConnectLogin: Authenticator {
         self.token = token
         self.userID = page.json.at("success", "id")?.string
         self.expiresAt = Self.expiry(of: token)
-        self.margin = min(30, max(0, (expiresAt?.timeIntervalSinceNow ?? 0) / 10))
+        self.margin = min(30, max(0, (expiresAt?.timeIntervalSince(session.now) ?? 0) / 10))
     }
 
     /// The `exp` claim of a JWT, when it has one.

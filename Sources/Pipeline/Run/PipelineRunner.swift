@@ -1,3 +1,4 @@
+import Chronology
 import Extract
 import Foundation
 import Logging
@@ -13,11 +14,16 @@ public struct PipelineRunner: Sendable {
     private let retry: RetryPolicy
     let logger: Logger
     private let progress: (any ProgressReporter)?
+    /// What the extractors' waits (rate budgets, retries, polling) and run deadlines are measured on.
+    private let time: any TimeSource
 
     /// - Parameter environment: where `*_env` secrets are looked up; the process environment by default.
+    /// - Parameter time: the machine's clock by default; a test's `ManualTime` runs the waits in virtual time.
     public init(configuration: PipelineConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
                 client: any HTTPClient = URLSessionHTTPClient(), retry: RetryPolicy = RetryPolicy(),
-                logger: Logger = Logger(label: "etl"), progress: (any ProgressReporter)? = nil) {
+                logger: Logger = Logger(label: "etl"), progress: (any ProgressReporter)? = nil,
+                time: any TimeSource = SystemTime()) {
+        self.time = time
         self.configuration = configuration
         self.environment = environment
         self.client = client
@@ -102,8 +108,8 @@ public struct PipelineRunner: Sendable {
             let (settings, authenticator) = try settings(for: source, window: window,
                                                          bookmark: try Bookmarks(warehouse: warehouse).value(source: source.name, endpoint: "window"))
             let session = FetchSession(source: settings, client: client, warehouse: warehouse, runID: runID,
-                                       budget: RateBudget(window: settings.rateWindow), logger: logger,
-                                       authenticator: authenticator, progress: progress)
+                                       budget: RateBudget(window: settings.rateWindow, time: time), logger: logger,
+                                       authenticator: authenticator, progress: progress, time: time)
             defer { progress?.finish(source: source.name) }
             defer { outcome.finishedAt = Date() }
             do {

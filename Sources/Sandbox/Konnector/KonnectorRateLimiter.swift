@@ -30,9 +30,9 @@ actor KonnectorRateLimiter {
     }
 
     private struct Bucket {
-        var minuteStart: ContinuousClock.Instant
+        var minuteStart: Duration
         var minuteCount: Int
-        var dayStart: ContinuousClock.Instant
+        var dayStart: Duration
         var dayCount: Int
     }
 
@@ -40,10 +40,11 @@ actor KonnectorRateLimiter {
     private let perDay: Int
     private let minuteWindow: Duration
     private let dayWindow: Duration
-    private let clock = ContinuousClock()
+    private let clock: SandboxClock
     private var buckets: [String: Bucket] = [:]
 
-    init(perMinute: Int, perDay: Int, minuteWindow: Duration, dayWindow: Duration) {
+    init(perMinute: Int, perDay: Int, minuteWindow: Duration, dayWindow: Duration, clock: SandboxClock) {
+        self.clock = clock
         self.perMinute = max(0, perMinute)
         self.perDay = max(0, perDay)
         self.minuteWindow = minuteWindow
@@ -52,7 +53,7 @@ actor KonnectorRateLimiter {
 
     /// Counts one request for `key` and says whether it may proceed.
     func consume(key: String) -> Decision {
-        let now = clock.now
+        let now = clock.monotonic()
         var bucket = buckets[key] ?? Bucket(minuteStart: now, minuteCount: 0, dayStart: now, dayCount: 0)
         if now - bucket.minuteStart >= minuteWindow {
             bucket.minuteStart = now

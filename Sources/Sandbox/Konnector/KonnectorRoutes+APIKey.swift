@@ -16,8 +16,7 @@ extension KonnectorRoutes {
     }
 
     /// The documented success `data` for a newly created key.
-    func apiKeyCreated(key: String, request: APIKeyRequest) -> JSONValue {
-        let now = Int64(Date().timeIntervalSince1970.rounded(.down))
+    func apiKeyCreated(key: String, request: APIKeyRequest, now: Int64) -> JSONValue {
         let createdAt = ISOTimestamp.format(epochSeconds: now)
         return [
             "api_key": .string(key),

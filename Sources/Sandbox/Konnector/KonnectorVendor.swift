@@ -10,19 +10,21 @@ struct KonnectorVendor: SandboxVendor {
     let limiter: KonnectorRateLimiter
     private let requestCounter = LockedBox<UInt64>(0)
     private let seed: UInt64
+    private let clock: SandboxClock
 
     init(dataset: KonnectorDataset, configuration: SandboxConfiguration) {
         routes = KonnectorRoutes(dataset: dataset, pathPrefix: Self.pathPrefix)
         keys = KonnectorKeyStore(apiKey: configuration.apiKey, adminKey: configuration.adminKey, seed: configuration.seed)
         limiter = KonnectorRateLimiter(
             perMinute: configuration.perMinuteLimit, perDay: configuration.perDayLimit,
-            minuteWindow: configuration.minuteWindow, dayWindow: configuration.dayWindow)
+            minuteWindow: configuration.minuteWindow, dayWindow: configuration.dayWindow, clock: configuration.clock)
         seed = configuration.seed
+        clock = configuration.clock
     }
 
     func respond(to request: SandboxHTTPRequest, endpoint: String) async -> SandboxHTTPResponse {
         let requestID = nextRequestID()
-        let timestamp = ISOTimestamp.now()
+        let timestamp = clock.isoTimestamp()
 
         // The key goes in `Authorization` (the document) or `X-API-KEY` (another doc version).
         // Requests are counted against the key presented, valid or not, so failures count too.
@@ -92,7 +94,7 @@ struct KonnectorVendor: SandboxVendor {
             guard role == .admin else { throw KonnectorError.unauthorizedAccess }
             let request = try routes.validateAPIKeyRequest(parameters)
             let key = await keys.create()
-            return ("API key created successfully", routes.apiKeyCreated(key: key, request: request))
+            return ("API key created successfully", routes.apiKeyCreated(key: key, request: request, now: clock.wholeEpochSeconds()))
         default:
             throw KonnectorError.notFound("No endpoint at \(request.path)")
         }

@@ -9,8 +9,8 @@ final class LinkedAPIEmulator: SandboxEmulator {
     let state: LinkedAPIState
     let vendor: LinkedAPIVendor
     /// The vendor's outgoing webhook calls.
-    let webhooks = SandboxWebhookSender()
-    private let queue: LinkedAPIDeliveryQueue
+    let webhooks: SandboxWebhookSender
+    private let courier: SandboxCourier
 
     var httpVendor: any SandboxVendor { vendor }
 
@@ -26,27 +26,33 @@ final class LinkedAPIEmulator: SandboxEmulator {
             settings: .init(
                 workflowDelay: configuration.linkedAPIWorkflowDelay.timeInterval,
                 acceptanceDelay: configuration.linkedAPIAcceptanceDelay.timeInterval,
-                seed: configuration.linkedAPISeed))
+                seed: configuration.linkedAPISeed),
+            clock: configuration.clock)
         vendor = LinkedAPIVendor(
-            routes: LinkedAPIRoutes(state: state), token: configuration.linkedAPIToken,
+            routes: LinkedAPIRoutes(state: state, clock: configuration.clock), token: configuration.linkedAPIToken,
             identificationToken: configuration.linkedAPIIdentificationToken)
-        queue = LinkedAPIDeliveryQueue(webhooks: webhooks)
+        webhooks = SandboxWebhookSender(clock: configuration.clock)
+        courier = SandboxCourier(webhooks: webhooks)
     }
 
     /// The server is listening: result links point at it, and the live invitations' clock starts
     /// (first start only).
     func serverStarted(baseURL: URL) async {
         await state.serverStarted(baseURL: baseURL)
-        queue.start()
+        courier.start()
     }
 
     /// Applies what became due and queues the webhook calls it owes.
     func tick() async {
-        queue.enqueue(await state.drainOutbox())
+        courier.enqueue(await state.drainOutbox())
+    }
+
+    func deliveriesSettled() async {
+        await courier.settled()
     }
 
     func shutdown() async {
-        queue.stop()
+        courier.stop()
     }
 
     /// POSTs a `network.connectionAccepted` event for every invitation accepted so far (the

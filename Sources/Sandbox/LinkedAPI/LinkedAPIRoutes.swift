@@ -4,6 +4,8 @@ import Foundation
 /// conversations endpoint lives in `LinkedAPIRoutes+Conversations.swift`.
 struct LinkedAPIRoutes: Sendable {
     let state: LinkedAPIState
+    /// What a long poll waits on.
+    let clock: SandboxClock
 
     /// The document's global failure. Assumption: it comes with HTTP 200 (the status is in the body).
     static let invalidWorkflow: JSONValue = [
@@ -50,7 +52,7 @@ struct LinkedAPIRoutes: Sendable {
                 return ["status": "completed", "completion": completion]
             case .running(_, let remaining)?:
                 let wait = max(0.002, min(Self.longPollInterval, remaining + 0.001))
-                try? await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+                await clock.sleep(for: .milliseconds(Int(wait * 1000)))
             case nil:
                 return nil
             }

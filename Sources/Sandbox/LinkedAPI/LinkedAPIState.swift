@@ -29,7 +29,7 @@ actor LinkedAPIState {
 
     let account: LinkedAPIAccount
     private let settings: Settings
-    private let clock: LinkedAPIClock
+    private let clock: SandboxClock
     var invitations: [LinkedAPIInvitation]
     /// Every person the sandbox knows, by normalised slug: name and the dataset's URL.
     let directory: [String: (name: String, personURL: String)]
@@ -42,13 +42,13 @@ actor LinkedAPIState {
     /// Ids of workflows still running, in submission order.
     private var running: [String] = []
     private var liveAcceptsAt: Double?
-    private var outbox: [LinkedAPIDelivery] = []
+    private var outbox: [SandboxWebhookCall] = []
     private(set) var baseURL: URL?
     private var submissions: UInt64 = 0
     var runtimeInvitations = 0
     var runtimeMessages: UInt64 = 0
 
-    init(dataset: LinkedAPIDataset, settings: Settings, clock: LinkedAPIClock = .system) {
+    init(dataset: LinkedAPIDataset, settings: Settings, clock: SandboxClock = .system) {
         account = dataset.account
         self.settings = settings
         self.clock = clock
@@ -66,7 +66,7 @@ actor LinkedAPIState {
     /// The server is listening at `baseURL`; on the first start the live invitations' clock starts.
     func serverStarted(baseURL: URL) {
         self.baseURL = baseURL
-        if liveAcceptsAt == nil { liveAcceptsAt = clock.now() + settings.acceptanceDelay }
+        if liveAcceptsAt == nil { liveAcceptsAt = clock.epochSeconds() + settings.acceptanceDelay }
     }
 
     /// Applies everything due at `now`, in time order (live acceptances before workflows due at the
@@ -98,7 +98,7 @@ actor LinkedAPIState {
         for index in invitations.indices
         where invitations[index].acceptsLive && invitations[index].acceptedAt == nil && !invitations[index].withdrawn {
             invitations[index].acceptedAt = second
-            outbox.append(LinkedAPIDelivery(url: nil, body: LinkedAPIAccountEvent(
+            outbox.append(SandboxWebhookCall(url: nil, body: LinkedAPIAccountEvent(
                 accountID: account.accountId, personURL: invitations[index].personURL, detectedAt: second).json))
         }
     }
@@ -110,15 +110,15 @@ actor LinkedAPIState {
         workflow.completion = completion
         workflows[id] = workflow
         if case .hook(let url) = workflow.handling {
-            outbox.append(LinkedAPIDelivery(url: url, body: [
+            outbox.append(SandboxWebhookCall(url: url, body: [
                 "status": "completed", "workflowId": .string(id), "completion": completion,
             ]))
         }
     }
 
     /// Advances to now and hands out the webhook calls owed.
-    func drainOutbox() -> [LinkedAPIDelivery] {
-        advance(to: clock.now())
+    func drainOutbox() -> [SandboxWebhookCall] {
+        advance(to: clock.epochSeconds())
         defer { outbox.removeAll() }
         return outbox
     }
@@ -127,7 +127,7 @@ actor LinkedAPIState {
 
     /// Starts a workflow; it finishes `workflowDelay` from now.
     func submit(_ action: LinkedAPIAction, handling: LinkedAPIResultHandling) -> LinkedAPIWorkflow {
-        let now = clock.now()
+        let now = clock.epochSeconds()
         advance(to: now)
         submissions += 1
         var random = SeededRandom(seed: settings.seed, stream: 8_000_000 + submissions)
@@ -146,7 +146,7 @@ actor LinkedAPIState {
 
     /// The workflow with this id, as it stands now.
     func progress(workflowID: String) -> Progress? {
-        let now = clock.now()
+        let now = clock.epochSeconds()
         advance(to: now)
         guard let workflow = workflows[workflowID] else { return nil }
         if let completion = workflow.completion { return .completed(workflowID: workflow.id, completion: completion) }
@@ -164,19 +164,19 @@ actor LinkedAPIState {
     /// Every invitation as it stands now (the dataset's, accepted live ones with their time, then
     /// those sent by workflows).
     func currentInvitations() -> [LinkedAPIInvitation] {
-        advance(to: clock.now())
+        advance(to: clock.epochSeconds())
         return invitations
     }
 
     /// Every conversation as it stands now (the dataset's, then those started by workflows).
     func currentConversations() -> [LinkedAPIConversation] {
-        advance(to: clock.now())
+        advance(to: clock.epochSeconds())
         return conversationOrder.compactMap { conversations[$0] }
     }
 
     /// A `network.connectionAccepted` event for every invitation accepted so far, by acceptance time.
     func acceptanceEvents() -> [JSONValue] {
-        advance(to: clock.now())
+        advance(to: clock.epochSeconds())
         return invitations.compactMap { invitation -> (Int64, String, JSONValue)? in
             guard let acceptedAt = invitation.acceptedAt else { return nil }
             return (acceptedAt, invitation.id, LinkedAPIAccountEvent(
@@ -188,7 +188,7 @@ actor LinkedAPIState {
 
     /// The `st` messages with the person of `slug` strictly after `since` (all when nil), oldest first.
     func messages(slug: String, since: Int64?) -> [LinkedAPIMessage] {
-        advance(to: clock.now())
+        advance(to: clock.epochSeconds())
         return (conversations[slug]?.messages ?? []).filter { message in since.map { message.time > $0 } ?? true }
     }
 

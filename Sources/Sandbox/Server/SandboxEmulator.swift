@@ -9,6 +9,8 @@ protocol SandboxEmulator: Sendable {
     func serverStarted(baseURL: URL) async
     /// Applies what became due since the last tick (finished requests, webhook deliveries).
     func tick() async
+    /// Returns once the webhook calls queued so far have gone out.
+    func deliveriesSettled() async
     /// The server is stopping.
     func shutdown() async
 }

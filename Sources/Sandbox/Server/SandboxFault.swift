@@ -12,7 +12,7 @@ struct SandboxFault: Sendable {
 
     /// The response this fault serves. A body starting with `{` or `[` is sent as JSON, any other
     /// as HTML (the shape a misbehaving proxy or gateway would produce).
-    func response() -> SandboxHTTPResponse {
+    func response(at clock: SandboxClock) -> SandboxHTTPResponse {
         if let body {
             let trimmed = body.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
             let isJSON = trimmed.hasPrefix("{") || trimmed.hasPrefix("[")
@@ -29,7 +29,7 @@ struct SandboxFault: Sendable {
                 "error": "Something went wrong on the server",
                 "error_code": status >= 500 ? "INTERNAL_SERVER_ERROR" : "INJECTED_FAULT",
                 "request_id": "req_injected",
-                "timestamp": .string(ISOTimestamp.now()),
+                "timestamp": .string(clock.isoTimestamp()),
             ],
         ])
     }

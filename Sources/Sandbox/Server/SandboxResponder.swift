@@ -13,8 +13,10 @@ struct SandboxResponder: HTTPResponder {
     let vendors: [any SandboxVendor]
     let faults: SandboxFaultInjector
     let log: SandboxRequestLog
-    /// A pause before every answer, to stand in for a slow vendor (crash tests kill a run mid-way).
-    var responseDelay: Duration = .zero
+    /// What the log's times read.
+    var clock: SandboxClock = .system
+    /// Runs before every answer: on a virtual clock the server applies what became due here, since no ticker runs.
+    var beforeAnswer: (@Sendable () async -> Void)? = nil
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         var request = request
@@ -40,19 +42,18 @@ struct SandboxResponder: HTTPResponder {
         return Self.response(try await answer(parsed, bodyTooLarge: tooLarge))
     }
 
-    /// The answer to one request, whichever way it came (HTTP or `SandboxServer.answer`): the
-    /// response delay, then an injected fault, the vendor whose path prefix matches, or a JSON 404;
-    /// logged with its answer unless `logged` is false.
+    /// The answer to one request, whichever way it came (HTTP or `SandboxServer.answer`): an injected fault,
+    /// the vendor whose path prefix matches, or a JSON 404; logged with its answer unless `logged` is false.
     func answer(_ request: SandboxHTTPRequest, bodyTooLarge: Bool = false, logged: Bool = true) async throws
         -> SandboxHTTPResponse {
-        if responseDelay > .zero { try await Task.sleep(for: responseDelay) }
-        let time = Date()
+        await beforeAnswer?()
+        let time = clock.date()
         let path = request.path
         var answer: SandboxHTTPResponse
         var endpoint = path
         var injected = false
         if let fault = await faults.take(path: path) {
-            answer = fault.response()
+            answer = fault.response(at: clock)
             injected = true
         } else if let (vendor, rest) = match(path) {
             endpoint = rest

@@ -20,10 +20,12 @@ public actor SandboxWebhookSender {
     private var log: [Delivery] = []
     private let attempts: Int
     private let retryDelay: Duration
+    private let clock: SandboxClock
 
-    init(attempts: Int = 3, retryDelay: Duration = .milliseconds(200)) {
+    init(attempts: Int = 3, retryDelay: Duration = .milliseconds(200), clock: SandboxClock) {
         self.attempts = attempts
         self.retryDelay = retryDelay
+        self.clock = clock
     }
 
     /// Registers the URL calls go to; nil stops delivering.
@@ -51,7 +53,7 @@ public actor SandboxWebhookSender {
             status = (try? await URLSession.shared.data(for: request))
                 .flatMap { ($0.1 as? HTTPURLResponse)?.statusCode }
             if let status, (200..<300).contains(status) { break }
-            if attempt < attempts { try? await Task.sleep(for: retryDelay * (1 << (attempt - 1))) }
+            if attempt < attempts { await clock.sleep(for: retryDelay * (1 << (attempt - 1))) }
         }
         log.append(Delivery(url: target, body: body, status: status, attempts: made))
         return status

@@ -20,9 +20,4 @@ enum ISOTimestamp {
         case .utc(lowercase: true), .offset(_, colon: false), nil: return nil
         }
     }
-
-    /// The current time at `offsetMinutes`, whole seconds.
-    static func now(offsetMinutes: Int = indiaOffsetMinutes) -> String {
-        format(epochSeconds: Int64(Date().timeIntervalSince1970.rounded(.down)), offsetMinutes: offsetMinutes)
-    }
 }

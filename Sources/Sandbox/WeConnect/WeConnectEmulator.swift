@@ -17,6 +17,7 @@ final class WeConnectEmulator: Sendable {
     private let session: WeConnectPusherSession
     private let faults: SandboxFaultInjector
     private let log: SandboxRequestLog
+    private let clock: SandboxClock
 
     init(configuration: SandboxConfiguration, faults: SandboxFaultInjector, log: SandboxRequestLog) {
         let dataset = WeConnectGenerator(
@@ -24,7 +25,7 @@ final class WeConnectEmulator: Sendable {
             seed: configuration.weConnectSeed, growth: configuration.growth
         ).make()
         self.dataset = dataset
-        let clock = WeConnectClock.system
+        let clock = configuration.clock
         state = WeConnectState(
             dataset: dataset,
             settings: .init(
@@ -44,6 +45,7 @@ final class WeConnectEmulator: Sendable {
         appKey = configuration.weConnectAppKey
         self.faults = faults
         self.log = log
+        self.clock = clock
     }
 
     /// The server is listening: the dataset's recent actions start their clock.
@@ -70,7 +72,7 @@ final class WeConnectEmulator: Sendable {
     func shouldUpgrade(
         _ head: HTTPRequest
     ) async -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
-        let time = Date()
+        let time = clock.date()
         let target = head.path ?? "/"
         let path = String(target.prefix { $0 != "?" })
         let queryText = target.firstIndex(of: "?").map { String(target[target.index(after: $0)...]) }

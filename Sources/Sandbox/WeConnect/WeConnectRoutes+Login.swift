@@ -6,7 +6,7 @@ extension WeConnectRoutes {
         guard case .string(let email)? = input["email"], case .string(let password)? = input["password"],
               let user = await state.authenticate(email: email, password: password)
         else { throw .loginFailed }
-        let token = jwt.issue(userID: user.id, now: clock.now(), jti: await state.nextTokenID())
+        let token = jwt.issue(userID: user.id, now: clock.epochSeconds(), jti: await state.nextTokenID())
         return [
             "success": [
                 "id": .int(user.id),

@@ -4,7 +4,7 @@ struct WeConnectRoutes: Sendable {
     let state: WeConnectState
     let jwt: WeConnectJWT
     let signer: WeConnectPusherSigner
-    let clock: WeConnectClock
+    let clock: SandboxClock
 
     /// The document's `img` values point at the vendor's own host
     /// (`https://api-us-1.we-connect.io/api/profile/picture/112810`). The sandbox points them at

@@ -51,7 +51,7 @@ actor WeConnectState {
     }
 
     private let settings: Settings
-    private let clock: WeConnectClock
+    private let clock: SandboxClock
     private let usersByID: [Int: WeConnectUser]
     private let userOrder: [Int]
     private var addedAccounts: [Int: [WeConnectAccount]] = [:]
@@ -76,7 +76,7 @@ actor WeConnectState {
     private var createdThreads: UInt64 = 0
     private var started = false
 
-    init(dataset: WeConnectDataset, settings: Settings, clock: WeConnectClock = .system) {
+    init(dataset: WeConnectDataset, settings: Settings, clock: SandboxClock = .system) {
         self.settings = settings
         self.clock = clock
         usersByID = Dictionary(dataset.users.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -113,7 +113,7 @@ actor WeConnectState {
     func serverStarted() {
         guard !started else { return }
         started = true
-        let now = clock.now()
+        let now = clock.epochSeconds()
         for id in unsettled {
             if actions[id]?.settlesAt == nil { actions[id]?.settlesAt = now + settings.actionDelay }
         }
@@ -168,7 +168,7 @@ actor WeConnectState {
 
     /// Advances to now and hands out the queued events.
     func drainEvents() -> [WeConnectEvent] {
-        advance(to: clock.now())
+        advance(to: clock.epochSeconds())
         defer { outbox.removeAll() }
         return outbox
     }
@@ -211,7 +211,7 @@ actor WeConnectState {
         nextAccountID += 1
         addedAccounts[userID, default: []].append(account)
         announcements.append(AccountAnnouncement(
-            due: clock.now() + settings.actionDelay, userID: userID, account: account))
+            due: clock.epochSeconds() + settings.actionDelay, userID: userID, account: account))
         return account
     }
 
@@ -224,7 +224,7 @@ actor WeConnectState {
     func submit(
         userID: Int, accountID: Int, linkedin: String, type: WeConnectActionType, message: String?
     ) -> String {
-        let now = clock.now()
+        let now = clock.epochSeconds()
         advance(to: now)
         submissions += 1
         var random = SeededRandom(seed: settings.seed, stream: 7_000_000 + submissions)
@@ -247,7 +247,7 @@ actor WeConnectState {
 
     /// The user's action with this id, as it stands now.
     func action(requestID: String, userID: Int) -> ActionRecord? {
-        advance(to: clock.now())
+        advance(to: clock.epochSeconds())
         guard let record = actions[requestID], record.userID == userID else { return nil }
         return record
     }
@@ -257,7 +257,7 @@ actor WeConnectState {
     /// `limit` of the user's threads from `offset` on, newest last message first (ties by id), how
     /// many the user has, and the time they were read at.
     func threadPage(ofUser userID: Int, offset: Int, limit: Int) -> (threads: [WeConnectThread], total: Int, now: Double) {
-        let now = clock.now()
+        let now = clock.epochSeconds()
         advance(to: now)
         let order = listingOrder[userID] ?? (threadIDsByUser[userID] ?? []).compactMap { threads[$0] }.sorted { left, right in
             let a = left.lastMessage?.epoch ?? 0, b = right.lastMessage?.epoch ?? 0
@@ -270,7 +270,7 @@ actor WeConnectState {
 
     /// The user's thread with this id, and the time it was read at.
     func thread(id: String, userID: Int) -> (thread: WeConnectThread, now: Double)? {
-        let now = clock.now()
+        let now = clock.epochSeconds()
         advance(to: now)
         guard let thread = threads[id], thread.userID == userID else { return nil }
         return (thread, now)
@@ -281,7 +281,7 @@ actor WeConnectState {
     func appendMessage(
         threadID: String, direction: WeConnectMessageDirection, content: String, epoch: Int64?
     ) -> Bool {
-        let now = clock.now()
+        let now = clock.epochSeconds()
         advance(to: now)
         guard var thread = threads[threadID] else { return false }
         let name = direction == .inbound ? thread.profile.name : (usersByID[thread.userID]?.fullname ?? "")

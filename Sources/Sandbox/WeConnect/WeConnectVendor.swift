@@ -75,7 +75,7 @@ struct WeConnectVendor: SandboxVendor {
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw .unauthenticated }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
-        guard let userID = try? routes.jwt.verify(token, now: routes.clock.now()),
+        guard let userID = try? routes.jwt.verify(token, now: routes.clock.epochSeconds()),
               let user = await routes.state.user(id: userID)
         else { throw .unauthenticated }
         return user

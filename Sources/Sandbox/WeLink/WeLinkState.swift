@@ -42,7 +42,7 @@ actor WeLinkState {
     }
 
     private let settings: Settings
-    private let now: @Sendable () -> Double
+    private let clock: SandboxClock
     private var requests: [String: WeLinkLiveRequest] = [:]
     /// Ids of requests with a transition still to come.
     private var live: [String] = []
@@ -61,11 +61,9 @@ actor WeLinkState {
     private var createdThreads: UInt64 = 0
     private var started = false
 
-    init(dataset: WeLinkDataset, settings: Settings, now: @escaping @Sendable () -> Double = {
-        Date().timeIntervalSince1970
-    }) {
+    init(dataset: WeLinkDataset, settings: Settings, clock: SandboxClock = .system) {
         self.settings = settings
-        self.now = now
+        self.clock = clock
         limiter = WeLinkRateLimiter(limit: settings.requestsPerWindow, window: settings.window)
         var known: [String: Set<String>] = [:]
         var missing = Set<String>()
@@ -110,7 +108,7 @@ actor WeLinkState {
     func serverStarted() {
         guard !started else { return }
         started = true
-        let time = now()
+        let time = clock.epochSeconds()
         for id in live where requests[id]?.settlesAt == nil {
             requests[id]?.settlesAt = time + settings.processingDelay
         }
@@ -256,7 +254,7 @@ actor WeLinkState {
 
     /// Counts a request of `account` against its limit (429 when over) and starts it; returns its id.
     func submit(accountID: String, kind: WeLinkLiveRequest.Kind, profileURL: String?) throws(WeLinkError) -> String {
-        let time = now()
+        let time = clock.epochSeconds()
         advance(to: time)
         try admit(accountID, at: time)
         submissions += 1
@@ -275,7 +273,7 @@ actor WeLinkState {
 
     /// The `get_response` body of `requestID`, counted against the account that owns the request.
     func response(requestID: String) throws(WeLinkError) -> JSONValue {
-        let time = now()
+        let time = clock.epochSeconds()
         advance(to: time)
         guard let request = requests[requestID] else { throw .requestNotFound(requestID) }
         try admit(request.accountID, at: time)
@@ -290,7 +288,7 @@ actor WeLinkState {
 
     /// Advances to now and hands out the queued webhook bodies, in order.
     func drainWebhooks() -> [JSONValue] {
-        advance(to: now())
+        advance(to: clock.epochSeconds())
         defer { outbox.removeAll() }
         return outbox
     }
