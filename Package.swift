@@ -106,7 +106,7 @@ let package = Package(
             // `etl demo`: the pipeline wired to the sandbox's emulated vendors, apart from the production modules.
             name: "Demo",
             dependencies: [
-                "Pipeline", "Sandbox", "Vendors", "Warehouse", "Extract",
+                "Chronology", "Pipeline", "Sandbox", "Vendors", "Warehouse", "Extract",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -135,7 +135,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Chronology", "Sandbox", "Warehouse", "Vendors", "Extract", "Pipeline"],
+            dependencies: ["Chronology", "Sandbox", "Warehouse", "Vendors", "Extract", "Pipeline", "Report"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

@@ -1,3 +1,4 @@
+import Chronology
 import Extract
 import Foundation
 import Logging
@@ -54,6 +55,10 @@ public enum Demo {
     public static func run(scale: Int, directory: URL, endDate: String = yesterday(),
                            logger: Logger = Logger(label: "etl"), progress: (any ProgressReporter)? = nil) async throws -> RunResult {
         var configuration = SandboxConfiguration(scale: scale, endDate: endDate)
+        // The vendors and the pipeline keep one virtual clock: every wait of either (a workflow running, a request
+        // being processed, a poll's pause) passes at once, so the demo takes the time its work takes.
+        let time = ManualTime()
+        configuration.clock = SandboxClock(time: time)
         // The run takes a second or so; requests still pending at the start stay pending for the
         // whole of it, whatever the machine's speed, so two demos write the same files.
         configuration.weConnectActionDelay = .seconds(3600)
@@ -67,6 +72,8 @@ public enum Demo {
         configuration.linkedAPIAcceptanceDelay = .seconds(3600)
         let server = SandboxServer(configuration: configuration)
         _ = try await server.start()
+        // The run begins a second after the vendors started: We-Link's recent requests (100 ms) have finished.
+        await server.advanceTime(by: .seconds(1))
         do {
             let result = try await runPipeline(server: server, sandbox: configuration, directory: directory, logger: logger,
                                                progress: progress)
@@ -134,7 +141,8 @@ public enum Demo {
         defer { running.requestStop() }
         await server.linkedAPIWebhooks.register(running.url(source: linkedAPISourceName, token: environment[webhookSecretVariable]))
         await server.replayLinkedAPIAccountEvents()
-        let runner = PipelineRunner(configuration: configuration, environment: environment, logger: logger, progress: progress)
+        let runner = PipelineRunner(configuration: configuration, environment: environment, logger: logger, progress: progress,
+                                    time: sandbox.clock.time)
         let result = try await runner.run()
         try await running.stop()
         return result

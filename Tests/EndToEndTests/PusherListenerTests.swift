@@ -43,7 +43,7 @@ import Warehouse
             await lines.line(containing: "listening on private-status-updates-")
             let requestID = try await submit(fixture, type: "connect")
             // The action settles 300 ms of vendor time later, and its status is pushed then.
-            await fixture.advanceTime(by: .milliseconds(300))
+            await fixture.advanceTime(by: .seconds(1))
             // The dataset's own recent actions settle at the same moment: each landed event is checked until this one's.
             var landed = 0
             var events = 0

@@ -153,7 +153,7 @@ import Warehouse
             stuck.runTimeout = .seconds(1)
             let healthy = SourceConfiguration(name: "acme-konnector", kind: .konnector, baseURL: fixture.server.konnectorBaseURL,
                                               apiKeyEnv: "TEST_KONNECTOR_KEY", pageSize: 5)
-            let configuration = PipelineConfiguration(warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"),
+            let configuration = PipelineConfiguration(warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"), formats: KonnectorFixture.reportFormats,
                                                       sources: [stuck, healthy])
             let runner = PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": fixture.configuration.apiKey],
                                         retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5), maxDelay: .milliseconds(10)),

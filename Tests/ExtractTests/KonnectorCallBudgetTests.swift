@@ -17,7 +17,7 @@ import Warehouse
     /// A runner on the fixture's sandbox with the source's page size left unset, as in a plain configuration.
     private func runner(_ fixture: KonnectorFixture) -> PipelineRunner {
         let configuration = PipelineConfiguration(
-            warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"),
+            warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"), formats: KonnectorFixture.reportFormats,
             sources: [SourceConfiguration(name: "acme-konnector", kind: .konnector, baseURL: fixture.server.konnectorBaseURL,
                                           apiKeyEnv: "TEST_KONNECTOR_KEY")])
         return PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": fixture.configuration.apiKey],

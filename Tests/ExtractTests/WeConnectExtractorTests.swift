@@ -123,7 +123,7 @@ import Warehouse
 /// Runs the pipeline on a fixture's source with a chosen environment.
 enum PipelineRunnerProbe {
     static func configuration(_ fixture: WeConnectFixture) -> Pipeline.PipelineConfiguration {
-        PipelineConfiguration(warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"),
+        PipelineConfiguration(warehouse: fixture.warehouse.url, reportsDirectory: fixture.directory.file("reports"), formats: KonnectorFixture.reportFormats,
                               sources: [fixture.source])
     }
 

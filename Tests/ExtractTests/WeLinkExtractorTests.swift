@@ -80,7 +80,7 @@ import Warehouse
                 try await fixture.warehouse.pool.write { db in
                     try db.execute(sql: "UPDATE api_call SET called_at = '2000-01-01T00:00:00.000Z'")
                 }
-                await fixture.advanceTime(by: .seconds(3_600))
+                await fixture.advanceTime(by: .seconds(3_601))
                 try await fixture.extract([source])
                 runs += 1
             } while try ledger.due(source: VendorFixture.weLinkName, lookbackDays: 14).contains(where: { id in
@@ -131,7 +131,7 @@ import Warehouse
                 let recent = fixture.server.weLink.recentRequests
                 #expect(!recent.isEmpty)
                 // The recent requests finish a second after the start; their calls have arrived once that has passed.
-                await fixture.advanceTime(by: .seconds(1))
+                await fixture.advanceTime(by: .seconds(2))
                 let landed = try await fixture.warehouse.pool.read { db in
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM raw_page WHERE endpoint = 'webhook'") ?? 0
                 }

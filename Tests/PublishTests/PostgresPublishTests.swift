@@ -10,9 +10,19 @@ import Warehouse
 /// Publishing the warehouse to a real PostgreSQL server started for the test: what lands, how it is merged,
 /// hostile values, and what a failure leaves behind.
 @Suite struct PostgresPublishTests {
-    /// A demo warehouse (every vendor) in a temporary directory.
-    static func demoWarehouse(_ directory: TemporaryDirectory) async throws -> Warehouse {
+    /// The demo's warehouse (every vendor), made once for all the publish tests: each takes a copy.
+    private static let demo = Task { () throws -> URL in
+        let directory = try TemporaryDirectory("publish-demo")
         _ = try await Demo.run(scale: 1, directory: directory.url, endDate: "2026-11-20")
+        let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
+        // Everything in the main file, so a plain copy is the whole warehouse.
+        try await warehouse.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        return directory.file("warehouse.sqlite")
+    }
+
+    /// A copy of the demo warehouse (every vendor) in `directory`.
+    static func demoWarehouse(_ directory: TemporaryDirectory) async throws -> Warehouse {
+        try FileManager.default.copyItem(at: try await demo.value, to: directory.file("warehouse.sqlite"))
         return try Warehouse(url: directory.file("warehouse.sqlite"))
     }
 

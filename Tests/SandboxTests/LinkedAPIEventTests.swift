@@ -17,7 +17,7 @@ import Testing
                 #expect(before.map(HTTP.outcome) == ["pending", "pending", "pending"])
                 #expect(await receiver.inbox.bodies.isEmpty)
 
-                await server.advanceTime(by: .milliseconds(600))
+                await server.advanceTime(by: .seconds(1))
                 let events = await receiver.objects()
                 #expect(events.count == 3)
                 let now = Int64(server.configuration.clock.epochSeconds())

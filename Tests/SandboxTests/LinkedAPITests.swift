@@ -183,7 +183,7 @@ import Testing
                 #expect(canonicalJSON(started.body) == canonicalJSON(value: expected))
                 #expect(await receiver.inbox.bodies.isEmpty)
 
-                await server.advanceTime(by: .milliseconds(200))
+                await server.advanceTime(by: .seconds(1))
                 let calls = await receiver.objects()
                 #expect(calls.count == 1)
                 let call = try #require(calls.first)

@@ -117,7 +117,7 @@ import Sandbox
             let token = try await HTTP.login(server, try #require(server.weConnect.users.first))
             let fresh = try await HTTP.send("GET", server, "/api/beta/ln/messages", token: token)
             #expect(fresh.status == 200)
-            await server.advanceTime(by: .seconds(1))
+            await server.advanceTime(by: .milliseconds(1_200))
             let expired = try await HTTP.send("GET", server, "/api/beta/ln/messages", token: token)
             #expect(expired.status == 401)
             #expect(expired.json?.string("message") == "Unauthenticated.")

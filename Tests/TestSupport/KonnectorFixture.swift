@@ -3,6 +3,7 @@ import Extract
 import Foundation
 import Logging
 import Pipeline
+import Report
 import Sandbox
 import Vendors
 import Warehouse
@@ -13,6 +14,10 @@ public final class KonnectorFixture: Sendable {
     public let directory: TemporaryDirectory
     public let warehouse: Warehouse
     public let configuration: SandboxConfiguration
+
+    /// The formats a fixture's runs write: CSV alone, since these tests read the warehouse's views; the workbook and
+    /// the HTML report have tests of their own.
+    public static let reportFormats: [ReportFormat] = [.csv]
 
     /// Data ends on a fixed day so that figures are the same on any day the tests run.
     public static let endDate = "2026-11-20"
@@ -65,7 +70,7 @@ public final class KonnectorFixture: Sendable {
     /// A pipeline runner configured with one Konnector source on the sandbox.
     public func runner(sourceName: String = "acme-konnector", pageSize: Int = 5) -> PipelineRunner {
         let configuration = PipelineConfiguration(
-            warehouse: warehouse.url, reportsDirectory: directory.file("reports"),
+            warehouse: warehouse.url, reportsDirectory: directory.file("reports"), formats: Self.reportFormats,
             sources: [SourceConfiguration(name: sourceName, kind: .konnector, baseURL: server.konnectorBaseURL,
                                           apiKeyEnv: "TEST_KONNECTOR_KEY", pageSize: pageSize)])
         return PipelineRunner(configuration: configuration, environment: ["TEST_KONNECTOR_KEY": self.configuration.apiKey],

@@ -82,7 +82,8 @@ public final class VendorFixture: Sendable {
     }
 
     public func configuration(_ sources: [SourceConfiguration]) -> PipelineConfiguration {
-        PipelineConfiguration(warehouse: warehouse.url, reportsDirectory: directory.file("reports"), sources: sources)
+        PipelineConfiguration(warehouse: warehouse.url, reportsDirectory: directory.file("reports"),
+                              formats: KonnectorFixture.reportFormats, sources: sources)
     }
 
     public func runner(_ sources: [SourceConfiguration]) -> PipelineRunner {

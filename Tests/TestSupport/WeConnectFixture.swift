@@ -56,7 +56,7 @@ public final class WeConnectFixture: Sendable {
 
     public func runner() -> PipelineRunner {
         PipelineRunner(configuration: PipelineConfiguration(warehouse: warehouse.url, reportsDirectory: directory.file("reports"),
-                                                            sources: [source]),
+                                                            formats: KonnectorFixture.reportFormats, sources: [source]),
                        environment: environment,
                        retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
                        logger: Logger(label: "test"), time: time)
