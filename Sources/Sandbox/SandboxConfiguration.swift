@@ -1,6 +1,6 @@
-/// What the sandbox serves and how strict it is: the generated data, the API keys and the
-/// Konnector rate limits (window lengths are configurable so tests can use one-second windows), and
-/// the WeConnect emulator's token lifetime, action timing and Pusher app credentials.
+/// What the sandbox serves and how strict it is: the generated data, the API keys, the Konnector rate
+/// limits, the WeConnect emulator's token lifetime, action timing and Pusher app credentials, the other
+/// vendors' timings, and the clock all of them keep time on.
 public struct SandboxConfiguration: Sendable {
     /// Generator inputs (see `KonnectorGenerator`).
     public var scale: Int

@@ -2,7 +2,7 @@ import Chronology
 /// Konnector's rate limits, per API key: a per-minute and a per-day request budget in fixed
 /// windows that start at a key's first request and restart once they have elapsed. As the
 /// document says, every request counts, whether it succeeds or fails (answers refused with 429
-/// included). Window lengths are configurable so tests can use one-second "minutes".
+/// included). The windows are measured on the sandbox's clock, so a test passes a "day" by advancing it.
 actor KonnectorRateLimiter {
     /// The outcome for one request, with what goes into the headers and the 429 body.
     struct Decision: Sendable {
