@@ -19,6 +19,11 @@ public struct ReplyPhraseRules: Sendable {
 
     /// The rules shipped with the product.
     public static func bundled() throws -> ReplyPhraseRules {
+        try bundledRules.get()
+    }
+
+    /// The shipped file, read once per process: every transform uses it.
+    private static let bundledRules = Result { () throws -> ReplyPhraseRules in
         guard let url = Bundle.module.url(forResource: "reply-phrases", withExtension: "txt") else {
             throw ReplyRulesError(line: 0, message: "the bundled reply-phrases.txt is missing from the build")
         }

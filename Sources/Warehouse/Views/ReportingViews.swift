@@ -1,7 +1,10 @@
+import Foundation
+
 /// The reporting views: every figure the reports show is computed here, once, in SQL.
 ///
-/// Views hold no data, so they are dropped and recreated on every open instead of migrated:
-/// a change to a figure ships without a migration, and the warehouse never keeps a stale definition.
+/// Views hold no data, so they are dropped and recreated instead of migrated, whenever the file's views are not
+/// these (a fingerprint of their SQL in the file's `user_version`): a change to a figure ships without a migration,
+/// the warehouse never keeps a stale definition, and an open of an up-to-date file compiles none of them.
 /// They use plain SQLite only, so any SQLite client (BI tools, Python) can read them.
 public enum ReportingViews {
     /// The views of the outside contract, in the contract's order: the first round's five, then the reply analysis.
@@ -13,14 +16,22 @@ public enum ReportingViews {
     /// The reply analysis views of the contract's second round.
     public static let replyViews = ["report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"]
 
-    /// Drops and recreates every view.
+    /// Drops and recreates every view, unless the file holds exactly these already.
     public static func install(in db: Database) throws {
         let existing = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view'")
+        if try Int32.fetchOne(db, sql: "PRAGMA user_version") == fingerprint, existing.count == viewCount { return }
         for name in existing {
             try db.execute(sql: "DROP VIEW \(name.quotedDatabaseIdentifier)")
         }
         try db.execute(sql: sql)
+        try db.execute(sql: "PRAGMA user_version = \(fingerprint)")
     }
+
+    /// The first 28 bits of the views' SHA-256, never 0 (a new file's `user_version`).
+    static let fingerprint: Int32 = max(1, Int32(ContentHash.hex(Data(sql.utf8)).prefix(7), radix: 16) ?? 1)
+
+    /// How many views `sql` creates.
+    static let viewCount = sql.components(separatedBy: "CREATE VIEW ").count - 1
 
     static let sql = """
         -- The open version of each campaign's attributes.
