@@ -9,21 +9,23 @@ import Testing
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// Runs the demo into a new folder kept for inspection (printed), returns it and the path of index.html.
-    private func demo(_ label: String) async throws -> (folder: URL, index: URL) {
-        let folder = try TemporaryDirectory("browser-\(label)").url
+    /// The demo, run once for the suite into a folder kept for inspection (printed): the folder and its index.html.
+    private static let demoRun = Task { () throws -> (folder: URL, index: URL) in
+        let folder = try TemporaryDirectory("browser").url
         print("BrowserTests output: \(folder.path)")
         let result = try await CommandRunner().run(["demo", "--out", "out", "--quiet"], in: folder)
-        #expect(result.status == 0, "\(result.stderr)")
+        guard result.status == 0 else { throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: result.stderr]) }
         return (folder, folder.appendingPathComponent("out/index.html"))
     }
+
+    private func demo() async throws -> (folder: URL, index: URL) { try await Self.demoRun.value }
 
     /// Runs Chromium headless on `url` with `arguments` added; returns what it wrote to `output` (or stdout).
     private func chromium(_ arguments: [String], url: String, in folder: URL) async throws -> String {
         let browser = try #require(Self.chromium, "chromium is not installed: run make deps")
         let dom = folder.appendingPathComponent("dom-\(UUID().uuidString.prefix(8)).html")
         let command = ([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--no-first-run", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+                        "--no-first-run", "--user-data-dir=\(folder.appendingPathComponent("profile-\(UUID().uuidString.prefix(8))").path)",
                         "--virtual-time-budget=3000"] + arguments + [url])
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let log = try await CommandRunner.shell("(\(command) > '\(dom.path)')", in: folder)
@@ -54,7 +56,7 @@ import Testing
 
     @Test(arguments: ["desc", "asc"])
     func sortInTheFragmentReordersTheSenderTable(direction: String) async throws {
-        let (folder, index) = try await demo(direction)
+        let (folder, index) = try await demo()
         let dom = try await chromium(["--dump-dom"], url: index.absoluteString + "#sort=report_sender_summary:3:\(direction)",
                                      in: folder)
         readyAndErrorFree(dom)
@@ -67,7 +69,7 @@ import Testing
     }
 
     @Test func everyPageRunsItsScriptAndTheDashboardScreenshotIsSaved() async throws {
-        let (folder, index) = try await demo("shot")
+        let (folder, index) = try await demo()
         let plain = try await chromium(["--dump-dom"], url: index.absoluteString, in: folder)
         readyAndErrorFree(plain)
         let original = try senderColumn(3, in: plain)
