@@ -8,8 +8,10 @@ import Warehouse
 /// Unattended operation through the built binary: a lock against a second run, crash safety under
 /// `kill -9`, one failing source not stopping the others, and a live progress line on a terminal.
 @Suite(.timeLimit(.minutes(5))) struct NightlyOperationTests {
-    private func writeConfig(_ server: SandboxServer, in directory: TemporaryDirectory, sources: [String] = ["acme"]) throws {
+    private func writeConfig(_ server: SandboxServer, in directory: TemporaryDirectory, sources: [String] = ["acme"],
+                             formats: [String]? = nil) throws {
         var text = "[warehouse]\npath = \"warehouse.sqlite\"\n\n[reports]\ndir = \"reports\"\n"
+        if let formats { text += "formats = [" + formats.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n" }
         for name in sources {
             text += """
 
@@ -68,7 +70,7 @@ import Warehouse
             let runner = try CommandRunner()
             let clean = try TemporaryDirectory("clean")
             defer { clean.remove() }
-            try writeConfig(server, in: clean)
+            try writeConfig(server, in: clean, formats: ["csv"])  // the CSVs are what is compared
             let cleanRun = try await runner.run(["run", "--config", "etl.toml", "--quiet"], in: clean.url, environment: environment(server))
             #expect(cleanRun.status == 0, "\(cleanRun.stderr)")
             let expected = try csvFiles(clean)
@@ -80,7 +82,7 @@ import Warehouse
                 let point = max(1, requestsPerRun * share / 3)
                 let directory = try TemporaryDirectory("crash")
                 defer { directory.remove() }
-                try writeConfig(server, in: directory)
+                try writeConfig(server, in: directory, formats: ["csv"])
                 let before = await server.requests().count
                 let process = try runner.start(["run", "--config", "etl.toml", "--quiet"], in: directory.url, environment: environment(server))
                 await server.requestsAnswered(atLeast: before + point)
