@@ -335,7 +335,7 @@ struct ScaleRun {
                 let folder = run.directory.appendingPathComponent("psql-baseline")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 defer { try? FileManager.default.removeItem(at: folder) }
-                let tables = try postgres.sql("""
+                let tables = try await postgres.sql("""
                     SELECT table_name FROM information_schema.tables WHERE table_schema = 'outreach' AND table_name <> 'publish_log' \
                     ORDER BY table_name
                     """)
@@ -348,7 +348,7 @@ struct ScaleRun {
                     script += "\\copy baseline.\"\(table)\" FROM '\(csv)' WITH (FORMAT csv, HEADER true)\n"
                 }
                 script += "COMMIT;\n"
-                try postgres.sql(create)
+                try await postgres.sql(create)
                 let scriptURL = folder.appendingPathComponent("copy.sql")
                 try script.write(to: scriptURL, atomically: true, encoding: .utf8)
                 let copy = try await ChildProcess.run(postgres.psql.path,
@@ -359,7 +359,7 @@ struct ScaleRun {
                 }
                 result.stages.append(StageFigure(name: StageName.psqlCopy, kind: .baseline, seconds: copy.seconds, peakRSS: copy.peakRSS))
                 let counts = tables.map { "(SELECT count(*) FROM baseline.\"\($0)\")" }.joined(separator: " + ")
-                result.psqlRows = Int(try postgres.sql("SELECT \(counts)").first ?? "") ?? 0
+                result.psqlRows = Int(try await postgres.sql("SELECT \(counts)").first ?? "") ?? 0
             }
         }
 

@@ -40,8 +40,8 @@ import Warehouse
         }
     }
 
-    private func count(_ server: PostgresServer, _ table: String) throws -> Int {
-        Int(try server.sql("SELECT count(*) FROM outreach.\(table)").first ?? "") ?? -1
+    private func count(_ server: PostgresServer, _ table: String) async throws -> Int {
+        Int(try await server.sql("SELECT count(*) FROM outreach.\(table)").first ?? "") ?? -1
     }
 
     @Test func aFirstPublishHoldsEveryTableAndViewWithFittingTypes() async throws {
@@ -56,10 +56,10 @@ import Warehouse
             #expect(Set(summary.rows.map(\.table)) == Set(tables))
             for table in tables {
                 let expected = try await warehouse.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
-                #expect(try count(server, table) == expected, "\(table)")
+                #expect(try await count(server, table) == expected, "\(table)")
                 #expect(summary.rows.first { $0.table == table }?.rows == expected, "\(table)")
             }
-            let types = try server.sql("""
+            let types = try await server.sql("""
                 SELECT table_name || '.' || column_name || '=' || data_type FROM information_schema.columns
                 WHERE table_schema = 'outreach' AND table_name IN ('report_sender_summary', 'report_threads', 'report_daily_activity')
                 """)
@@ -69,7 +69,7 @@ import Warehouse
                 #expect(types.contains(expected), "\(expected) in \(types)")
             }
             // The view's columns in the view's order.
-            let columns = try server.sql("""
+            let columns = try await server.sql("""
                 SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns
                 WHERE table_schema = 'outreach' AND table_name = 'report_reply_quality'
                 """)
@@ -78,9 +78,9 @@ import Warehouse
             let sqlite = try await warehouse.pool.read { db in
                 try String.fetchAll(db, sql: "SELECT source || ',' || sender_id || ',' || COALESCE(requests_sent, '') FROM report_sender_summary ORDER BY 1")
             }
-            #expect(try server.sql("SELECT source || ',' || sender_id || ',' || COALESCE(requests_sent::text, '') FROM outreach.report_sender_summary ORDER BY 1") == sqlite)
-            #expect(try server.sql("SELECT DISTINCT run_id FROM outreach.publish_log") == ["1"])
-            #expect(try count(server, "publish_log") == tables.count)
+            #expect(try await server.sql("SELECT source || ',' || sender_id || ',' || COALESCE(requests_sent::text, '') FROM outreach.report_sender_summary ORDER BY 1") == sqlite)
+            #expect(try await server.sql("SELECT DISTINCT run_id FROM outreach.publish_log") == ["1"])
+            #expect(try await count(server, "publish_log") == tables.count)
         }
     }
 
@@ -101,13 +101,13 @@ import Warehouse
             _ = try await publisher.publish(warehouse, runID: 2, at: Date().addingTimeInterval(60))
             // Rows written by the second publish carry its transaction id, as its log rows do.
             let second = "(SELECT xmin::text FROM outreach.publish_log WHERE run_id = 2 LIMIT 1)"
-            #expect(try server.sql("SELECT count(*) FROM outreach.dim_sender WHERE xmin::text = \(second)") == ["1"])
-            #expect(try server.sql("SELECT name FROM outreach.dim_sender WHERE sender_key = \(renamed)") == ["Renamed Sender"])
-            #expect(try server.sql("SELECT count(*) FROM outreach.fact_message WHERE xmin::text = \(second)") == ["0"])
-            #expect(try server.sql("SELECT count(*) FROM outreach.dim_prospect WHERE xmin::text = \(second)") == ["0"])
-            #expect(try count(server, "fact_connection_accepted") == accepted)
+            #expect(try await server.sql("SELECT count(*) FROM outreach.dim_sender WHERE xmin::text = \(second)") == ["1"])
+            #expect(try await server.sql("SELECT name FROM outreach.dim_sender WHERE sender_key = \(renamed)") == ["Renamed Sender"])
+            #expect(try await server.sql("SELECT count(*) FROM outreach.fact_message WHERE xmin::text = \(second)") == ["0"])
+            #expect(try await server.sql("SELECT count(*) FROM outreach.dim_prospect WHERE xmin::text = \(second)") == ["0"])
+            #expect(try await count(server, "fact_connection_accepted") == accepted)
             // Views are replaced whole, with the new name in them.
-            #expect(try server.sql("SELECT count(*) FROM outreach.report_sender_summary WHERE sender_name = 'Renamed Sender'") == ["1"])
+            #expect(try await server.sql("SELECT count(*) FROM outreach.report_sender_summary WHERE sender_name = 'Renamed Sender'") == ["1"])
         }
     }
 
@@ -126,7 +126,7 @@ import Warehouse
         }
         try await PostgresServer.with { server in
             _ = try await PostgresPublisher(destination: try Self.destination(server)).publish(warehouse, runID: nil)
-            let stored = try server.sql("SELECT encode(convert_to(name, 'UTF8'), 'hex') || ':' || (job IS NULL) FROM outreach.dim_prospect ORDER BY prospect_key")
+            let stored = try await server.sql("SELECT encode(convert_to(name, 'UTF8'), 'hex') || ':' || (job IS NULL) FROM outreach.dim_prospect ORDER BY prospect_key")
             let expected = names.map { name in name.utf8.map { String(format: "%02x", $0) }.joined() + ":true" }
             #expect(stored == expected)
         }
@@ -145,8 +145,8 @@ import Warehouse
             }
             _ = try await publisher.publish(warehouse, runID: nil)
             _ = try await publisher.publish(warehouse, runID: nil)
-            #expect(try server.sql("SELECT conversations || ',' || note || ',' || reply_rate FROM outreach.report_extra") == ["2,x,0.5"])
-            #expect(try server.sql("""
+            #expect(try await server.sql("SELECT conversations || ',' || note || ',' || reply_rate FROM outreach.report_extra") == ["2,x,0.5"])
+            #expect(try await server.sql("""
                 SELECT string_agg(column_name || ' ' || data_type, ',' ORDER BY ordinal_position) FROM information_schema.columns
                 WHERE table_schema = 'outreach' AND table_name = 'report_extra'
                 """) == ["conversations bigint,note text,reply_rate numeric"])
@@ -163,9 +163,9 @@ import Warehouse
             async let second = publisher.publish(warehouse, runID: 2, at: Date(timeIntervalSince1970: 1_800_000_100))
             let (a, b) = try await (first, second)
             #expect(a.totalRows == b.totalRows)
-            #expect(try server.sql("SELECT count(DISTINCT published_at) FROM outreach.publish_log") == ["2"])
+            #expect(try await server.sql("SELECT count(DISTINCT published_at) FROM outreach.publish_log") == ["2"])
             let senders = try await warehouse.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dim_sender") ?? 0 }
-            #expect(try count(server, "dim_sender") == senders)
+            #expect(try await count(server, "dim_sender") == senders)
         }
     }
 }

@@ -45,7 +45,7 @@ import Warehouse
     /// place the tests poll: another server's state, every 50 ms.
     private func waitUntilBlocked(_ server: PostgresServer) async throws {
         for _ in 0..<600 {
-            let waiting = try server.sql("""
+            let waiting = try await server.sql("""
                 SELECT count(*) FROM pg_stat_activity WHERE application_name = 'outreach-etl publish' AND wait_event_type = 'Lock'
                 """)
             if waiting == ["1"] { return }
@@ -90,7 +90,7 @@ import Warehouse
         try configure(directory)
         try await PostgresServer.with { server in
             _ = try await PostgresPublisher(destination: try PostgresPublishTests.destination(server)).publish(warehouse, runID: 1)
-            let senders = try server.sql("SELECT name FROM outreach.dim_sender ORDER BY sender_key")
+            let senders = try await server.sql("SELECT name FROM outreach.dim_sender ORDER BY sender_key")
             try await warehouse.pool.write { db in try db.execute(sql: "UPDATE dim_sender SET name = 'Changed since'") }
             let blocker = try await lock("report_threads", on: server)
             let process = try CommandRunner().start(["publish", "--config", "etl.toml"], in: directory.url,
@@ -102,18 +102,18 @@ import Warehouse
             try? await blocker.close()
             // The killed client's session may linger until PostgreSQL notices; end it and wait (inside PostgreSQL)
             // until it is gone.
-            _ = try server.sql("""
+            _ = try await server.sql("""
                 SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = 'outreach-etl publish'
                 """)
-            #expect(try server.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'outreach-etl publish'") == ["0"])
+            #expect(try await server.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'outreach-etl publish'") == ["0"])
             // Nothing of the killed publish is visible: the dimension it had rewritten is as the first publish left it.
-            #expect(try server.sql("SELECT name FROM outreach.dim_sender ORDER BY sender_key") == senders)
-            #expect(try server.sql("SELECT count(DISTINCT published_at) FROM outreach.publish_log") == ["1"])
+            #expect(try await server.sql("SELECT name FROM outreach.dim_sender ORDER BY sender_key") == senders)
+            #expect(try await server.sql("SELECT count(DISTINCT published_at) FROM outreach.publish_log") == ["1"])
             // And the next publish goes through.
             let again = try await CommandRunner().run(["publish", "--config", "etl.toml"], in: directory.url,
                                                       environment: [Self.variable: server.url])
             #expect(again.status == 0, "\(again.stderr)")
-            #expect(try server.sql("SELECT DISTINCT name FROM outreach.dim_sender") == ["Changed since"])
+            #expect(try await server.sql("SELECT DISTINCT name FROM outreach.dim_sender") == ["Changed since"])
         }
     }
 
@@ -139,7 +139,7 @@ import Warehouse
             process.standardOutput = FileHandle.nullDevice
             try CommandRunner.launch(process)
             try await waitUntilBlocked(server)
-            try server.stopServer()
+            try await server.stopServer()
             let status = await CommandRunner.wait(for: process)
             try? await blocker.close()
             #expect(status == 1)
@@ -147,11 +147,11 @@ import Warehouse
             #expect(message.contains("destination team-postgres: publish failed"), "\(message)")
             #expect(!message.contains(server.password))
             #expect(try fileHash(directory.file("warehouse.sqlite")) == before)
-            try server.startServer()
+            try await server.startServer()
             let again = try await CommandRunner().run(["publish", "--config", "etl.toml"], in: directory.url,
                                                       environment: [Self.variable: server.url])
             #expect(again.status == 0, "\(again.stderr)")
-            #expect(try server.sql("SELECT count(DISTINCT published_at) FROM outreach.publish_log") == ["2"])
+            #expect(try await server.sql("SELECT count(DISTINCT published_at) FROM outreach.publish_log") == ["2"])
         }
     }
 
@@ -181,9 +181,9 @@ import Warehouse
                                                         environment: key.merging([Self.variable: server.url]) { $1 })
                 #expect(run.status == 0, "\(run.stderr)")
                 #expect(run.stderr.contains("publish: team-postgres:"), "\(run.stderr)")
-                #expect(try server.sql("SELECT count(*) > 0 FROM outreach.report_campaign_summary") == ["t"])
-                #expect(try server.sql("SELECT DISTINCT run_id FROM outreach.publish_log") == ["1"])
-                try server.stopServer()
+                #expect(try await server.sql("SELECT count(*) > 0 FROM outreach.report_campaign_summary") == ["t"])
+                #expect(try await server.sql("SELECT DISTINCT run_id FROM outreach.publish_log") == ["1"])
+                try await server.stopServer()
                 let down = try await CommandRunner().run(["run", "--config", "etl.toml"], in: directory.url,
                                                          environment: key.merging([Self.variable: server.url]) { $1 })
                 #expect(down.status == 1)
@@ -195,7 +195,7 @@ import Warehouse
                     try String.fetchAll(db, sql: "SELECT status FROM run ORDER BY id")
                 }
                 #expect(statuses == ["ok", "ok"])
-                try server.startServer()
+                try await server.startServer()
             }
         }
     }

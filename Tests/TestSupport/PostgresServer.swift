@@ -34,10 +34,10 @@ public final class PostgresServer: Sendable {
         let server = try await start()
         do {
             let result = try await body(server)
-            server.destroy()
+            await server.destroy()
             return result
         } catch {
-            server.destroy()
+            await server.destroy()
             throw error
         }
     }
@@ -55,28 +55,28 @@ public final class PostgresServer: Sendable {
         let passwordFile = directory.appendingPathComponent("pwfile")
         try server.password.write(to: passwordFile, atomically: true, encoding: .utf8)
         chmod(passwordFile.path, 0o644)
-        try server.run("initdb", ["-D", server.data, "-U", server.user, "--pwfile=\(passwordFile.path)", "--auth=scram-sha-256",
+        try await server.run("initdb", ["-D", server.data, "-U", server.user, "--pwfile=\(passwordFile.path)", "--auth=scram-sha-256",
                                   "-E", "UTF8", "--no-locale", "--no-sync"])
-        try server.startServer()
+        try await server.startServer()
         return server
     }
 
     private var data: String { directory.appendingPathComponent("data").path }
 
     /// Starts the stopped server again, on the same port.
-    public func startServer() throws {
-        try run("pg_ctl", ["-D", data, "-l", directory.appendingPathComponent("log").path, "-w", "-t", "60", "-o",
+    public func startServer() async throws {
+        try await run("pg_ctl", ["-D", data, "-l", directory.appendingPathComponent("log").path, "-w", "-t", "60", "-o",
                            "-p \(port) -c listen_addresses=127.0.0.1 -k \(directory.path) -c fsync=off -c full_page_writes=off",
                            "start"])
     }
 
     /// Stops the server at once, as a crash or an operator would (`pg_ctl stop -m immediate`).
-    public func stopServer() throws {
-        try run("pg_ctl", ["-D", data, "-w", "-m", "immediate", "stop"])
+    public func stopServer() async throws {
+        try await run("pg_ctl", ["-D", data, "-w", "-m", "immediate", "stop"])
     }
 
-    private func destroy() {
-        try? stopServer()
+    private func destroy() async {
+        try? await stopServer()
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -85,24 +85,35 @@ public final class PostgresServer: Sendable {
 
     /// Runs an SQL statement with psql; returns its rows, a line each, fields split by `|`.
     @discardableResult
-    public func sql(_ statement: String) throws -> [String] {
-        let output = try capture(psql, [url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", statement])
+    public func sql(_ statement: String) async throws -> [String] {
+        let output = try await capture(psql, [url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", statement])
         return output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
     }
 
-    private func run(_ program: String, _ arguments: [String]) throws {
+    private func run(_ program: String, _ arguments: [String]) async throws {
         let tool = bin.appendingPathComponent(program)
         if getuid() == 0 {
-            _ = try capture(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", tool.path] + arguments)
+            _ = try await capture(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", tool.path] + arguments)
         } else {
-            _ = try capture(tool, arguments)
+            _ = try await capture(tool, arguments)
         }
     }
 
     /// Runs `executable` and returns what it printed. Spawned and reaped here, not through Foundation's
     /// `Process`: the server a command starts lives on with what the command inherited, and Foundation's watch
-    /// over its children then misses exits (of this command and of later ones).
-    private func capture(_ executable: URL, _ arguments: [String]) throws -> String {
+    /// over its children then misses exits (of this command and of later ones). The wait for its exit runs on a
+    /// thread of its own, so a slow `initdb` or `pg_ctl -w` never holds one of the few threads every test's tasks
+    /// share.
+    private func capture(_ executable: URL, _ arguments: [String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { [self] in
+                continuation.resume(with: Result { try captureBlocking(executable, arguments) })
+            }
+            thread.start()
+        }
+    }
+
+    private func captureBlocking(_ executable: URL, _ arguments: [String]) throws -> String {
         let output = directory.appendingPathComponent(".out-\(UUID().uuidString)")
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
