@@ -50,15 +50,29 @@ public final class PostgresServer: Sendable {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         chmod(directory.path, 0o777)
-        let server = PostgresServer(directory: directory, port: try freePort(),
-                                    bin: URL(fileURLWithPath: "/usr/lib/postgresql/\(version)/bin"))
+        let bin = URL(fileURLWithPath: "/usr/lib/postgresql/\(version)/bin")
+        let cluster = PostgresServer(directory: directory, port: 0, bin: bin)
         let passwordFile = directory.appendingPathComponent("pwfile")
-        try server.password.write(to: passwordFile, atomically: true, encoding: .utf8)
+        try cluster.password.write(to: passwordFile, atomically: true, encoding: .utf8)
         chmod(passwordFile.path, 0o644)
-        try await server.run("initdb", ["-D", server.data, "-U", server.user, "--pwfile=\(passwordFile.path)", "--auth=scram-sha-256",
-                                  "-E", "UTF8", "--no-locale", "--no-sync"])
-        try await server.startServer()
-        return server
+        try await cluster.run("initdb", ["-D", cluster.data, "-U", cluster.user, "--pwfile=\(passwordFile.path)", "--auth=scram-sha-256",
+                                   "-E", "UTF8", "--no-locale", "--no-sync"])
+        // A port found free can be taken by another test's socket before the server binds it (the server then exits
+        // at once): the start is tried again on another port, a few times.
+        for attempt in 1... {
+            let server = PostgresServer(directory: directory, port: try freePort(), bin: bin)
+            do {
+                try await server.startServer()
+                return server
+            } catch where attempt < 4 {
+                continue
+            } catch {
+                let log = (try? String(contentsOf: directory.appendingPathComponent("log"), encoding: .utf8)) ?? ""
+                try? FileManager.default.removeItem(at: directory)
+                throw Failure("\(error); the server's log: \(log.suffix(2_000))")
+            }
+        }
+        preconditionFailure("unreachable")
     }
 
     private var data: String { directory.appendingPathComponent("data").path }
