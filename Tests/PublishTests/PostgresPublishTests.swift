@@ -16,7 +16,7 @@ import Warehouse
         _ = try await Demo.run(scale: 1, directory: directory.url, endDate: "2026-11-20")
         let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
         // Everything in the main file, so a plain copy is the whole warehouse.
-        try await warehouse.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try warehouse.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         return directory.file("warehouse.sqlite")
     }
 

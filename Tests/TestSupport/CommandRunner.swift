@@ -31,11 +31,7 @@ public struct CommandRunner: Sendable {
     /// `output` when given (see `firstLine(of:)`).
     public func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
                       output: Pipe? = nil) throws -> Process {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let process = etl(arguments, in: directory, environment: environment)
         process.standardOutput = output ?? FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
@@ -111,11 +107,7 @@ public struct CommandRunner: Sendable {
     /// It waits without blocking a thread: tests that serve the sandbox from their own process
     /// need the cooperative pool free to answer the child's requests.
     public func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let process = etl(arguments, in: directory, environment: environment)
         let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
         let err = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -129,19 +121,22 @@ public struct CommandRunner: Sendable {
         process.standardOutput = outHandle
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        try Self.launch(process)
+        _ = await Self.wait(for: process)
         try outHandle.close()
         try errHandle.close()
         return Result(status: process.terminationStatus,
                       stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                       stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// `etl arguments` in `directory` with `environment` added to this process's, not started yet.
+    private func etl(_ arguments: [String], in directory: URL, environment: [String: String]) -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        return process
     }
 }

@@ -3,21 +3,16 @@ import Extract
 import Foundation
 import Logging
 import Pipeline
-import Report
 import Sandbox
 import Vendors
 import Warehouse
 
 /// A running Konnector sandbox plus a fresh warehouse, for tests that go over real HTTP on loopback.
-public final class KonnectorFixture: Sendable {
+public final class KonnectorFixture: SandboxFixture, Sendable {
     public let server: SandboxServer
     public let directory: TemporaryDirectory
     public let warehouse: Warehouse
     public let configuration: SandboxConfiguration
-
-    /// The formats a fixture's runs write: CSV alone, since these tests read the warehouse's views; the workbook and
-    /// the HTML report have tests of their own.
-    public static let reportFormats: [ReportFormat] = [.csv]
 
     /// Data ends on a fixed day so that figures are the same on any day the tests run.
     public static let endDate = "2026-11-20"
@@ -77,9 +72,6 @@ public final class KonnectorFixture: Sendable {
                               retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
                               logger: Logger(label: "test"), time: time)
     }
-
-    /// The virtual time the sandbox and the pipeline's waits share.
-    public var time: any TimeSource { configuration.clock.time }
 
     public func rows(of view: String) throws -> [[String]] { try warehouse.rows(of: view) }
 

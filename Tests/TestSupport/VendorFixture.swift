@@ -9,7 +9,7 @@ import Warehouse
 
 /// A running sandbox and a fresh warehouse, with We-Link and Linked API sources on its first
 /// account, for tests that extract and transform as a run does.
-public final class VendorFixture: Sendable {
+public final class VendorFixture: SandboxFixture, Sendable {
     public let server: SandboxServer
     public let directory: TemporaryDirectory
     public let warehouse: Warehouse
@@ -83,7 +83,7 @@ public final class VendorFixture: Sendable {
 
     public func configuration(_ sources: [SourceConfiguration]) -> PipelineConfiguration {
         PipelineConfiguration(warehouse: warehouse.url, reportsDirectory: directory.file("reports"),
-                              formats: KonnectorFixture.reportFormats, sources: sources)
+                              formats: Self.reportFormats, sources: sources)
     }
 
     public func runner(_ sources: [SourceConfiguration]) -> PipelineRunner {
@@ -117,12 +117,6 @@ public final class VendorFixture: Sendable {
         }
         _ = try RequestTracking(source: source).register(requests, in: warehouse)
     }
-
-    /// The virtual time the sandbox and the pipeline's waits share.
-    public var time: any TimeSource { server.configuration.clock.time }
-
-    /// Lets `duration` of vendor time pass (see `SandboxServer.advanceTime(by:)`).
-    public func advanceTime(by duration: Duration) async { await server.advanceTime(by: duration) }
 
     /// Requests the sandbox received for paths ending with `suffix`.
     public func requests(endingWith suffix: String) async -> [SandboxRequest] {

@@ -7,7 +7,7 @@ import Sandbox
 import Warehouse
 
 /// A running sandbox plus a fresh warehouse and a WeConnect source logged in as the dataset's first user.
-public final class WeConnectFixture: Sendable {
+public final class WeConnectFixture: SandboxFixture, Sendable {
     public let server: SandboxServer
     public let directory: TemporaryDirectory
     public let warehouse: Warehouse
@@ -56,7 +56,7 @@ public final class WeConnectFixture: Sendable {
 
     public func runner() -> PipelineRunner {
         PipelineRunner(configuration: PipelineConfiguration(warehouse: warehouse.url, reportsDirectory: directory.file("reports"),
-                                                            formats: KonnectorFixture.reportFormats, sources: [source]),
+                                                            formats: Self.reportFormats, sources: [source]),
                        environment: environment,
                        retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
                        logger: Logger(label: "test"), time: time)
@@ -79,12 +79,6 @@ public final class WeConnectFixture: Sendable {
         try await extractor.extract(session)
         return session
     }
-
-    /// The virtual time the sandbox and the pipeline's waits share.
-    public var time: any TimeSource { server.configuration.clock.time }
-
-    /// Lets `duration` of vendor time pass (see `SandboxServer.advanceTime(by:)`).
-    public func advanceTime(by duration: Duration) async { await server.advanceTime(by: duration) }
 
     /// Requests the sandbox received for paths ending with `suffix`.
     public func requests(endingWith suffix: String) async -> [SandboxRequest] {
