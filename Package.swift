@@ -40,7 +40,9 @@ let package = Package(
         ),
         .target(
             name: "Warehouse",
-            dependencies: ["Chronology", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            // GRDBSQLite: stored views are compared and copied row by row through SQLite's own values (StoredView).
+            dependencies: ["Chronology", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -68,7 +70,8 @@ let package = Package(
         ),
         .target(
             name: "Report",
-            dependencies: ["Warehouse", "Chronology", "CXLSXWriter"],
+            // GRDBSQLite: a view's rows are read into cells straight from the statement's columns (ReportView.cursor).
+            dependencies: ["Warehouse", "Chronology", "CXLSXWriter", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(

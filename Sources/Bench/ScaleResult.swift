@@ -28,14 +28,19 @@ struct ScaleResult: Sendable {
 
     func stage(_ name: String) -> StageFigure? { stages.first { $0.name == name } }
 
-    /// Konnector daily rows per second of its own transform.
+    /// Konnector daily rows per second of its own transform's load (the views' refresh after it left out).
     var konnectorRowsPerSecond: Double? {
-        stage(StageName.transformKonnector).map { Double(sizes.konnectorDailyRows) / max($0.ownSeconds ?? $0.seconds, 1e-9) }
+        stage(StageName.transformKonnector).map { Double(sizes.konnectorDailyRows) / max(Self.loadSeconds($0), 1e-9) }
     }
 
-    /// WeConnect messages per second of its own transform.
+    /// WeConnect messages per second of its own transform's load.
     var weConnectMessagesPerSecond: Double? {
-        stage(StageName.transformWeConnect).map { Double(sizes.weConnectMessagesLoaded) / max($0.ownSeconds ?? $0.seconds, 1e-9) }
+        stage(StageName.transformWeConnect).map { Double(sizes.weConnectMessagesLoaded) / max(Self.loadSeconds($0), 1e-9) }
+    }
+
+    /// A transform's time loading pages: its own time without the refresh of the stored views.
+    static func loadSeconds(_ stage: StageFigure) -> Double {
+        (stage.ownSeconds ?? stage.seconds) - stage.refreshSeconds
     }
 
     /// Rows per second of the first publish, and of `psql \copy` loading the same tables' CSVs.

@@ -137,7 +137,7 @@ struct ScaleRun {
             result.sizes.factRows = result.sizes.factRowsByTable.reduce(0) { $0 + $1.1 }
             result.sizes.prospects = try count(warehouse, "SELECT count(*) FROM dim_prospect")
 
-            try await views(warehouse, into: &result)
+            try await views(into: &result)
             try await reports(into: &result)
             try await baselines(into: &result)
             try await publish(into: &result)
@@ -250,15 +250,12 @@ struct ScaleRun {
             return output
         }
 
-        /// Every `report_` view's query, stepped to its end, each in its own child.
-        private func views(_ warehouse: Warehouse, into result: inout ScaleResult) async throws {
-            let names = try await warehouse.pool.read { db in
-                try String.fetchAll(db, sql: """
-                    SELECT name FROM sqlite_master WHERE type = 'view' AND name LIKE 'report\\_%' ESCAPE '\\' ORDER BY name
-                    """)
-            }
-            for view in names {
-                let output = try await child(StageName.view(view), StageSpec(stage: .view, warehouse: warehouseURL.path, view: view),
+        /// Every stored view's query (what a refresh computes, over the stored views it reads), stepped to its end,
+        /// each in its own child.
+        private func views(into result: inout ScaleResult) async throws {
+            for view in ReportingViews.storedViewNames.sorted() {
+                let output = try await child(StageName.view(view),
+                                             StageSpec(stage: .view, warehouse: warehouseURL.path, view: ReportingViews.query(of: view)),
                                              into: &result)
                 result.viewRows[view] = output.rows
             }
@@ -386,7 +383,7 @@ struct ScaleRun {
                 throw ChildProcess.Failure(description: "\(name): the stage \(child.timedOut ? "ran past its timeout" : "exited with \(child.status)")")
             }
             result.stages.append(StageFigure(name: name, kind: kind, seconds: child.seconds, ownSeconds: output.seconds,
-                                             peakRSS: max(child.peakRSS, output.peakRSS)))
+                                             refreshSeconds: output.refreshSeconds, peakRSS: max(child.peakRSS, output.peakRSS)))
             return output
         }
 

@@ -26,7 +26,8 @@ enum StageCommand {
             let runner = PipelineRunner(configuration: configuration(warehouseURL, reports: nil), logger: logger)
             let (summary, seconds) = try timed { try runner.transform(warehouse, rebuild: spec.rebuild) }
             return StageOutput(seconds: seconds, pagesLoaded: summary.pagesLoaded,
-                               rowsChanged: try totalChanges(warehouse) - before, problems: summary.problems.count)
+                               rowsChanged: try totalChanges(warehouse) - before, refreshSeconds: summary.refreshSeconds,
+                               problems: summary.problems.count)
         case .view:
             let (rows, seconds) = try timed { try SQLiteFile(path: spec.warehouse).forEachRow(SQLiteFile.selectAll(spec.view ?? "")) }
             return StageOutput(seconds: seconds, rows: rows)

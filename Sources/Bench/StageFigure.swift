@@ -17,6 +17,8 @@ struct StageFigure: Sendable {
     var seconds: Double
     /// The stage's own time measured inside the child (process start and warehouse opening left out).
     var ownSeconds: Double?
+    /// A transform's part of `ownSeconds` spent computing the stored reporting views, which the load rates leave out.
+    var refreshSeconds = 0.0
     /// Peak resident size of the child, bytes; nil in-process.
     var peakRSS: UInt64?
     /// Killed at the stage timeout: `seconds` is then a lower bound.

@@ -47,6 +47,8 @@ struct StageOutput: Codable, Sendable {
     /// Transform: raw pages loaded and rows changed (SQLite's `total_changes()`).
     var pagesLoaded = 0
     var rowsChanged = 0
+    /// Transform: its part spent refreshing the stored reporting views.
+    var refreshSeconds = 0.0
     var problems = 0
     /// View: rows stepped through; report, publish and baselines: rows or cells written.
     var rows = 0

@@ -40,7 +40,9 @@ struct PublishedTable: Sendable {
             SELECT name FROM sqlite_master WHERE type = 'view' AND name LIKE 'report\\_%' ESCAPE '\\' ORDER BY name
             """)
         for name in views {
-            let info = try Row.fetchAll(db, sql: "SELECT name, type FROM pragma_table_info(?) ORDER BY cid", arguments: [name])
+            // A stored view's table has untyped columns: the types come from its query.
+            let info = try Row.fetchAll(db, sql: "SELECT name, type FROM pragma_table_info(?) ORDER BY cid",
+                                        arguments: [ReportingViews.query(of: name)])
             tables.append(PublishedTable(name: name, kind: .view, columns: info.map { row in
                 let column: String = row["name"]
                 return Column(name: column, type: Self.type(kind: ColumnKind(columnName: column), declared: row["type"]))

@@ -54,6 +54,11 @@ public struct Transformer: Sendable {
                 summary.pagesLoaded += 1
             }
             try star.ensureEventDays()
+            if summary.pagesLoaded > 0 || summary.rebuilt {
+                let started = ContinuousClock.now
+                summary.storedRowsWritten = try ReportingViews.refresh(in: db)
+                summary.refreshSeconds = (ContinuousClock.now - started).timeInterval
+            }
             try db.execute(sql: "INSERT OR REPLACE INTO transform_state (key, value) VALUES ('raw_page', ?)", arguments: [last])
             try WarehouseSetting.set(.replyRulesVersion, to: replyRules.version, in: db)
             return summary
@@ -69,6 +74,9 @@ public struct TransformSummary: Sendable {
     public var rebuilt = false
     /// Whether that was because the reply rules changed since the last transform.
     public var reclassified = false
+    /// Rows the refresh of the stored reporting views wrote, and how long it took (its part of the transform).
+    public var storedRowsWritten = 0
+    public var refreshSeconds = 0.0
     /// One line per page that could not be read.
     public var problems: [String] = []
 }

@@ -95,6 +95,8 @@ import Warehouse
                 let key = try Int64.fetchOne(db, sql: "SELECT MIN(sender_key) FROM dim_sender") ?? 0
                 try db.execute(sql: "UPDATE dim_sender SET name = 'Renamed Sender' WHERE sender_key = ?", arguments: [key])
                 try db.execute(sql: "DELETE FROM fact_connection_accepted WHERE (source_key, prospect_key) IN (SELECT source_key, prospect_key FROM fact_connection_accepted LIMIT 1)")
+                // As a transform that changed the star would.
+                try ReportingViews.refresh(in: db)
                 return key
             }
             let accepted = try await warehouse.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fact_connection_accepted") ?? 0 }

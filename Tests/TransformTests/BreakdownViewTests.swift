@@ -104,6 +104,7 @@ import Warehouse
                     (1, 'c', NULL, NULL, '2026-11-04T11:00:00Z', NULL, 'declined', 1),
                     (1, 'd', NULL, NULL, '2026-11-09T10:00:00Z', '2026-11-09T12:00:00Z', 'accepted', 1);
                 """)
+            try ReportingViews.refresh(in: db)
         }
         let rows = try warehouse.rows(of: "report_cohort_acceptance")
         #expect(rows == [["\"api\"", "\"2026-W45\"", "3", "1", "1", (1.0 / 3.0).databaseValue.description],

@@ -60,6 +60,7 @@ import Warehouse
                     FROM fact_invitation JOIN dim_source USING (source_key) WHERE name = ? AND invitation_id = ?
                     """, arguments: [VendorFixture.linkedAPIName, invitation.id])
                 #expect(db.changesCount == 1)
+                try ReportingViews.refresh(in: db)
             }
             let counts = Dictionary(uniqueKeysWithValues: try outcomes(fixture).map { ($0["status"] as String, $0["requests"] as Int) })
             #expect(counts == truth(fixture.server.linkedAPI))

@@ -2,7 +2,7 @@ import Foundation
 import GRDBSQLite
 import TestSupport
 import Testing
-import Warehouse
+@testable import Warehouse
 
 /// Every reporting view's cost grows in proportion to its input: reading it on four times the
 /// data takes at most five times the SQLite virtual-machine steps (a view that rescans its input
@@ -19,13 +19,14 @@ import Warehouse
         let directory = try TemporaryDirectory("view-growth")
         defer { directory.remove() }
         let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
-        try warehouse.pool.write { db in try SyntheticStar(scale: scale).fill(db) }
+        try warehouse.pool.write { db in
+            try SyntheticStar(scale: scale).fill(db)
+            try ReportingViews.refresh(in: db)
+        }
         return try warehouse.pool.read { db in
-            let views = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'view' AND name LIKE 'report\\_%' ESCAPE '\\' ORDER BY name
-                """)
             var readings: [String: Reading] = [:]
-            for view in views {
+            // What a refresh runs: each stored view's query, over the stored views it reads.
+            for view in ReportingViews.storedViews.map(\.query) {
                 let statement = try db.makeStatement(sql: "SELECT * FROM \(view.quotedDatabaseIdentifier)")
                 var rows = 0
                 var code = sqlite3_step(statement.sqliteStatement)
@@ -44,7 +45,7 @@ import Warehouse
     @Test func everyReportingViewGrowsLinearlyWithItsInput() throws {
         let small = try readings(scale: 1)
         let large = try readings(scale: 4)
-        #expect(small.count >= ReportingViews.contractViews.count)
+        #expect(small.count > ReportingViews.contractViews.count)
         for view in small.keys.sorted() {
             let one = small[view]?.steps ?? 0, four = large[view]?.steps ?? 0
             print("\(view): \(one) steps at 1x, \(four) at 4x (\(String(format: "%.1f", Double(four) / Double(max(one, 1))))x)")

@@ -157,7 +157,9 @@ public struct PipelineRunner: Sendable {
         for problem in summary.problems { logger.warning("\(problem)") }
         let how = summary.reclassified ? " (rebuild: the reply rules changed, every message is classed again)"
             : summary.rebuilt ? " (rebuild)" : ""
-        logger.info("transform: \(summary.pagesLoaded) raw pages loaded\(how)")
+        let refresh = summary.refreshSeconds > 0
+            ? String(format: "; reporting views computed in %.1f s, %d stored rows written", summary.refreshSeconds, summary.storedRowsWritten) : ""
+        logger.info("transform: \(summary.pagesLoaded) raw pages loaded\(how)\(refresh)")
         return summary
     }
 

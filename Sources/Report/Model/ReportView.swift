@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// One reporting view of the warehouse: its name and columns. Its rows stay in the warehouse and are read through
 /// a cursor, in the view's order or another, so no format holds a long view in memory.
@@ -21,9 +22,24 @@ public struct ReportView: Sendable {
         }
         if let limit { sql += " LIMIT \(max(limit, 0))" }
         let name = name
-        let rows = try Self.query(name) { try Row.fetchCursor(db, sql: sql) }
+        // Stepped through SQLite's C API, each column read straight into a cell: the rows of the long views are
+        // the reports' hot path, and a GRDB row would copy every value once more.
+        let statement = try Self.query(name) { try db.makeStatement(sql: sql) }
+        let connection = db.sqliteConnection
+        var finished = false
         return ReportCursor(columns: columns) {
-            try Self.query(name) { try rows.next().map { $0.databaseValues.map(CellValue.init) } }
+            guard !finished else { return nil }
+            let handle = statement.sqliteStatement
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW:
+                return (0..<sqlite3_column_count(handle)).map { CellValue(column: $0, of: handle) }
+            case SQLITE_DONE:
+                finished = true
+                return nil
+            case let code:
+                finished = true
+                throw ReportError.query(view: name, message: connection.map { String(cString: sqlite3_errmsg($0)) } ?? "SQLite error \(code)")
+            }
         }
     }
 

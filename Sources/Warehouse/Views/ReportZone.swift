@@ -20,7 +20,7 @@ public enum ReportZone {
         try warehouse.pool.write { try install(zone, in: $0) }
     }
 
-    /// Writes `zone`'s offsets and makes it the views' zone.
+    /// Writes `zone`'s offsets and makes it the views' zone: the stored views are computed again in it.
     public static func install(_ zone: TimeZone, in db: Database) throws {
         try db.execute(sql: "DELETE FROM zone_offset")
         let insert = try db.makeStatement(sql: "INSERT OR REPLACE INTO zone_offset (valid_from, offset_seconds) VALUES (?, ?)")
@@ -31,5 +31,6 @@ public enum ReportZone {
             instant = next
         }
         try WarehouseSetting.set(.reportZone, to: zone.identifier, in: db)
+        try ReportingViews.refresh(in: db)
     }
 }

@@ -6,6 +6,11 @@ import Foundation
 /// these (a fingerprint of their SQL in the file's `user_version`): a change to a figure ships without a migration,
 /// the warehouse never keeps a stale definition, and an open of an up-to-date file compiles none of them.
 /// They use plain SQLite only, so any SQLite client (BI tools, Python) can read them.
+///
+/// Every `report_` view is stored (`StoredView`): its query is the view `query_<name>`, its rows are kept in the
+/// table `mart_<name>`, and `<name>` reads them. `refresh` brings the tables up to date in the transaction that
+/// changed what they are computed from (a transform that loaded pages, a new report zone, new views), so the
+/// figures are computed once per change instead of once per report format, publish and BI query.
 public enum ReportingViews {
     /// The views of the outside contract, in the contract's order: the first round's five, then the reply analysis.
     public static let contractViews = [
@@ -16,22 +21,73 @@ public enum ReportingViews {
     /// The reply analysis views of the contract's second round.
     public static let replyViews = ["report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"]
 
-    /// Drops and recreates every view, unless the file holds exactly these already.
+    /// Drops and recreates every view and stored table, unless the file holds exactly these already.
     public static func install(in db: Database) throws {
         let existing = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view'")
         if try Int32.fetchOne(db, sql: "PRAGMA user_version") == fingerprint, existing.count == viewCount { return }
         for name in existing {
             try db.execute(sql: "DROP VIEW \(name.quotedDatabaseIdentifier)")
         }
-        try db.execute(sql: sql)
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'mart\\_%' ESCAPE '\\'
+            """)
+        for name in tables {
+            try db.execute(sql: "DROP TABLE \(name.quotedDatabaseIdentifier)")
+        }
+        try db.execute(sql: definitions)
+        for view in storedViews {
+            try view.create(in: db)
+        }
+        try refresh(in: db)
         try db.execute(sql: "PRAGMA user_version = \(fingerprint)")
     }
 
-    /// The first 28 bits of the views' SHA-256, never 0 (a new file's `user_version`).
-    static let fingerprint: Int32 = max(1, Int32(ContentHash.hex(Data(sql.utf8)).prefix(7), radix: 16) ?? 1)
+    /// Brings every stored view's table up to its query, each after the stored views it reads; returns the rows
+    /// written (none when nothing the views read has changed).
+    @discardableResult
+    public static func refresh(in db: Database) throws -> Int {
+        try storedViews.reduce(0) { $0 + (try $1.refresh(in: db)) }
+    }
 
-    /// How many views `sql` creates.
-    static let viewCount = sql.components(separatedBy: "CREATE VIEW ").count - 1
+    /// The view whose SQL computes `view`'s rows, and whose columns have the declared types of what they read:
+    /// `query_<view>` for a stored view, the view itself otherwise.
+    public static func query(of view: String) -> String {
+        storedViews.first { $0.name == view }?.query ?? view
+    }
+
+    /// The names of the stored views, in the order a refresh computes them.
+    public static var storedViewNames: [String] { storedViews.map(\.name) }
+
+    /// The stored views, each after every view it reads (directly or through other views).
+    static let storedViews: [StoredView] = {
+        let names = Set(statements.map(\.name).filter { $0.hasPrefix("report_") })
+        return ViewDependencies(statements).ordered.filter(names.contains).map(StoredView.init(name:))
+    }()
+
+    /// `sql` with each stored view's definition named as its query.
+    static let definitions: String = {
+        storedViews.reduce(sql) { sql, view in
+            sql.replacingOccurrences(of: "CREATE VIEW \(view.name) AS", with: "CREATE VIEW \(view.query) AS")
+        }
+    }()
+
+    /// Each view of `sql` with the text of its definition, in the order written.
+    static let statements: [(name: String, body: String)] = {
+        let parts = sql.components(separatedBy: "CREATE VIEW ").dropFirst()
+        return parts.map { part in
+            let name = String(part.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+            return (name, String(part.dropFirst(name.count)))
+        }
+    }()
+
+    /// The first 28 bits of the SHA-256 of the views and of what is stored, never 0 (a new file's `user_version`).
+    static let fingerprint: Int32 = {
+        let text = definitions + storedViews.map(\.name).joined(separator: ",") + StoredView.layout
+        return max(1, Int32(ContentHash.hex(Data(text.utf8)).prefix(7), radix: 16) ?? 1)
+    }()
+
+    /// How many views an install creates: every one `sql` defines, and a reading view per stored one.
+    static let viewCount = statements.count + storedViews.count
 
     static let sql = """
         -- The open version of each campaign's attributes.
@@ -207,8 +263,6 @@ public enum ReportingViews {
         -- The finest grain each day has: campaign rows where the vendor gives them, otherwise
         -- one sender row (campaign_id NULL) for a day with activity that no campaign row of that
         -- sender covers. Sender days without any activity add nothing and are left out.
-        -- daily_activity is the view unordered, for the views that sum it: the order costs a sort of
-        -- every row, which a view that groups them again would pay for nothing.
         CREATE VIEW daily_activity AS
         -- The sender days campaign rows cover, found once (a lookup per sender day would scan
         -- every campaign of every sender for each of them: quadratic in senders x days).
@@ -330,7 +384,7 @@ public enum ReportingViews {
         CREATE VIEW report_daily_trend AS
         SELECT date, SUM(requests_sent) AS requests_sent, SUM(requests_accepted) AS requests_accepted,
                SUM(messages_sent) AS messages_sent, SUM(messages_replied) AS messages_replied
-        FROM daily_activity
+        FROM report_daily_activity
         GROUP BY date
         ORDER BY date;
 
@@ -343,7 +397,7 @@ public enum ReportingViews {
                SUM(a.messages_sent) AS messages_sent, SUM(a.messages_replied) AS messages_replied,
                CASE WHEN SUM(a.messages_sent) > 0 AND SUM(a.messages_replied) BETWEEN 0 AND SUM(a.messages_sent)
                     THEN CAST(SUM(a.messages_replied) AS REAL) / SUM(a.messages_sent) END AS response_rate
-        FROM daily_activity a
+        FROM report_daily_activity a
         JOIN dim_date d ON d.date_key = a.date
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3;
@@ -353,7 +407,7 @@ public enum ReportingViews {
         -- The daily activity is read once: the anchor and the two weeks both need it.
         CREATE VIEW report_kpi_changes AS
         WITH activity AS MATERIALIZED (
-            SELECT date, requests_sent, requests_accepted, messages_sent, messages_replied FROM daily_activity
+            SELECT date, requests_sent, requests_accepted, messages_sent, messages_replied FROM report_daily_activity
         ), anchor AS (
             SELECT CASE WHEN strftime('%w', MAX(date)) = '0' THEN MAX(date)
                         ELSE date(MAX(date), 'weekday 0', '-7 days') END AS week_end
