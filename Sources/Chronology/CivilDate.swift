@@ -92,6 +92,20 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         return (year, (thursday.dayNumber - CivilDate(year: year, month: 1, day: 1).dayNumber) / 7 + 1)
     }
 
+    /// The ISO week as the reporting views write it: `2026-W05`.
+    public var isoWeekName: String {
+        let week = isoWeek
+        return Self.pad(week.year, 4) + "-W" + Self.pad(week.week, 2)
+    }
+
+    /// The UTC day of an instant given as seconds since 1970.
+    public init(utcDayOfEpochSeconds seconds: Double) {
+        self.init(dayNumber: Int((seconds / 86_400).rounded(.down)))
+    }
+
+    /// The ISO week before the one this day is in: the last complete week on this day.
+    public var lastCompleteISOWeek: String { adding(days: -7).isoWeekName }
+
     public func adding(days: Int) -> CivilDate {
         CivilDate(dayNumber: dayNumber + days)
     }

@@ -103,7 +103,7 @@ import Testing
 
     @Test func everyPageIsReachableFromTheIndexAndEveryLinkResolves() throws {
         let site = try RenderedSite(model)
-        let dataFiles = Set(ReportModel.contractViews.map { "\($0).csv" } + ["report.xlsx"])
+        let dataFiles = Set(ReportModel.fileViews.map { "\($0).csv" } + ["report.xlsx"])
         var reached: Set<String> = ["index.html"], queue = ["index.html"]
         while let path = queue.popLast() {
             for link in try site.links(from: path) where !dataFiles.contains(link) {

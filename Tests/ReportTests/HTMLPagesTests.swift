@@ -23,7 +23,7 @@ import Testing
     @Test func everyLinkResolvesToAPageOfTheReport() throws {
         let site = try RenderedSite(model)
         // The data files the writer puts beside the pages.
-        let dataFiles = Set(ReportModel.contractViews.map { "\($0).csv" } + ["report.xlsx"])
+        let dataFiles = Set(ReportModel.fileViews.map { "\($0).csv" } + ["report.xlsx"])
         #expect(try Set(site.links(from: "index.html")).isSuperset(of: dataFiles), "the index links every data file")
         for path in site.order {
             for link in try site.links(from: path) where !dataFiles.contains(link) {
@@ -77,8 +77,10 @@ import Testing
         let site = try RenderedSite(model)
         for path in site.order {
             let banners = try site.document(path).all.filter { $0.attributes["class"] == "banner" }
-            #expect(banners.count == 1, "\(path)")
+            // The stale source, then the sender over a weekly cap in the last complete week (2024-W17).
+            #expect(banners.count == 2, "\(path)")
             #expect(banners.first?.text.contains("beta <prod>") == true)
+            #expect(banners.last?.text.contains("1 sender over a weekly cap in 2024-W17") == true)
         }
     }
 

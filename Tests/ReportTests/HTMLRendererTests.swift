@@ -112,7 +112,7 @@ import Testing
 
     @Test func staleSourcesGetABanner() throws {
         let document = try XMLTree(try fixtureHTML())
-        let banners = document.all.filter { $0.attributes["class"] == "banner" }
+        let banners = document.all.filter { $0.attributes["class"] == "banner" }.filter { $0.text.contains("Source") }
         #expect(banners.count == 1)
         let text = try #require(banners.first?.text)
         #expect(text.contains("beta <prod>"))

@@ -9,13 +9,14 @@ import Testing
         try withTemporaryDirectory { try body(ReportFixture.loadModel(in: $0)) }
     }
 
-    @Test func readsTheContractViewsInContractOrder() throws {
+    @Test func readsTheContractViewsInContractOrderThenTheHealthViews() throws {
         try withModel { model in
-            #expect(model.views.map(\.name) == ReportModel.contractViews)
+            #expect(model.views.map(\.name) == ReportModel.fileViews)
             #expect(model.views.map(\.name) == [
                 "report_sender_summary", "report_campaign_summary", "report_daily_activity",
                 "report_request_outcomes", "report_threads", "report_replies", "report_reply_quality",
                 "report_follow_up_steps", "report_send_time",
+                "report_campaign_steps", "report_pending_invitations", "report_sender_weekly_load",
             ])
             for view in model.views {
                 let fixture = try #require(ReportFixture.views.first { $0.0 == view.name })
@@ -94,7 +95,7 @@ import Testing
             try pool.write { try $0.execute(sql: "DROP TABLE report_kpis") }
             let out = directory.appendingPathComponent("out")
             let csv = try ReportModel.load(from: pool, generatedAt: ReportFixture.generatedAt, sources: [], formats: [.csv])
-            #expect(try ReportWriter().write(csv, formats: [.csv], to: out).count == ReportModel.contractViews.count)
+            #expect(try ReportWriter().write(csv, formats: [.csv], to: out).count == ReportModel.fileViews.count)
             let model = try ReportModel.load(from: pool, generatedAt: ReportFixture.generatedAt, sources: [], formats: [.xlsx])
             #expect {
                 try ReportWriter().write(model, formats: [.xlsx], to: out)

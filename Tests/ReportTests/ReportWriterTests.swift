@@ -9,7 +9,7 @@ import Testing
             let model = try ReportFixture.loadModel(in: directory)
             let out = directory.appendingPathComponent("reports/demo")
             let written = try ReportWriter().write(model, formats: ReportFormat.allCases, to: out)
-            let expected = ReportModel.contractViews.map { "\($0).csv" } + ["report.xlsx", "index.html"]
+            let expected = ReportModel.fileViews.map { "\($0).csv" } + ["report.xlsx", "index.html"]
             let topLevel = written.filter { $0.deletingLastPathComponent().path == out.path }
             #expect(topLevel.map(\.lastPathComponent) == expected)
             #expect(written.last?.lastPathComponent == "index.html", "the index is written last, after the pages it links")
@@ -27,8 +27,8 @@ import Testing
             #expect(html.last?.lastPathComponent == "index.html")
             #expect(html.allSatisfy { $0.pathExtension == "html" })
             let csv = try ReportWriter().write(model, formats: [.csv], to: directory.appendingPathComponent("b"))
-            #expect(csv.map(\.lastPathComponent) == ReportModel.contractViews.map { "\($0).csv" })
-            #expect(csv.count == 9)
+            #expect(csv.map(\.lastPathComponent) == ReportModel.fileViews.map { "\($0).csv" })
+            #expect(csv.count == 12, "the nine contract views and the three health views")
             #expect(try ReportWriter().write(model, formats: [], to: directory.appendingPathComponent("c")).isEmpty)
         }
     }
@@ -41,7 +41,7 @@ import Testing
             let before = try first.map { try Data(contentsOf: $0) }
             let second = try ReportWriter().write(model, formats: ReportFormat.allCases, to: out)
             #expect(try second.map { try Data(contentsOf: $0) } == before)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 13)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == ReportModel.fileViews.count + 4)
         }
     }
 

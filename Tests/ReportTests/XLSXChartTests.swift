@@ -44,7 +44,7 @@ import Testing
             }
             #expect(try package.part("xl/charts/chart4.xml") == nil)
             // No other sheet has a drawing.
-            for name in [XLSXRenderer.replyTimeSheet] + ReportModel.contractViews {
+            for name in [XLSXRenderer.replyTimeSheet] + ReportModel.fileViews {
                 let sheet = try XLSXSheetContents(package, sheet: name)
                 #expect(try !sheet.linkedParts(in: package).contains { $0.hasPrefix("xl/drawings/") }, "\(name)")
             }
@@ -176,7 +176,7 @@ import Testing
             #expect(try package.part("xl/charts/chart3.xml") == nil)
         }
         let nothing = ReportFixture.model(replacing: ["report_sender_summary": senders, "report_daily_trend": [],
-                                                      "report_follow_up_step_totals": []])
+                                                      "report_follow_up_step_totals": [], "report_campaign_steps": []])
         try XLSXWorkbookFixture.withWorkbook(nothing) { package throws in
             #expect(try package.part("xl/charts/chart1.xml") == nil)
             #expect(try package.part("xl/drawings/drawing1.xml") == nil)

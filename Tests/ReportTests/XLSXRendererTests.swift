@@ -39,7 +39,7 @@ import Testing
 
     @Test func sheetsAreSummaryTimeToReplyThenTheViewsByName() throws {
         let names = try withWorkbook { package, _ in try package.sheetNames() }
-        #expect(names == ["Summary", "Time to reply"] + ReportModel.contractViews)
+        #expect(names == ["Summary", "Time to reply"] + ReportModel.fileViews)
     }
 
     @Test func documentPropertiesNameTheProduct() throws {
@@ -196,7 +196,7 @@ import Testing
             let url = directory.appendingPathComponent("empty.xlsx")
             try XLSXRenderer().write(model, to: url)
             let package = try XLSXPackage(url: url)
-            #expect(try package.sheetNames().count == 11)
+            #expect(try package.sheetNames().count == 2 + ReportModel.fileViews.count)
             for sheet in [Sheet.replyTime, Sheet.threads] {
                 #expect(Set(try package.cells(ofSheet: sheet).keys) == ["A1", "B1"])
             }

@@ -15,7 +15,8 @@ import Testing
             let names = try package.sheetNames()
             #expect(names == ["Summary", "Time to reply", "report_sender_summary", "report_campaign_summary",
                               view, "\(view) (2)", "\(view) (3)", "report_request_outcomes", "report_threads",
-                              "report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"])
+                              "report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time",
+                              "report_campaign_steps", "report_pending_invitations", "report_sender_weekly_load"])
             var seen = 0
             for (name, rows) in [(view, 0..<10), ("\(view) (2)", 10..<20), ("\(view) (3)", 20..<25)] {
                 let sheet = try XLSXSheetContents(package, sheet: name)
@@ -55,7 +56,7 @@ import Testing
         try XLSXWorkbookFixture.withWorkbook { package throws in
             let summary = try XLSXSheetContents(package, sheet: "Summary")
             #expect(!summary.values.values.contains(.text("Notes")))
-            #expect(try package.sheetNames().count == 11)
+            #expect(try package.sheetNames().count == 2 + ReportModel.fileViews.count)
         }
     }
 

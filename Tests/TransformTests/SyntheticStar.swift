@@ -100,6 +100,11 @@ struct SyntheticStar {
                                               created_at, raw_page_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
             """)
         let snapshot = try db.makeStatement(sql: "INSERT INTO fact_campaign_snapshot VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let step = try db.makeStatement(sql: """
+            INSERT INTO fact_campaign_step (campaign_key, step_number, step_type, sent, accepted, replied, raw_page_id)
+            VALUES (?, ?, ?, ?, ?, ?, 2)
+            """)
+        let pending = try db.makeStatement(sql: "INSERT INTO fact_campaign_pending VALUES (?, ?, 2)")
         let daily = try db.makeStatement(sql: "INSERT INTO fact_campaign_daily VALUES (?, ?, ?, ?, ?, ?, ?, 1)")
         let senderDaily = try db.makeStatement(sql: "INSERT INTO fact_sender_daily VALUES (?, ?, ?, ?, ?, ?, ?, 1)")
         let window = try db.makeStatement(sql: "INSERT INTO fact_sender_window VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -120,6 +125,9 @@ struct SyntheticStar {
                 // vendor rate disagrees with its counts.
                 let accepted = ordinal % 11 == 0 ? sent + 3 : 10 + ordinal % 13
                 let messaged = 30 + ordinal % 7, replied = 5 + ordinal % 5
+                try step.execute(arguments: [key, 1, "connection_request", sent, accepted, nil])
+                try step.execute(arguments: [key, 2, "follow_up_message", messaged, nil, replied])
+                try pending.execute(arguments: [key, max(sent - accepted, 0)])
                 for (page, factor) in [(1, 2), (2, 1)] {
                     let vendorAcceptance = 100.0 * Double(accepted) / Double(sent) + (ordinal % 5 == 0 ? 3 : 0)
                     try snapshot.execute(arguments: [key, page, Self.instant(18 + page, minutes: 0), 200 + ordinal,

@@ -20,6 +20,9 @@ public struct PipelineConfiguration: Sendable {
     public var scheduleZone: TimeZone
     /// The zone the reports give local weekdays and hours in (`report_send_time`): `[reports] zone`, UTC by default.
     public var reportZone: TimeZone = PipelineConfiguration.utc
+    /// The weekly caps and the pending backlog the reports hold senders to (`[reports] weekly_invitation_cap`,
+    /// `weekly_message_cap`, `pending_warning`; the caps overridable per source).
+    public var reportLimits = ReportLimits()
 
     public init(warehouse: URL, reportsDirectory: URL, formats: [ReportFormat] = ReportFormat.allCases,
                 sources: [SourceConfiguration], scheduleZone: TimeZone = PipelineConfiguration.utc) {
@@ -57,7 +60,8 @@ public struct PipelineConfiguration: Sendable {
         let warehouse = try reader.table(document["warehouse"], "[warehouse]")
         try reader.allow(warehouse, keys: ["path"], in: "[warehouse]")
         let reports = try reader.table(document["reports"], "[reports]")
-        try reader.allow(reports, keys: ["dir", "formats", "csv_bom", "zone"], in: "[reports]")
+        try reader.allow(reports, keys: ["dir", "formats", "csv_bom", "zone", "weekly_invitation_cap", "weekly_message_cap",
+                                         "pending_warning"], in: "[reports]")
 
         let warehousePath = try reader.string(warehouse["path"], "[warehouse] path") ?? "warehouse.sqlite"
         let reportsPath = try reader.string(reports["dir"], "[reports] dir") ?? "reports"
@@ -90,6 +94,19 @@ public struct PipelineConfiguration: Sendable {
                                                   reportsDirectory: resolve(reportsPath, baseDirectory),
                                                   formats: formats, sources: sources, scheduleZone: zone)
         configuration.reportZone = try reader.zone(reports["zone"], "[reports] zone")
+        let caps: ClosedRange<Int64> = 1...1_000_000
+        if let cap = try reader.integer(reports["weekly_invitation_cap"], "[reports] weekly_invitation_cap", range: caps) {
+            configuration.reportLimits.weeklyInvitationCap = cap
+        }
+        if let cap = try reader.integer(reports["weekly_message_cap"], "[reports] weekly_message_cap", range: caps) {
+            configuration.reportLimits.weeklyMessageCap = cap
+        }
+        if let warning = try reader.integer(reports["pending_warning"], "[reports] pending_warning", range: 0...100_000_000) {
+            configuration.reportLimits.pendingWarning = warning
+        }
+        for source in sources where source.weeklyInvitationCap != nil || source.weeklyMessageCap != nil {
+            configuration.reportLimits.sourceCaps[source.name] = (source.weeklyInvitationCap, source.weeklyMessageCap)
+        }
         guard let destinations = (document["destinations"] ?? .array([])).array else {
             throw reader.error("destinations must be written as [[destinations]] tables")
         }
@@ -190,7 +207,7 @@ public struct PipelineConfiguration: Sendable {
                                     "lookback_days", "start_date", "page_size", "rate_window_seconds", "socket_url", "daily_limit",
                                     "api_secret_env", "account_id", "hourly_limit", "result_handling", "webhook_url",
                                     "webhook_secret_env", "status_checks_per_run", "request_timeout_seconds",
-                                    "run_timeout_minutes"], in: label)
+                                    "run_timeout_minutes", "weekly_invitation_cap", "weekly_message_cap"], in: label)
             guard let name = try string(table["name"], "\(label) name"), !name.isEmpty else {
                 throw error("\(label) has no name")
             }
@@ -287,6 +304,8 @@ public struct PipelineConfiguration: Sendable {
             if let minutes = try integer(table["run_timeout_minutes"], "\(named) run_timeout_minutes", range: 1...10_080) {
                 source.runTimeout = .seconds(minutes * 60)
             }
+            source.weeklyInvitationCap = try integer(table["weekly_invitation_cap"], "\(named) weekly_invitation_cap", range: 1...1_000_000)
+            source.weeklyMessageCap = try integer(table["weekly_message_cap"], "\(named) weekly_message_cap", range: 1...1_000_000)
             return source
         }
     }

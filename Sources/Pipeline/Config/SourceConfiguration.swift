@@ -43,6 +43,10 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var webhookURL: URL?
     /// The environment variable holding the secret the vendor's webhook deliveries must carry.
     public var webhookSecretEnv: String?
+    /// This source's own weekly caps for each sender (`weekly_invitation_cap`, `weekly_message_cap`); nil keeps
+    /// the `[reports]` ones.
+    public var weeklyInvitationCap: Int?
+    public var weeklyMessageCap: Int?
     /// The most invitation statuses one run checks (Linked API).
     public var statusChecksPerRun = 100
     /// The longest one request may take, connection to last byte (`request_timeout_seconds`).

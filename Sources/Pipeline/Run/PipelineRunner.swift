@@ -151,6 +151,7 @@ public struct PipelineRunner: Sendable {
         let summary = try StorageError.naming("transform", in: warehouse) {
             let loaded = try Transformer(warehouse: warehouse).run(rebuild: rebuild)
             try ReportZone.use(configuration.reportZone, in: warehouse)
+            try configuration.reportLimits.use(in: warehouse)
             try warehouse.checkpoint()
             return loaded
         }
@@ -167,6 +168,7 @@ public struct PipelineRunner: Sendable {
     public func report(_ warehouse: Warehouse, generatedAt: Date = Date()) throws -> [URL] {
         let model = try StorageError.naming("report", in: warehouse) {
             try ReportZone.use(configuration.reportZone, in: warehouse)
+            try configuration.reportLimits.use(in: warehouse)
             let health = try RunLog(warehouse: warehouse).sourceHealth().map {
                 SourceHealth(name: $0.source, kind: $0.kind, status: $0.status, lastSuccessAt: $0.lastSuccessAt, error: $0.error)
             }

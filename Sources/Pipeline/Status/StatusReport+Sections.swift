@@ -91,4 +91,25 @@ extension StatusReport {
         }
         return StatusSection(title: "Data-quality warnings", parts: [.init(table: TextTable(columns: columns, rows: rows))])
     }
+
+    /// The senders over a weekly cap (`[reports] weekly_invitation_cap`, `weekly_message_cap`) in the last complete
+    /// ISO week before `now`.
+    static func weeklyCaps(_ warehouse: Warehouse, now: Date) throws -> StatusSection {
+        let week = CivilDate(utcDayOfEpochSeconds: now.timeIntervalSince1970).lastCompleteISOWeek
+        let columns = ["source", "sender_id", "invitations_sent", "invitation_cap", "messages_sent", "message_cap"]
+        let rows: [[String]] = try warehouse.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT source, sender_id, invitations_sent, invitation_cap, messages_sent, message_cap
+                FROM report_sender_weekly_load WHERE iso_week = ? AND over_cap = 1 ORDER BY 1, 2
+                """, arguments: [week]).map { row in
+                row.databaseValues.map { value in value.isNull ? "" : (String.fromDatabaseValue(value) ?? value.description) }
+            }
+        }
+        guard !rows.isEmpty else {
+            return StatusSection(title: "Weekly caps", notes: ["no sender over a weekly cap in \(week), the last complete week"], parts: [])
+        }
+        return StatusSection(title: "Weekly caps", notes: ["\(rows.count) over a weekly cap in \(week), the last complete week: "
+                                                          + "LinkedIn restricts accounts that send much more"],
+                             parts: [.init(table: TextTable(columns: columns, rows: rows))])
+    }
 }

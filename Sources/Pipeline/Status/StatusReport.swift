@@ -10,7 +10,7 @@ public struct StatusReport: Sendable {
     public var sections: [StatusSection]
 
     /// The section titles, in the order they are printed.
-    public static let titles = ["Last runs", "Sources", "Bookmarks", "API budget", "Data-quality warnings"]
+    public static let titles = ["Last runs", "Sources", "Bookmarks", "API budget", "Data-quality warnings", "Weekly caps"]
 
     public init(heading: String, sections: [StatusSection]) {
         self.heading = heading
@@ -29,6 +29,7 @@ public struct StatusReport: Sendable {
                 try bookmarks(Bookmarks(warehouse: warehouse).all()),
                 try apiBudget(warehouse, now: now),
                 try qualityWarnings(warehouse),
+                try weeklyCaps(warehouse, now: now),
             ])
     }
 

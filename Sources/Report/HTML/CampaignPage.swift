@@ -29,11 +29,37 @@ struct CampaignPage {
         var body = KPICard.section(cards)
         body += QualityWarning.list(campaign.warnings)
         body += HTMLRenderer.funnelSection(FunnelChart(title: "Funnel of this campaign", rows: site.funnelRows(of: campaign)))
+        body += steps(senderID: senderID, root: root)
         body += HTMLRenderer().trends(trend, id: "trend", heading: "Daily trend")
         var crumbs = [(href: root + "index.html", text: "Outreach report"),
                       (href: root + "index.html#report_campaign_summary", text: "All campaigns")]
         if let senderPage { crumbs.append((senderPage, "Sender \(senderName)")) }
         return HTMLPage(title: "Campaign \(campaign.title) - Outreach report", root: root, breadcrumbs: crumbs,
                         header: header, body: body).render(model)
+    }
+
+    /// The campaign's steps as the vendor reports them, as a funnel and a table; for a vendor without step data,
+    /// the follow-up steps of the campaign's sender (from its conversations) instead.
+    private func steps(senderID: String, root: String) -> String {
+        let all = site.model.campaignSteps
+        let steps = all.filtered { all.value("source", row: $0).plainText == campaign.source
+            && all.value("campaign_id", row: $0).plainText == campaign.id }
+        var html = "<section id=\"steps\"><h2>Steps</h2>"
+        if !steps.rows.isEmpty {
+            html += "<p>Each step of the sequence with the vendor&#39;s lifetime figures: how many it was sent to, and "
+                + "after an invitation how many accepted, after a message how many replied.</p>\n"
+            html += FunnelChart(title: "Steps of this campaign", campaignSteps: steps).svg
+            return html + site.table(steps, from: root).html + "</section>\n"
+        }
+        let follow = site.model.followUpSteps
+        let sender = follow.filtered { follow.value("source", row: $0).plainText == campaign.source
+            && follow.value("sender_id", row: $0).plainText == senderID }
+        guard !sender.rows.isEmpty else {
+            return html + "<p class=\"empty\">The vendor reports no steps for this campaign</p></section>\n"
+        }
+        html += "<p>The vendor reports no steps for this campaign: these are the follow-up steps of its sender&#39;s "
+            + "conversations.</p>\n"
+        html += StepRateChart(title: "Genuine reply rate after each step", table: sender).svg
+        return html + site.table(sender, from: root).html + "</section>\n"
     }
 }

@@ -19,6 +19,29 @@ struct FunnelChart {
     let title: String
     let steps: [Step]
 
+    init(title: String, steps: [Step]) {
+        self.title = title
+        self.steps = steps
+    }
+
+    /// A campaign's sequence as a funnel: each step's sends, and after an invitation its acceptances, after a
+    /// message its replies (`steps` holds report_campaign_steps rows of one campaign).
+    init(title: String, campaignSteps steps: ReportTable) {
+        var bars: [Step] = []
+        for row in steps.rows.indices {
+            let number = steps.value("step_number", row: row).plainText, type = steps.value("step_type", row: row).plainText
+            bars.append(Step(label: SVGText.clipped("\(number). \(type.replacingOccurrences(of: "_", with: " "))", to: 16), column: "sent",
+                             value: steps.value("sent", row: row).number))
+            if let accepted = steps.value("accepted", row: row).number {
+                bars.append(Step(label: "accepted", column: "accepted", value: accepted))
+            }
+            if let replied = steps.value("replied", row: row).number {
+                bars.append(Step(label: "replied", column: "replied", value: replied))
+            }
+        }
+        self.init(title: title, steps: bars)
+    }
+
     /// The steps summed over every row of `table` (report_funnel, or report_campaign_summary with the same
     /// columns); a step no row reports stays unknown.
     init(title: String, rows table: ReportTable) {

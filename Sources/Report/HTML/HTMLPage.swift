@@ -32,7 +32,7 @@ struct HTMLPage {
             html += breadcrumbs.map { "<li><a href=\"\($0.href.htmlEscaped)\">\($0.text.htmlEscaped)</a></li>" }.joined()
             html += "</ul></nav>\n"
         }
-        html += header + Self.banners(model) + body
+        html += header + Self.banners(model, root: root) + body
         html += ProvenanceFooter(generatedAt: model.generatedAt, sources: model.sources,
                                  warningCount: model.warnings.rows.count, root: root).html
         return html + SortScript.element + "\n</body>\n</html>\n"
@@ -51,7 +51,25 @@ struct HTMLPage {
     }
 
     /// The banners of every stale source, for the top of a page.
-    static func banners(_ model: ReportModel) -> String {
-        model.sources.filter(\.isStale).map(banner).joined()
+    static func banners(_ model: ReportModel, root: String) -> String {
+        model.sources.filter(\.isStale).map(banner).joined() + capBanner(model, root: root)
+    }
+
+    /// A banner naming the senders over a weekly cap in the last complete week, when there are any.
+    static func capBanner(_ model: ReportModel, root: String) -> String {
+        let over = model.overCapLastWeek
+        guard !over.rows.isEmpty else { return "" }
+        let names = over.rows.indices.map { row in
+            "\(over.value("sender_id", row: row).plainText) (\(over.value("source", row: row).plainText): "
+                + "\(over.value("invitations_sent", row: row).plainText) invitations of \(over.value("invitation_cap", row: row).plainText), "
+                + "\(over.value("messages_sent", row: row).plainText) messages of \(over.value("message_cap", row: row).plainText))"
+        }
+        return """
+            <div class="banner" role="alert"><strong>\(over.rows.count) sender\(over.rows.count == 1 ? "" : "s") over a \
+            weekly cap in \(model.lastCompleteWeek.htmlEscaped)</strong>: \(names.joined(separator: "; ").htmlEscaped). \
+            LinkedIn restricts accounts that send much more than this; see \
+            <a href="\(root.htmlEscaped)index.html#report_sender_weekly_load">the weekly load</a>.</div>
+
+            """
     }
 }

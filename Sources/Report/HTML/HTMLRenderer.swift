@@ -21,6 +21,9 @@ struct HTMLRenderer {
         "report_follow_up_steps": "Follow-up steps per sender",
         "report_send_time": "Send times",
         "report_follow_up_step_totals": "Follow-up steps",
+        "report_campaign_steps": "Campaign steps",
+        "report_pending_invitations": "Pending invitations",
+        "report_sender_weekly_load": "Weekly load against the caps",
     ]
     /// The headline figures: label, the report_kpis column they show, and a caption saying what the figure is, if any.
     static let kpiCards: [(label: String, column: String, caption: String?)] = [

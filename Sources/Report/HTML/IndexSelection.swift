@@ -42,6 +42,10 @@ struct IndexSelection {
         "report_follow_up_steps": .init(rank: .sql("conversations_reaching_step DESC"),
                                         phrase: "the steps most conversations reached first"),
         "report_send_time": .init(rank: .sql("conversations_started DESC"), phrase: "the busiest hours first"),
+        "report_campaign_steps": .init(rank: .sql("sent DESC"), phrase: "the steps sent most first"),
+        "report_pending_invitations": .init(rank: .sql("pending DESC"), phrase: "the largest backlogs first"),
+        "report_sender_weekly_load": .init(rank: .sql("iso_week DESC, max(COALESCE(invitation_cap_share, 0), COALESCE(message_cap_share, 0)) DESC"),
+                                           phrase: "the latest weeks first, the most loaded senders first in each"),
     ]
 
     /// At most `limit` rows of `table`, ranked by the selection's columns when it has more.

@@ -44,6 +44,7 @@ struct ReportSite {
     /// Row indexes per sender (`key(source, sender_id)`) or campaign, found once so a page does not scan a table.
     private let campaignRowsBySender: [String: [Int]]
     private let weeklyRowsBySender: [String: [Int]]
+    private let loadRowsBySender: [String: [Int]]
     private let replyRowsBySender: [String: [Int]]
     private let funnelRowsByCampaign: [String: [Int]]
     private let qualityRowsBySender: [String: [Int]]
@@ -81,6 +82,7 @@ struct ReportSite {
         campaignByKey = Dictionary(campaigns.map { ($0.key, $0) }) { first, _ in first }
         campaignRowsBySender = Self.rows(of: campaignSummary, by: "sender_id")
         weeklyRowsBySender = Self.rows(of: model.weekly, by: "sender_id")
+        loadRowsBySender = Self.rows(of: model.weeklyLoad, by: "sender_id")
         replyRowsBySender = Self.rows(of: model.replyTimes, by: "sender_id")
         funnelRowsByCampaign = Self.rows(of: model.funnel, by: "campaign_id")
         qualityRowsBySender = Self.rows(of: model.replyQuality, by: "sender_id")
@@ -149,6 +151,8 @@ struct ReportSite {
     /// A sender's campaigns, its weeks and its times to reply.
     func campaigns(of sender: Entity) -> ReportTable { campaignSummary.selecting(campaignRowsBySender[sender.key] ?? []) }
     func weeks(of sender: Entity) -> ReportTable { model.weekly.selecting(weeklyRowsBySender[sender.key] ?? []) }
+    /// A sender's weeks against its caps, oldest first.
+    func load(of sender: Entity) -> ReportTable { model.weeklyLoad.selecting(loadRowsBySender[sender.key] ?? []) }
     func replyTimes(of sender: Entity) -> ReportTable { model.replyTimes.selecting(replyRowsBySender[sender.key] ?? []) }
 
     /// A sender's reply analysis: its reply classes, its follow-up steps and its send times.

@@ -37,6 +37,7 @@ struct SenderPage {
                                        empty: "No campaigns")
         body += HTMLRenderer().section(id: "report_weekly", table: site.table(site.weeks(of: sender), from: root),
                                        empty: "No weekly activity yet")
+        body += Self.load(site.load(of: sender))
         body += "<section id=\"reply-time\"><h2>Time to reply</h2>"
         if times.rows.isEmpty {
             body += "<p class=\"empty\">No replies yet</p></section>\n"
@@ -68,5 +69,21 @@ struct SenderPage {
                           (root + sender.path, "Sender \(sender.title)")],
             header: header, body: threads.section(site: site, root: root)
         ).render(site.model)
+    }
+
+    /// The sender's last weeks against its weekly caps, the weeks over a cap named.
+    static func load(_ load: ReportTable) -> String {
+        var html = "<section id=\"weekly-load\"><h2>Weekly load against the caps</h2>"
+        guard !load.rows.isEmpty else { return html + "<p class=\"empty\">No weekly activity yet</p></section>\n" }
+        let last = load.rows.count - 1
+        html += "<p>Invitations and messages sent each ISO week as a share of the weekly caps (\(load.value("invitation_cap", row: last).plainText.htmlEscaped) "
+            + "invitations, \(load.value("message_cap", row: last).plainText.htmlEscaped) messages): LinkedIn restricts accounts that "
+            + "go far past them.</p>\n"
+        let over = load.rows.indices.suffix(WeeklyLoadChart.weeks).filter { load.value("over_cap", row: $0).number == 1 }
+            .map { load.value("iso_week", row: $0).plainText }
+        if !over.isEmpty {
+            html += "<p class=\"warning\">Over a cap in \(over.joined(separator: ", ").htmlEscaped).</p>\n"
+        }
+        return html + WeeklyLoadChart(title: "The last \(WeeklyLoadChart.weeks) weeks against the caps", load: load).svg + "</section>\n"
     }
 }

@@ -8,6 +8,9 @@ import Warehouse
 public struct ReportModel: Sendable {
     /// The contract views, in contract order: the first round's five, then the reply analysis.
     public static let contractViews = ReportingViews.contractViews
+    /// The views every format writes whole (a CSV file, a sheet, an index section): the contract's, then the
+    /// account-health views.
+    public static let fileViews = contractViews + ReportingViews.healthViews
     static let kpiView = "report_kpis"
     static let dailyTrendView = "report_daily_trend"
     static let warningsView = "report_quality_warnings"
@@ -24,9 +27,11 @@ public struct ReportModel: Sendable {
     static let stepTotalsView = "report_follow_up_step_totals"
     static let sendTimeTotalsView = "report_send_time_totals"
     static let sendTimeBySenderView = "report_send_time_by_sender"
+    static let campaignStepsView = "report_campaign_steps"
+    static let weeklyLoadView = "report_sender_weekly_load"
 
     public let generatedAt: Date
-    /// The five contract views, in contract order: their columns; their rows are read through `read`.
+    /// The views written whole (`fileViews`), in that order: their columns; their rows are read through `read`.
     public let views: [ReportView]
     /// One row: requests_sent, requests_accepted, acceptance_rate, messages_sent, messages_replied, response_rate,
     /// median_reply_minutes, p90_reply_minutes.
@@ -61,6 +66,9 @@ public struct ReportModel: Sendable {
     public var stepTotals: ReportTable { summaries.table(Self.stepTotalsView) }
     public var sendTimeTotals: ReportTable { summaries.table(Self.sendTimeTotalsView) }
     public var sendTimeBySender: ReportTable { summaries.table(Self.sendTimeBySenderView) }
+    /// Each campaign's steps (as long as campaigns x steps), and each sender's weeks against its caps (senders x weeks).
+    public var campaignSteps: ReportTable { summaries.table(Self.campaignStepsView) }
+    public var weeklyLoad: ReportTable { summaries.table(Self.weeklyLoadView) }
     /// The summary views, read while the formats write (see `SummaryLoader`).
     private let summaries: SummaryLoader
     /// Where the contract views' rows are read: a snapshot of the warehouse taken by `load`, so every format
@@ -90,7 +98,7 @@ public struct ReportModel: Sendable {
             (reader, summaryReader) = (db, db)
         }
         return try ReportView.query("the reporting views") {
-            let views = try reader.read { db in try contractViews.map { try ReportView.named($0, in: db) } }
+            let views = try reader.read { db in try fileViews.map { try ReportView.named($0, in: db) } }
             let summaries = try SummaryLoader(summaryReader, shown: summaryOrder.filter(shown.contains), all: summaryOrder,
                                               inBackground: db is DatabasePool)
             return ReportModel(generatedAt: generatedAt, views: views, sources: sources, summaries: summaries, database: reader)
@@ -106,17 +114,33 @@ public struct ReportModel: Sendable {
     /// Summary), then the rest.
     static let summaryOrder = [replyTimeView, kpiView, dailyTrendView, stepTotalsView, warningsView, replyDistributionView,
                                kpiChangesView, funnelView, weeklyView, campaignTypeView, cohortView, peopleView,
-                               replyQualityView, followUpStepsView, sendTimeTotalsView, sendTimeBySenderView]
+                               replyQualityView, followUpStepsView, sendTimeTotalsView, sendTimeBySenderView,
+                               campaignStepsView, weeklyLoadView]
 
     /// The summary views a format shows: CSV none, the workbook those of its Summary and Time to reply sheets,
     /// the HTML report every one.
     static func summaryViews(shownBy format: ReportFormat) -> Set<String> {
         switch format {
         case .csv: []
-        case .xlsx: [kpiView, dailyTrendView, replyTimeView, stepTotalsView]
+        case .xlsx: [kpiView, dailyTrendView, replyTimeView, stepTotalsView, campaignStepsView]
         case .html: Set(summaryOrder)
         }
     }
+
+    /// The ISO week before the one the report was made in.
+    public var lastCompleteWeek: String {
+        CivilDate(utcDayOfEpochSeconds: generatedAt.timeIntervalSince1970).lastCompleteISOWeek
+    }
+
+    /// The rows of `weeklyLoad` of senders over a weekly cap in the last complete week (found once: every page's
+    /// banner shows them).
+    var overCapLastWeek: ReportTable {
+        overCap.value {
+            let load = weeklyLoad, week = lastCompleteWeek
+            return load.filtered { load.value("iso_week", row: $0).plainText == week && load.value("over_cap", row: $0).number == 1 }
+        }
+    }
+    private let overCap = Memo<ReportTable>()
 
     /// The contract view named `name`, when it is one.
     func view(_ name: String) -> ReportView? {

@@ -1,6 +1,6 @@
 /// Writes the Summary sheet: the KPI block (bold header, frozen, filtered), the notes on views continued on further
 /// sheets, then native charts side by side (the daily trend, acceptance rate by sender, the genuine reply rate by
-/// follow-up step) with, under them, the cells they draw.
+/// follow-up step) with, under them, the cells they draw, then each campaign's steps.
 struct XLSXSummaryWriter {
     static let sheetName = "Summary"
     /// Rows left for the charts: libxlsxwriter's default chart is 480 × 288 pixels, about 15 rows of 20 pixels.
@@ -43,6 +43,15 @@ struct XLSXSummaryWriter {
             let chart = try block.chart(in: workbook, sheet: Self.sheetName, headerRow: dataRow + 1, column: column)
             try sheet.insert(chart, row: row, column: 0, xOffset: index * Self.chartSpacing)
             column += block.columns.count + 1
+        }
+        // Under the charts' cells: each campaign's steps, as the vendor reports them.
+        let steps = model.campaignSteps
+        if !steps.columns.isEmpty, !steps.rows.isEmpty {
+            let stepsRow = dataRow + 2 + (blocks.map(\.rows.count).max() ?? 0) + 1
+            try sheet.writeString("Campaign steps", row: stepsRow, column: 0, format: cells.styles.header)
+            try cells.writeHeader(steps.columns, to: sheet, row: stepsRow + 1)
+            try cells.writeRows(steps.rows, columns: steps.columns, to: sheet, firstRow: stepsRow + 2)
+            XLSXColumnWidths.merge(XLSXColumnWidths.fit(columns: steps.columns, rows: steps.rows), at: 0, into: &widths)
         }
         for (index, width) in widths.enumerated() {
             try sheet.setWidth(width, column: index)

@@ -51,6 +51,7 @@ struct KonnectorNormaliser: Normaliser {
                     messagesSent: entry["message_sent_count"]?.int, messagesReplied: entry["message_replied_count"]?.int,
                     vendorResponsePct: entry["response_rate"]?.double))
                 try daily(entry["daily_stats"], .mixed) { try star.campaignDaily(campaignKey: key, day: $0, $1, rawPageID: pageID) }
+                try steps(entry["campaign_steps"], campaignKey: key)
             }
         }
 
@@ -97,6 +98,16 @@ struct KonnectorNormaliser: Normaliser {
             }
             try daily(data.at("performance_metrics", "connection_metrics", "daily_metrics"), .connections, store)
             try daily(data.at("performance_metrics", "message_metrics", "daily_metrics"), .messages, store)
+            try steps(data["campaign_steps"], campaignKey: key)
+            if let pending = data.at("performance_metrics", "connection_metrics", "pending_count")?.int {
+                try star.campaignPending(campaignKey: key, count: pending, rawPageID: pageID)
+            }
+        }
+
+        /// A page's `campaign_steps`, when it has the key: an empty array means the campaign has no steps now.
+        private func steps(_ steps: JSONValue?, campaignKey: Int64) throws {
+            guard steps?.array != nil else { return }
+            try star.campaignSteps(campaignKey: campaignKey, KonnectorCampaignSteps.decode(steps), rawPageID: pageID)
         }
 
         private func sender(_ user: JSONValue) throws -> Int64? {

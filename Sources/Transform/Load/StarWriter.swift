@@ -126,6 +126,35 @@ final class StarWriter {
                                      counters.messagesReplied, counters.vendorResponsePct])
     }
 
+    /// A campaign's steps as a page gave them: a step whose figures changed is updated (an unchanged one is not
+    /// written), a new one added, and one the page no longer has removed.
+    func campaignSteps(campaignKey: Int64, _ steps: [CampaignStep], rawPageID: Int64) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO fact_campaign_step (campaign_key, step_number, step_type, sent, accepted, replied, raw_page_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (campaign_key, step_number) DO UPDATE SET
+                step_type = excluded.step_type, sent = excluded.sent, accepted = excluded.accepted,
+                replied = excluded.replied, raw_page_id = excluded.raw_page_id
+            WHERE (step_type, sent, accepted, replied, NULL) IS NOT (excluded.step_type, excluded.sent, excluded.accepted, excluded.replied, NULL)
+            """)
+        for step in steps {
+            try upsert.execute(arguments: [campaignKey, step.number, step.type, step.sent, step.accepted, step.replied, rawPageID])
+        }
+        let numbers = steps.map(\.number)
+        try db.execute(sql: """
+            DELETE FROM fact_campaign_step WHERE campaign_key = ? AND step_number NOT IN (SELECT value FROM json_each(?))
+            """, arguments: [campaignKey, "[" + numbers.map(String.init).joined(separator: ",") + "]"])
+    }
+
+    /// A campaign's pending invitations as a page counted them, written when the count changed.
+    func campaignPending(campaignKey: Int64, count: Int64, rawPageID: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO fact_campaign_pending (campaign_key, pending_count, raw_page_id) VALUES (?, ?, ?)
+            ON CONFLICT (campaign_key) DO UPDATE SET pending_count = excluded.pending_count, raw_page_id = excluded.raw_page_id
+            WHERE pending_count IS NOT excluded.pending_count
+            """).execute(arguments: [campaignKey, count, rawPageID])
+    }
+
     func senderWindow(senderKey: Int64, rawPageID: Int64, observedAt: String, windowStart: String?, windowEnd: String?,
                       _ counters: CampaignCounters) throws {
         try db.cachedStatement(sql: """

@@ -329,12 +329,46 @@ public enum WarehouseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v7-steps-pending-limits") { db in
+            try db.execute(sql: """
+                -- Each campaign's steps as the vendor's latest page gave them (Konnector's `campaign_steps`):
+                -- the lifetime figures of each step; a figure the vendor does not give stays NULL.
+                CREATE TABLE fact_campaign_step (
+                    campaign_key INTEGER NOT NULL REFERENCES dim_campaign(campaign_key),
+                    step_number INTEGER NOT NULL,
+                    step_type TEXT,
+                    sent INTEGER,
+                    accepted INTEGER,
+                    replied INTEGER,
+                    raw_page_id INTEGER NOT NULL,
+                    PRIMARY KEY (campaign_key, step_number)
+                ) WITHOUT ROWID;
+                -- Each campaign's invitations still pending, as its latest page counted them (Konnector's
+                -- `connection_metrics.pending_count`).
+                CREATE TABLE fact_campaign_pending (
+                    campaign_key INTEGER PRIMARY KEY REFERENCES dim_campaign(campaign_key),
+                    pending_count INTEGER NOT NULL,
+                    raw_page_id INTEGER NOT NULL
+                );
+                -- The report's limits (`[reports]`, overridden per source): the weekly volumes a LinkedIn account
+                -- is kept under, and the pending backlog a warning starts at. The row of source '' holds the
+                -- defaults; a source's own row overrides what it does not leave NULL.
+                CREATE TABLE report_limit (
+                    source TEXT PRIMARY KEY,
+                    weekly_invitation_cap INTEGER,
+                    weekly_message_cap INTEGER,
+                    pending_warning INTEGER
+                ) WITHOUT ROWID;
+                INSERT INTO report_limit VALUES ('', \(ReportLimits.defaultInvitationCap), \(ReportLimits.defaultMessageCap),
+                                                 \(ReportLimits.defaultPendingWarning));
+                """)
+        }
         return migrator
     }
 
     /// The star-schema tables that `transform --rebuild` empties, children before parents.
     public static let derivedTables = [
-        "fact_connection_accepted", "fact_invitation", "fact_action_status", "fact_action", "fact_message", "fact_thread", "dim_prospect", "fact_sender_daily", "fact_campaign_daily", "fact_sender_window", "fact_campaign_snapshot",
+        "fact_campaign_step", "fact_campaign_pending", "fact_connection_accepted", "fact_invitation", "fact_action_status", "fact_action", "fact_message", "fact_thread", "dim_prospect", "fact_sender_daily", "fact_campaign_daily", "fact_sender_window", "fact_campaign_snapshot",
         "dim_campaign_version", "dim_campaign", "dim_sender", "dim_date", "dim_source", "transform_state",
     ]
 }

@@ -21,6 +21,10 @@ public enum ReportingViews {
     /// The reply analysis views of the contract's second round.
     public static let replyViews = ["report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"]
 
+    /// The account-health views: campaign steps, pending invitations, weekly load against the caps. Not in the
+    /// contract, but written whole by every format beside its views.
+    public static let healthViews = ["report_campaign_steps", "report_pending_invitations", "report_sender_weekly_load"]
+
     /// Drops and recreates every view and stored table, unless the file holds exactly these already.
     public static func install(in db: Database) throws {
         let existing = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view'")
@@ -640,6 +644,81 @@ public enum ReportingViews {
         GROUP BY 1, 2, 3, 4
         ORDER BY 1, 2, 3, 4, 5, 6;
 
+        -- Each campaign's steps with the vendor's lifetime figures (Konnector's `campaign_steps`):
+        -- acceptance for an invitation step, replies for a message step, empty where the vendor gives none.
+        CREATE VIEW report_campaign_steps AS
+        SELECT s.name AS source, c.campaign_id, st.step_number, st.step_type, st.sent, st.accepted, st.replied,
+               CASE WHEN st.sent > 0 AND st.accepted BETWEEN 0 AND st.sent THEN CAST(st.accepted AS REAL) / st.sent END
+                   AS acceptance_rate,
+               CASE WHEN st.sent > 0 AND st.replied BETWEEN 0 AND st.sent THEN CAST(st.replied AS REAL) / st.sent END
+                   AS reply_rate
+        FROM fact_campaign_step st
+        JOIN dim_campaign c ON c.campaign_key = st.campaign_key
+        JOIN dim_source s ON s.source_key = c.source_key
+        ORDER BY 1, 2, 3;
+
+        -- Each source's limits: its own caps where `report_limit` has them, else the defaults.
+        CREATE VIEW source_limits AS
+        SELECT s.source_key, s.name AS source,
+               COALESCE(o.weekly_invitation_cap, d.weekly_invitation_cap) AS invitation_cap,
+               COALESCE(o.weekly_message_cap, d.weekly_message_cap) AS message_cap,
+               d.pending_warning
+        FROM dim_source s
+        LEFT JOIN report_limit d ON d.source = ''
+        LEFT JOIN report_limit o ON o.source = s.name;
+
+        -- Invitations still pending per sender: Konnector's count over the sender's campaigns (it gives no
+        -- ages), or the invitations with no decision yet (Linked API, LinkedIn mobile files) with how many
+        -- were sent more than 14, 21 and 30 days before `as_of`, the last time the source's invitations
+        -- were seen (a status check, else the page that brought them), so the figures do not move with the
+        -- day they are read.
+        CREATE VIEW report_pending_invitations AS
+        WITH counted AS (
+            SELECT cc.sender_key, SUM(p.pending_count) AS pending, MAX(r.fetched_at) AS as_of
+            FROM fact_campaign_pending p
+            JOIN campaign_current cc ON cc.campaign_key = p.campaign_key
+            LEFT JOIN raw_page r ON r.id = p.raw_page_id
+            WHERE cc.sender_key IS NOT NULL
+            GROUP BY cc.sender_key
+        ), seen AS (
+            SELECT i.source_key, MAX(COALESCE(i.checked_at, r.fetched_at)) AS as_of
+            FROM fact_invitation i LEFT JOIN raw_page r ON r.id = i.raw_page_id
+            GROUP BY i.source_key
+        ), undecided AS (
+            SELECT i.sender_key, COUNT(*) AS pending,
+                   SUM(julianday(seen.as_of) - julianday(i.sent_at) > 14) AS over_14,
+                   SUM(julianday(seen.as_of) - julianday(i.sent_at) > 21) AS over_21,
+                   SUM(julianday(seen.as_of) - julianday(i.sent_at) > 30) AS over_30,
+                   MAX(seen.as_of) AS as_of
+            FROM invitation_outcome i JOIN seen ON seen.source_key = i.source_key
+            WHERE i.status = 'pending' AND i.sender_key IS NOT NULL
+            GROUP BY i.sender_key
+        ), pending AS (
+            SELECT sender_key, pending, NULL AS over_14, NULL AS over_21, NULL AS over_30, as_of FROM counted
+            UNION ALL
+            SELECT sender_key, pending, over_14, over_21, over_30, as_of FROM undecided
+        )
+        SELECT s.name AS source, snd.sender_id, snd.name AS sender_name, SUM(p.pending) AS pending,
+               SUM(p.over_14) AS pending_over_14_days, SUM(p.over_21) AS pending_over_21_days,
+               SUM(p.over_30) AS pending_over_30_days, substr(MAX(p.as_of), 1, 10) AS as_of
+        FROM pending p
+        JOIN dim_sender snd ON snd.sender_key = p.sender_key
+        JOIN dim_source s ON s.source_key = snd.source_key
+        GROUP BY s.name, snd.sender_id, snd.name
+        ORDER BY 1, 2, 3;
+
+        -- Each sender's ISO weeks against its weekly caps: invitations and messages sent (as in
+        -- report_weekly) and the share of each cap; over_cap when either passes its cap.
+        CREATE VIEW report_sender_weekly_load AS
+        SELECT w.iso_week, w.source, w.sender_id, w.requests_sent AS invitations_sent, w.messages_sent,
+               l.invitation_cap, l.message_cap,
+               CASE WHEN l.invitation_cap > 0 THEN CAST(w.requests_sent AS REAL) / l.invitation_cap END AS invitation_cap_share,
+               CASE WHEN l.message_cap > 0 THEN CAST(w.messages_sent AS REAL) / l.message_cap END AS message_cap_share,
+               CASE WHEN w.requests_sent > l.invitation_cap OR w.messages_sent > l.message_cap THEN 1 ELSE 0 END AS over_cap
+        FROM report_weekly w
+        JOIN source_limits l ON l.source = w.source
+        ORDER BY 1, 2, 3;
+
         -- The reconciliation and rule checks of metrics.md, one row per finding.
         CREATE VIEW report_quality_warnings AS
         WITH campaign AS (
@@ -668,9 +747,16 @@ public enum ReportingViews {
             JOIN dim_source s ON s.source_key = c.source_key
             JOIN raw_page r ON r.id = f.raw_page_id
         )
-        SELECT source, scope, subject_id, subject_name, 'acceptance_rate_mismatch' AS check_name,
+        SELECT p.source, 'sender' AS scope, p.sender_id AS subject_id, p.sender_name AS subject_name,
+               'pending_backlog' AS check_name,
+               printf('%d invitations pending, past the warning at %d: withdrawing the oldest pending invitations is the usual remedy',
+                      p.pending, l.pending_warning) AS detail
+        FROM report_pending_invitations p JOIN source_limits l ON l.source = p.source
+        WHERE p.pending > l.pending_warning
+        UNION ALL
+        SELECT source, scope, subject_id, subject_name, 'acceptance_rate_mismatch',
                printf('vendor reports %.2f%%, its counts give %.2f%% (%d of %d)', vendor_acceptance_pct,
-                      100.0 * requests_accepted / requests_sent, requests_accepted, requests_sent) AS detail
+                      100.0 * requests_accepted / requests_sent, requests_accepted, requests_sent)
         FROM checked
         WHERE requests_sent > 0 AND vendor_acceptance_pct IS NOT NULL
           AND ABS(vendor_acceptance_pct - 100.0 * requests_accepted / requests_sent) > 0.1

@@ -134,6 +134,19 @@ enum ReportFixture {
         ("report_send_time_by_sender",
          ["source", "sender_id", "weekday", "hour", "conversations_started", "genuine_replies"],
          [[t("acme"), t("s1"), i(1), i(9), i(5), i(2)], [t("acme"), t("s1"), i(3), i(14), i(3), i(1)]]),
+        ("report_campaign_steps",
+         ["source", "campaign_id", "step_number", "step_type", "sent", "accepted", "replied", "acceptance_rate", "reply_rate"],
+         [[t("acme"), t("c1"), i(1), t("connection_request"), i(8), i(5), .null, r(0.625), .null],
+          [t("acme"), t("c1"), i(2), t("follow_up_message"), i(5), .null, i(2), .null, r(0.4)]]),
+        ("report_pending_invitations",
+         ["source", "sender_id", "sender_name", "pending", "pending_over_14_days", "pending_over_21_days",
+          "pending_over_30_days", "as_of"],
+         [[t("acme"), t("s1"), t(formulaName), i(3), .null, .null, .null, t("2024-05-01")]]),
+        ("report_sender_weekly_load",
+         ["iso_week", "source", "sender_id", "invitations_sent", "messages_sent", "invitation_cap", "message_cap",
+          "invitation_cap_share", "message_cap_share", "over_cap"],
+         [[t("2024-W16"), t("acme"), t("s1"), i(40), i(10), i(100), i(500), r(0.4), r(0.02), i(0)],
+          [t("2024-W17"), t("acme"), t("s1"), i(120), i(10), i(100), i(500), r(1.2), r(0.02), i(1)]]),
     ]
 
     /// The rows of `view` in the fixture.
