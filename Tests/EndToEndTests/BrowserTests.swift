@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import Warehouse
 
 /// The demo's index.html in headless Chromium (Debian's `chromium`, installed by `make deps`): the inline script
 /// runs without errors, a sort named in the URL fragment reorders the sender table, and a screenshot is saved.
@@ -52,6 +53,55 @@ import Testing
         let root = dom.components(separatedBy: "<html").dropFirst().first?.prefix { $0 != ">" } ?? ""
         #expect(root.contains("data-ready=\"1\""), "the page's script did not run: <html\(root)>")
         #expect(!root.contains("data-error"), "the page's script failed: <html\(root)>")
+    }
+
+    /// The demo warehouse's requests sent over a period of report_kpi_periods, as the cards show it.
+    private func requestsSent(_ period: String, in folder: URL) throws -> String {
+        let warehouse = try Warehouse(readingOnly: folder.appendingPathComponent("out/warehouse.sqlite"))
+        return try warehouse.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT requests_sent FROM report_kpi_periods WHERE period = ?", arguments: [period])
+        }.map(String.init) ?? "none"
+    }
+
+    @Test func clickingAPresetChangesTheCardsAndAFragmentOpensOnOne() async throws {
+        let (folder, index) = try await demo()
+        // The report in a frame of a page of the same folder (file pages share an origin with
+        // --allow-file-access-from-files), which clicks the "Last 7 days" link as a user would and writes what the
+        // report showed before and after into its own DOM.
+        let harness = index.deletingLastPathComponent().appendingPathComponent("click-\(UUID().uuidString.prefix(8)).html")
+        try """
+            <!DOCTYPE html><html><body><pre id="result">not run</pre><iframe id="report" src="index.html"></iframe>
+            <script>
+            var frame = document.getElementById("report");
+            frame.onload = function () {
+              var page = frame.contentDocument;
+              function shown() {
+                var blocks = page.querySelectorAll(".preset:not([hidden])");
+                return blocks.length + ":" + Array.prototype.map.call(blocks, function (block) {
+                  return block.getAttribute("data-period") + "=" + block.querySelector(".card .value").textContent;
+                }).join(",");
+              }
+              var before = shown();
+              page.querySelector('.presets a[data-period="7d"]').click();
+              setTimeout(function () {
+                document.getElementById("result").textContent = before + " then " + shown() + " at " + frame.contentWindow.location.hash;
+              }, 200);
+            };
+            </script></body></html>
+            """.write(to: harness, atomically: true, encoding: .utf8)
+        let dom = try await chromium(["--dump-dom", "--allow-file-access-from-files"], url: harness.absoluteString, in: folder)
+        let all = try requestsSent("all_time", in: folder), week = try requestsSent("last_7_days", in: folder)
+        #expect(all != week, "the demo's last week differs from all time")
+        #expect(dom.contains("1:all=\(all) then 1:7d=\(week) at #period=7d"), "\(dom.suffix(600))")
+
+        // A link with the fragment opens on its preset; without one the page shows all time.
+        let linked = try await chromium(["--dump-dom"], url: index.absoluteString + "#period=30d", in: folder)
+        readyAndErrorFree(linked)
+        #expect(linked.contains("<div class=\"preset\" data-period=\"30d\">"), "the 30-day preset is shown")
+        #expect(linked.contains("<div class=\"preset\" data-period=\"all\" hidden=\"\">"), "all time is hidden")
+        let html = try String(contentsOf: index, encoding: .utf8)
+        #expect(html.contains("<div class=\"preset\" data-period=\"all\">"), "without JavaScript all time shows")
+        #expect(html.contains("<div class=\"preset\" data-period=\"7d\" hidden=\"hidden\">"))
     }
 
     @Test(arguments: ["desc", "asc"])

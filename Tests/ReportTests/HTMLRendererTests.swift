@@ -93,8 +93,23 @@ import Testing
 
     @Test func kpiCardsShowTheKPIView() throws {
         let document = try XMLTree(try fixtureHTML())
-        let values = document.all.filter { $0.attributes["class"] == "value" }.map(\.text)
+        let values = document.visible.filter { $0.attributes["class"] == "value" }.map(\.text)
         #expect(values == ["19", "13", "68.4%", "21", "12", "57.1%", "3 h 20 min", "2 d 4 h", "37.5%", "12.5%"])
+    }
+
+    @Test func periodPresetsArePreRenderedFromTheirViewWithAllTimeShown() throws {
+        let document = try XMLTree(try fixtureHTML())
+        let blocks = document.all.filter { $0.attributes["class"] == "preset" }
+        #expect(blocks.map { $0.attributes["data-period"] ?? "" } == ["7d", "30d", "90d", "all"])
+        #expect(blocks.map { $0.attributes["hidden"] != nil } == [true, true, true, false])
+        func values(_ element: XMLTree.Element) -> [String] {
+            (element.attributes["class"] == "value" ? [element.text] : []) + element.children.flatMap(values)
+        }
+        // report_kpi_periods' last_7_days row of the fixture, as the cards format it.
+        #expect(values(blocks[0]) == ["2", "1", "50.0%", "3", "1", "33.3%", "30 min", "1 h", "25.0%", "12.5%"])
+        let links = document.all.filter { $0.attributes["data-period"] != nil && $0.name == "a" }
+        #expect(links.map { $0.attributes["href"] ?? "" } == ["#period=7d", "#period=30d", "#period=90d", "#period=all"])
+        #expect(links.map { $0.attributes["aria-current"] } == [nil, nil, nil, "true"])
     }
 
     @Test func missingKPIsReadNotAvailable() throws {
@@ -102,7 +117,7 @@ import Testing
         let empty = model(kpis: [], trend: [])
         for model in [nullRates, empty] {
             let document = try XMLTree(try HTMLRenderer().render(model))
-            let values = document.all.filter { $0.attributes["class"] == "value" }.map(\.text)
+            let values = document.visible.filter { $0.attributes["class"] == "value" }.map(\.text)
             #expect(values.count == 10)
             #expect(values[2] == "n/a" && values[5] == "n/a")
             #expect(values[6] == "n/a" && values[7] == "n/a")
@@ -159,10 +174,11 @@ import Testing
         let trend: [[CellValue]] = Array([[.text("2024-05-01"), .integer(0), .integer(0), .integer(0), .integer(0)]].prefix(days))
         let html = try HTMLRenderer().render(model(kpis: [], trend: trend))
         let document = try XMLTree(html)
-        #expect(document.elements(named: "svg").count == 2)
-        #expect(document.elements(named: "circle").count == 4 * days)
+        // The all-time trend is shown; the period presets' are hidden until chosen.
+        #expect(document.visible.filter { $0.name == "svg" }.count == 2)
+        #expect(document.visible.filter { $0.name == "circle" }.count == 4 * days)
         let svg = html.components(separatedBy: "<svg").dropFirst().compactMap { $0.components(separatedBy: "</svg>").first }
-        #expect(svg.count == 2)
+        #expect(svg.count == 2 * HTMLRenderer.periods.count)
         for chart in svg {
             #expect(chart.range(of: "nan", options: .caseInsensitive) == nil)
             #expect(chart.range(of: "inf", options: .caseInsensitive) == nil)

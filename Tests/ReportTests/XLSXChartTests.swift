@@ -176,7 +176,8 @@ import Testing
             #expect(try package.part("xl/charts/chart3.xml") == nil)
         }
         let nothing = ReportFixture.model(replacing: ["report_sender_summary": senders, "report_daily_trend": [],
-                                                      "report_follow_up_step_totals": [], "report_campaign_steps": []])
+                                                      "report_follow_up_step_totals": [], "report_campaign_steps": [],
+                                                      "report_kpi_periods": []])
         try XLSXWorkbookFixture.withWorkbook(nothing) { package throws in
             #expect(try package.part("xl/charts/chart1.xml") == nil)
             #expect(try package.part("xl/drawings/drawing1.xml") == nil)

@@ -73,6 +73,30 @@ import Warehouse
         }
     }
 
+    @Test func periodFiguresAddUpTheGeneratorsDaysOfEachPeriod() async throws {
+        try await KonnectorFixture.with { fixture in
+            #expect(try await fixture.runner().run().succeeded)
+            let rows = try fixture.rows(of: "report_kpi_periods")
+            #expect(rows.map(\.first) == ["last_7_days", "last_30_days", "last_90_days", "all_time"].map { $0.databaseValue.description })
+            let daily = try fixture.rows(of: "report_daily_activity")
+            let campaigns = fixture.dataset.campaigns
+            let lastDay = try #require(campaigns.flatMap { $0.days.map(\.date) }.max())
+            let last = try #require(CivilDate(iso: lastDay))
+            for (row, days) in zip(rows, [7, 30, 90]) {
+                let after = last.adding(days: -days).iso
+                let inPeriod = campaigns.flatMap(\.days).filter { $0.date > after && $0.date <= lastDay }
+                // Days of a sender that no campaign row covers come from its dashboard series, as in report_daily_activity.
+                let senderDays = daily.filter { $0[3] == "∅" && $0[0] > after.databaseValue.description }
+                let sent = inPeriod.map(\.requestsSent).reduce(0, +) + senderDays.compactMap { Int($0[4]) }.reduce(0, +)
+                let accepted = inPeriod.map(\.requestsAccepted).reduce(0, +) + senderDays.compactMap { Int($0[5]) }.reduce(0, +)
+                #expect(row[1] == text(sent) && row[2] == text(accepted), "\(days) days: \(row)")
+                #expect(row[3] == rate(accepted, sent), "\(days) days")
+            }
+            #expect(Array(rows[3].dropFirst()) == (try fixture.rows(of: "report_kpis")).first, "all time is report_kpis")
+            #expect(rows[0][1] != rows[3][1], "the last week is not all of the generator's history")
+        }
+    }
+
     @Test func theConfigurationReadsTheCapsAndTheWarning() throws {
         let configuration = try PipelineConfiguration.parse("""
             [reports]

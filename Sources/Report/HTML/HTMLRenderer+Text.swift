@@ -7,6 +7,7 @@ extension HTMLRenderer {
         --head:#1f2937;--card:#4b5563;--link:#93c5fd;--up:#4ade80;--down:#f87171;--warn:#fbbf24;--alert:#450a0a}}
         body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:1rem;color:var(--fg);background:var(--bg)}
         a{color:var(--link)}h1{margin:0}h2{margin-top:2rem}h3.chart-title{font-size:.95rem;margin:1rem 0 0}h2 code{font-size:.7em;color:var(--muted);font-weight:normal}
+        .presets a{margin-right:.75rem}.presets a[aria-current]{font-weight:700;text-decoration:none}
         .banner{background:var(--alert);border:1px solid #dc2626;border-radius:6px;padding:.75rem;margin:.5rem 0}
         .cards{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}
         .card{border:1px solid var(--card);border-radius:8px;padding:.75rem 1rem;min-width:10rem;flex:0 1 auto}

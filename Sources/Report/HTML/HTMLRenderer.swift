@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import GRDB
 
@@ -79,8 +80,7 @@ struct HTMLRenderer {
             </header>
 
             """
-        var html = kpis(model)
-        html += trends(model.dailyTrend, id: "trend", heading: "Daily trend")
+        var html = periods(model)
         html += acceptance(site)
         html += funnel(site)
         html += outcomes(site.outcomes)
@@ -194,6 +194,43 @@ struct HTMLRenderer {
         }
         return html + "</section>\n"
     }
+
+    /// The presets of the headline figures and the trend charts: the last 7, 30 and 90 days of the data and all
+    /// time, each pre-rendered; the page's script shows the one the URL fragment names (`#period=30d`), and without
+    /// JavaScript all time shows.
+    private func periods(_ model: ReportModel) -> String {
+        let presets = model.kpiPeriods
+        let trend = model.dailyTrend
+        let lastDay = trend.rows.indices.last.flatMap { CivilDate(iso: trend.value("date", row: $0).plainText) }
+        var html = "<nav class=\"presets\" aria-label=\"Period\">" + Self.periods.map { period in
+            "<a href=\"#period=\(period.key)\" data-period=\"\(period.key)\"\(period.days == nil ? " aria-current=\"true\"" : "")>"
+                + "\(period.label.htmlEscaped)</a>"
+        }.joined(separator: " ") + "</nav>\n"
+        for period in Self.periods {
+            guard let days = period.days else {
+                html += "<div class=\"preset\" data-period=\"all\">" + kpis(model)
+                    + trends(trend, id: "trend", heading: "Daily trend") + "</div>\n"
+                continue
+            }
+            let row = presets.rows.indices.first { presets.value("period", row: $0).plainText == period.view }
+            let cards = Self.kpiCards.map { label, column, caption in
+                row.map { KPICard(label: label, column: column, row: $0, in: presets, caption: caption) }
+                    ?? KPICard(label: label, column: column, in: ReportTable(name: presets.name, columns: [], rows: []), caption: caption)
+            }
+            let after = lastDay?.adding(days: -days).iso ?? ""
+            let recent = trend.filtered { trend.value("date", row: $0).plainText > after }
+            html += "<div class=\"preset\" data-period=\"\(period.key)\" hidden=\"hidden\">"
+                + KPICard.section(cards, id: "kpis-\(period.key)")
+                + trends(recent, id: "trend-\(period.key)", heading: "Daily trend, \(period.label.lowercased())") + "</div>\n"
+        }
+        return html
+    }
+
+    /// The presets: the fragment's key, the label, the row of report_kpi_periods, and the days (nil: all time).
+    static let periods: [(key: String, label: String, view: String, days: Int?)] = [
+        ("7d", "Last 7 days", "last_7_days", 7), ("30d", "Last 30 days", "last_30_days", 30),
+        ("90d", "Last 90 days", "last_90_days", 90), ("all", "All time", "all_time", nil),
+    ]
 
     /// A card per headline figure, with its change from the previous week under the counts and rates.
     private func kpis(_ model: ReportModel) -> String {

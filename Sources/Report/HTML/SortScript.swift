@@ -1,7 +1,8 @@
 /// The page's only script, inline: makes the headers of `table.sortable` sort their rows (numbers by the cells'
 /// `data-sort`, text numeric-aware, empty cells last, toggling ascending and descending, `aria-sort` kept), applies
 /// a sort named in the URL fragment (`#sort=<id>:<column index>:<asc|desc>`, the id of a table or of an element
-/// holding one), records any error in `data-error` and sets `data-ready="1"` on the root element when it has run.
+/// holding one), shows the period preset the fragment names (`#period=7d`, `30d`, `90d`, `all`, on load and on every
+/// change of the fragment, so a preset's link switches it), records any error in `data-error` and sets `data-ready="1"` on the root element when it has run.
 /// Without JavaScript the tables are plain tables. The code is XML-safe: inside a CDATA section, no `]]>`.
 enum SortScript {
     static let element = """
@@ -68,6 +69,25 @@ enum SortScript {
               if (!table) { throw new Error("no sortable table " + match[1]); }
               sort(table, Number(match[2]), match[3]);
             }
+            var presets = document.querySelectorAll(".preset[data-period]");
+            function showPeriod() {
+              var chosen = /^#period=(7d|30d|90d|all)$/.exec(window.location.hash);
+              if (!chosen || !presets.length) { return; }
+              Array.prototype.forEach.call(presets, function (block) {
+                block.hidden = block.getAttribute("data-period") !== chosen[1];
+              });
+              Array.prototype.forEach.call(document.querySelectorAll(".presets a[data-period]"), function (link) {
+                if (link.getAttribute("data-period") === chosen[1]) {
+                  link.setAttribute("aria-current", "true");
+                } else {
+                  link.removeAttribute("aria-current");
+                }
+              });
+            }
+            window.addEventListener("hashchange", function () {
+              try { showPeriod(); } catch (error) { fail(error && error.message ? error.message : error); }
+            });
+            showPeriod();
           } catch (error) {
             fail(error && error.message ? error.message : error);
           }

@@ -12,6 +12,7 @@ public struct ReportModel: Sendable {
     /// account-health views.
     public static let fileViews = contractViews + ReportingViews.healthViews
     static let kpiView = "report_kpis"
+    static let kpiPeriodsView = "report_kpi_periods"
     static let dailyTrendView = "report_daily_trend"
     static let warningsView = "report_quality_warnings"
     static let replyTimeView = "report_reply_time"
@@ -36,6 +37,9 @@ public struct ReportModel: Sendable {
     /// One row: requests_sent, requests_accepted, acceptance_rate, messages_sent, messages_replied, response_rate,
     /// median_reply_minutes, p90_reply_minutes.
     public var kpis: ReportTable { summaries.table(Self.kpiView) }
+    /// Four rows, the headline figures over the last 7, 30 and 90 days of the data and over all time: period, then
+    /// the columns of `kpis`.
+    public var kpiPeriods: ReportTable { summaries.table(Self.kpiPeriodsView) }
     /// One row per date: date, requests_sent, requests_accepted, messages_sent, messages_replied.
     public var dailyTrend: ReportTable { summaries.table(Self.dailyTrendView) }
     /// source, scope, subject_id, subject_name, check_name, detail.
@@ -115,14 +119,14 @@ public struct ReportModel: Sendable {
     static let summaryOrder = [replyTimeView, kpiView, dailyTrendView, stepTotalsView, warningsView, replyDistributionView,
                                kpiChangesView, funnelView, weeklyView, campaignTypeView, cohortView, peopleView,
                                replyQualityView, followUpStepsView, sendTimeTotalsView, sendTimeBySenderView,
-                               campaignStepsView, weeklyLoadView]
+                               campaignStepsView, weeklyLoadView, kpiPeriodsView]
 
     /// The summary views a format shows: CSV none, the workbook those of its Summary and Time to reply sheets,
     /// the HTML report every one.
     static func summaryViews(shownBy format: ReportFormat) -> Set<String> {
         switch format {
         case .csv: []
-        case .xlsx: [kpiView, dailyTrendView, replyTimeView, stepTotalsView, campaignStepsView]
+        case .xlsx: [kpiView, dailyTrendView, replyTimeView, stepTotalsView, campaignStepsView, kpiPeriodsView]
         case .html: Set(summaryOrder)
         }
     }

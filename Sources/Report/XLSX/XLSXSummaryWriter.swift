@@ -1,6 +1,6 @@
 /// Writes the Summary sheet: the KPI block (bold header, frozen, filtered), the notes on views continued on further
 /// sheets, then native charts side by side (the daily trend, acceptance rate by sender, the genuine reply rate by
-/// follow-up step) with, under them, the cells they draw, then each campaign's steps.
+/// follow-up step) with, under them, the cells they draw, then the headline figures by period and each campaign's steps.
 struct XLSXSummaryWriter {
     static let sheetName = "Summary"
     /// Rows left for the charts: libxlsxwriter's default chart is 480 × 288 pixels, about 15 rows of 20 pixels.
@@ -44,14 +44,15 @@ struct XLSXSummaryWriter {
             try sheet.insert(chart, row: row, column: 0, xOffset: index * Self.chartSpacing)
             column += block.columns.count + 1
         }
-        // Under the charts' cells: each campaign's steps, as the vendor reports them.
-        let steps = model.campaignSteps
-        if !steps.columns.isEmpty, !steps.rows.isEmpty {
-            let stepsRow = dataRow + 2 + (blocks.map(\.rows.count).max() ?? 0) + 1
-            try sheet.writeString("Campaign steps", row: stepsRow, column: 0, format: cells.styles.header)
-            try cells.writeHeader(steps.columns, to: sheet, row: stepsRow + 1)
-            try cells.writeRows(steps.rows, columns: steps.columns, to: sheet, firstRow: stepsRow + 2)
-            XLSXColumnWidths.merge(XLSXColumnWidths.fit(columns: steps.columns, rows: steps.rows), at: 0, into: &widths)
+        // Under the charts' cells: the headline figures by period, then each campaign's steps as the vendor reports them.
+        var tableRow = dataRow + 2 + (blocks.map(\.rows.count).max() ?? 0) + 1
+        for (title, table) in [("Headline figures by period", model.kpiPeriods), ("Campaign steps", model.campaignSteps)]
+        where !table.columns.isEmpty && !table.rows.isEmpty {
+            try sheet.writeString(title, row: tableRow, column: 0, format: cells.styles.header)
+            try cells.writeHeader(table.columns, to: sheet, row: tableRow + 1)
+            try cells.writeRows(table.rows, columns: table.columns, to: sheet, firstRow: tableRow + 2)
+            XLSXColumnWidths.merge(XLSXColumnWidths.fit(columns: table.columns, rows: table.rows), at: 0, into: &widths)
+            tableRow += table.rows.count + 3
         }
         for (index, width) in widths.enumerated() {
             try sheet.setWidth(width, column: index)

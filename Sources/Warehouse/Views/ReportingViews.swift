@@ -385,6 +385,64 @@ public enum ReportingViews {
                (SELECT CAST(SUM(positive) AS REAL) / SUM(conversations) FROM report_reply_quality) AS positive_reply_rate
         FROM report_sender_summary;
 
+        -- The headline figures over the last 7, 30 and 90 days of the data (its own last day anchors them, so
+        -- they do not move with the day they are read), then over all time (report_kpis). A period's counts
+        -- are the daily activity of its days; a rate counts only the rows that report both of its figures;
+        -- the reply times and the genuine and positive rates are those of the conversations started in it.
+        CREATE VIEW report_kpi_periods AS
+        WITH anchor AS (
+            SELECT MAX(date) AS last_day FROM report_daily_activity
+        ), periods(position, period, days) AS (
+            VALUES (1, 'last_7_days', 7), (2, 'last_30_days', 30), (3, 'last_90_days', 90)
+        ), bounds AS (
+            SELECT p.position, p.period, date(a.last_day, '-' || p.days || ' days') AS after, a.last_day
+            FROM periods p, anchor a
+        ), activity AS (
+            SELECT b.position, SUM(d.requests_sent) AS requests_sent, SUM(d.requests_accepted) AS requests_accepted,
+                   SUM(CASE WHEN d.requests_accepted IS NOT NULL THEN d.requests_sent END) AS sent_with_outcome,
+                   SUM(d.messages_sent) AS messages_sent, SUM(d.messages_replied) AS messages_replied,
+                   SUM(CASE WHEN d.messages_replied IS NOT NULL THEN d.messages_sent END) AS messaged_with_outcome
+            FROM bounds b
+            LEFT JOIN report_daily_activity d ON d.date > b.after AND d.date <= b.last_day
+            GROUP BY b.position
+        ), conversations AS (
+            SELECT b.position, t.reply_minutes, t.genuine_reply_at, t.reply_class
+            FROM bounds b
+            JOIN fact_thread t ON substr(t.first_outbound_at, 1, 10) > b.after AND substr(t.first_outbound_at, 1, 10) <= b.last_day
+        ), ranked AS (
+            SELECT position, reply_minutes, ROW_NUMBER() OVER (PARTITION BY position ORDER BY reply_minutes) AS rank,
+                   COUNT(*) OVER (PARTITION BY position) AS n
+            FROM conversations WHERE reply_minutes IS NOT NULL
+        ), reply_times AS (
+            SELECT position, AVG(CASE WHEN rank IN ((n + 1) / 2, (n + 2) / 2) THEN reply_minutes END) AS median_reply_minutes,
+                   MAX(CASE WHEN rank = (9 * n + 9) / 10 THEN reply_minutes END) AS p90_reply_minutes
+            FROM ranked GROUP BY position
+        ), reply_rates AS (
+            SELECT position, CAST(SUM(genuine_reply_at IS NOT NULL) AS REAL) / COUNT(*) AS genuine_response_rate,
+                   CAST(SUM(reply_class = 'positive') AS REAL) / COUNT(*) AS positive_reply_rate
+            FROM conversations GROUP BY position
+        )
+        SELECT period, requests_sent, requests_accepted, acceptance_rate, messages_sent, messages_replied, response_rate,
+               median_reply_minutes, p90_reply_minutes, genuine_response_rate, positive_reply_rate
+        FROM (
+            SELECT b.position, b.period, a.requests_sent, a.requests_accepted,
+                   CASE WHEN a.sent_with_outcome > 0 AND a.requests_accepted BETWEEN 0 AND a.sent_with_outcome
+                        THEN CAST(a.requests_accepted AS REAL) / a.sent_with_outcome END AS acceptance_rate,
+                   a.messages_sent, a.messages_replied,
+                   CASE WHEN a.messaged_with_outcome > 0 AND a.messages_replied BETWEEN 0 AND a.messaged_with_outcome
+                        THEN CAST(a.messages_replied AS REAL) / a.messaged_with_outcome END AS response_rate,
+                   t.median_reply_minutes, t.p90_reply_minutes, r.genuine_response_rate, r.positive_reply_rate
+            FROM bounds b
+            LEFT JOIN activity a ON a.position = b.position
+            LEFT JOIN reply_times t ON t.position = b.position
+            LEFT JOIN reply_rates r ON r.position = b.position
+            UNION ALL
+            SELECT 4, 'all_time', requests_sent, requests_accepted, acceptance_rate, messages_sent, messages_replied, response_rate,
+                   median_reply_minutes, p90_reply_minutes, genuine_response_rate, positive_reply_rate
+            FROM report_kpis
+        )
+        ORDER BY position;
+
         CREATE VIEW report_daily_trend AS
         SELECT date, SUM(requests_sent) AS requests_sent, SUM(requests_accepted) AS requests_accepted,
                SUM(messages_sent) AS messages_sent, SUM(messages_replied) AS messages_replied

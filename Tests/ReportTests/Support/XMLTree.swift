@@ -43,6 +43,19 @@ final class XMLTree: NSObject, XMLParserDelegate {
         all.filter { $0.name == name }
     }
 
+    /// Every element a browser shows, in document order: those inside a `hidden` one (a period preset not
+    /// chosen) are left out.
+    var visible: [Element] {
+        var shown: [Element] = []
+        func walk(_ element: Element) {
+            guard element.attributes["hidden"] == nil else { return }
+            shown.append(element)
+            element.children.forEach(walk)
+        }
+        root.map(walk)
+        return shown
+    }
+
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
         let element = Element(name: elementName, attributes: attributeDict)
