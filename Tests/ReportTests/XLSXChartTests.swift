@@ -31,6 +31,17 @@ import Testing
         try XMLTree(try #require(try package.part("xl/charts/chart\(number).xml"), "chart\(number).xml is missing"))
     }
 
+    @Test func summaryHoldsTheFiguresByPeriodAndTheCampaignSteps() throws {
+        try XLSXWorkbookFixture.withWorkbook { package throws in
+            let summary = try XLSXSheetContents(package, sheet: "Summary")
+            let texts = Set(summary.values.values.compactMap { value -> String? in
+                if case let .text(text) = value { return text } else { return nil }
+            })
+            #expect(texts.isSuperset(of: ["Headline figures by period", "last_7_days", "all_time", "Campaign steps",
+                                          "connection_request", "follow_up_message"]))
+        }
+    }
+
     @Test func summaryDrawingHoldsTheThreeCharts() throws {
         try XLSXWorkbookFixture.withWorkbook { package throws in
             let summary = try XLSXSheetContents(package, sheet: "Summary")

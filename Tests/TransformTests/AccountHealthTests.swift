@@ -97,6 +97,27 @@ import Warehouse
         }
     }
 
+    @Test func statusNamesTheSendersOverACapInTheLastCompleteWeek() async throws {
+        try await KonnectorFixture.with { fixture in
+            #expect(try await fixture.runner().run().succeeded)
+            let over = try #require(try fixture.rows(of: "report_sender_weekly_load").last { $0.last == "1" })
+            let week = over[0].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let monday = try await fixture.warehouse.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT MIN(date_key) FROM dim_date WHERE printf('%04d-W%02d', iso_year, iso_week) = ?",
+                                    arguments: [week])
+            }
+            // A status taken in the week after: that week is its last complete one.
+            let first = try #require(monday)
+            let day = try #require(CivilDate(iso: first)).adding(days: 9)
+            let now = Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 3_600)
+            let status = try StatusReport.gather(configuration: fixture.runner().configuration, warehouse: fixture.warehouse, now: now).render()
+            let section = try #require(status.components(separatedBy: "\nWeekly caps\n").last)
+            #expect(section.contains("over a weekly cap in \(week), the last complete week"), "\(section)")
+            let sender = over[2].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            #expect(section.contains(sender))
+        }
+    }
+
     @Test func theConfigurationReadsTheCapsAndTheWarning() throws {
         let configuration = try PipelineConfiguration.parse("""
             [reports]
