@@ -41,9 +41,7 @@ struct CampaignPage {
     /// The campaign's steps as the vendor reports them, as a funnel and a table; for a vendor without step data,
     /// the follow-up steps of the campaign's sender (from its conversations) instead.
     private func steps(senderID: String, root: String) -> String {
-        let all = site.model.campaignSteps
-        let steps = all.filtered { all.value("source", row: $0).plainText == campaign.source
-            && all.value("campaign_id", row: $0).plainText == campaign.id }
+        let steps = site.steps(of: campaign)
         var html = "<section id=\"steps\"><h2>Steps</h2>"
         if !steps.rows.isEmpty {
             html += "<p>Each step of the sequence with the vendor&#39;s lifetime figures: how many it was sent to, and "
@@ -51,9 +49,8 @@ struct CampaignPage {
             html += FunnelChart(title: "Steps of this campaign", campaignSteps: steps).svg
             return html + site.table(steps, from: root).html + "</section>\n"
         }
-        let follow = site.model.followUpSteps
-        let sender = follow.filtered { follow.value("source", row: $0).plainText == campaign.source
-            && follow.value("sender_id", row: $0).plainText == senderID }
+        let sender = site.sender(key: ReportSite.key(campaign.source, senderID)).map { site.replyAnalysis(of: $0).steps }
+            ?? ReportTable(name: site.model.followUpSteps.name, columns: site.model.followUpSteps.columns, rows: [])
         guard !sender.rows.isEmpty else {
             return html + "<p class=\"empty\">The vendor reports no steps for this campaign</p></section>\n"
         }

@@ -45,6 +45,7 @@ struct ReportSite {
     private let campaignRowsBySender: [String: [Int]]
     private let weeklyRowsBySender: [String: [Int]]
     private let loadRowsBySender: [String: [Int]]
+    private let stepRowsByCampaign: [String: [Int]]
     private let replyRowsBySender: [String: [Int]]
     private let funnelRowsByCampaign: [String: [Int]]
     private let qualityRowsBySender: [String: [Int]]
@@ -83,6 +84,7 @@ struct ReportSite {
         campaignRowsBySender = Self.rows(of: campaignSummary, by: "sender_id")
         weeklyRowsBySender = Self.rows(of: model.weekly, by: "sender_id")
         loadRowsBySender = Self.rows(of: model.weeklyLoad, by: "sender_id")
+        stepRowsByCampaign = Self.rows(of: model.campaignSteps, by: "campaign_id")
         replyRowsBySender = Self.rows(of: model.replyTimes, by: "sender_id")
         funnelRowsByCampaign = Self.rows(of: model.funnel, by: "campaign_id")
         qualityRowsBySender = Self.rows(of: model.replyQuality, by: "sender_id")
@@ -151,6 +153,8 @@ struct ReportSite {
     /// A sender's campaigns, its weeks and its times to reply.
     func campaigns(of sender: Entity) -> ReportTable { campaignSummary.selecting(campaignRowsBySender[sender.key] ?? []) }
     func weeks(of sender: Entity) -> ReportTable { model.weekly.selecting(weeklyRowsBySender[sender.key] ?? []) }
+    /// A campaign's steps as the vendor reports them, in order.
+    func steps(of campaign: Entity) -> ReportTable { model.campaignSteps.selecting(stepRowsByCampaign[campaign.key] ?? []) }
     /// A sender's weeks against its caps, oldest first.
     func load(of sender: Entity) -> ReportTable { model.weeklyLoad.selecting(loadRowsBySender[sender.key] ?? []) }
     func replyTimes(of sender: Entity) -> ReportTable { model.replyTimes.selecting(replyRowsBySender[sender.key] ?? []) }
