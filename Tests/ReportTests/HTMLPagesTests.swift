@@ -81,6 +81,7 @@ import Testing
             #expect(banners.count == 2, "\(path)")
             #expect(banners.first?.text.contains("beta <prod>") == true)
             #expect(banners.last?.text.contains("1 sender over a weekly cap in 2024-W17") == true)
+            #expect(banners.last?.text.contains("Ada <b> (acme: 120 invitations of 100") == true, "named, escaped")
         }
     }
 

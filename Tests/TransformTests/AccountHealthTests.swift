@@ -50,11 +50,13 @@ import Warehouse
             func load() throws -> [[String]] { try fixture.rows(of: "report_sender_weekly_load") }
             let weeks = try fixture.rows(of: "report_weekly")
             #expect(!weeks.isEmpty)
-            // iso_week, source, sender_id, invitations, messages, the caps, each share, over the cap.
+            let names = Dictionary(uniqueKeysWithValues: fixture.dataset.senders.map { ($0.id.databaseValue.description, $0.name) })
+            // iso_week, source, sender_id, sender_name, invitations, messages, the caps, each share, over the cap.
             func expected(invitationCap: Int, messageCap: Int) -> [[String]] {
                 weeks.map { week in
                     let invitations = Int(week[3]) ?? 0, messages = Int(week[6]) ?? 0
-                    return Array(week[0...3]) + [week[6], text(invitationCap), text(messageCap),
+                    return Array(week[0...2]) + [names[week[2]].map { $0.databaseValue.description } ?? "∅", week[3], week[6],
+                                                 text(invitationCap), text(messageCap),
                                                  (Double(invitations) / Double(invitationCap)).databaseValue.description,
                                                  (Double(messages) / Double(messageCap)).databaseValue.description,
                                                  invitations > invitationCap || messages > messageCap ? "1" : "0"]
@@ -113,7 +115,7 @@ import Warehouse
             let status = try StatusReport.gather(configuration: fixture.runner().configuration, warehouse: fixture.warehouse, now: now).render()
             let section = try #require(status.components(separatedBy: "\nWeekly caps\n").last)
             #expect(section.contains("over a weekly cap in \(week), the last complete week"), "\(section)")
-            let sender = over[2].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let sender = over[3].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             #expect(section.contains(sender))
         }
     }

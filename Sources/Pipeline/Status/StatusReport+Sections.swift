@@ -96,10 +96,10 @@ extension StatusReport {
     /// ISO week before `now`.
     static func weeklyCaps(_ warehouse: Warehouse, now: Date) throws -> StatusSection {
         let week = CivilDate(utcDayOfEpochSeconds: now.timeIntervalSince1970).lastCompleteISOWeek
-        let columns = ["source", "sender_id", "invitations_sent", "invitation_cap", "messages_sent", "message_cap"]
+        let columns = ["source", "sender_id", "sender_name", "invitations_sent", "invitation_cap", "messages_sent", "message_cap"]
         let rows: [[String]] = try warehouse.pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT source, sender_id, invitations_sent, invitation_cap, messages_sent, message_cap
+                SELECT source, sender_id, sender_name, invitations_sent, invitation_cap, messages_sent, message_cap
                 FROM report_sender_weekly_load WHERE iso_week = ? AND over_cap = 1 ORDER BY 1, 2
                 """, arguments: [week]).map { row in
                 row.databaseValues.map { value in value.isNull ? "" : (String.fromDatabaseValue(value) ?? value.description) }

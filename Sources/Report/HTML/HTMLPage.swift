@@ -60,7 +60,8 @@ struct HTMLPage {
         let over = model.overCapLastWeek
         guard !over.rows.isEmpty else { return "" }
         let names = over.rows.indices.map { row in
-            "\(over.value("sender_id", row: row).plainText) (\(over.value("source", row: row).plainText): "
+            let name = over.value("sender_name", row: row).plainText
+            return "\(name.isEmpty ? over.value("sender_id", row: row).plainText : name) (\(over.value("source", row: row).plainText): "
                 + "\(over.value("invitations_sent", row: row).plainText) invitations of \(over.value("invitation_cap", row: row).plainText), "
                 + "\(over.value("messages_sent", row: row).plainText) messages of \(over.value("message_cap", row: row).plainText))"
         }

@@ -768,13 +768,14 @@ public enum ReportingViews {
         -- Each sender's ISO weeks against its weekly caps: invitations and messages sent (as in
         -- report_weekly) and the share of each cap; over_cap when either passes its cap.
         CREATE VIEW report_sender_weekly_load AS
-        SELECT w.iso_week, w.source, w.sender_id, w.requests_sent AS invitations_sent, w.messages_sent,
-               l.invitation_cap, l.message_cap,
+        SELECT w.iso_week, w.source, w.sender_id, snd.name AS sender_name, w.requests_sent AS invitations_sent,
+               w.messages_sent, l.invitation_cap, l.message_cap,
                CASE WHEN l.invitation_cap > 0 THEN CAST(w.requests_sent AS REAL) / l.invitation_cap END AS invitation_cap_share,
                CASE WHEN l.message_cap > 0 THEN CAST(w.messages_sent AS REAL) / l.message_cap END AS message_cap_share,
                CASE WHEN w.requests_sent > l.invitation_cap OR w.messages_sent > l.message_cap THEN 1 ELSE 0 END AS over_cap
         FROM report_weekly w
         JOIN source_limits l ON l.source = w.source
+        LEFT JOIN dim_sender snd ON snd.source_key = l.source_key AND snd.sender_id = w.sender_id
         ORDER BY 1, 2, 3;
 
         -- The reconciliation and rule checks of metrics.md, one row per finding.

@@ -150,10 +150,10 @@ enum ReportFixture {
           "pending_over_30_days", "as_of"],
          [[t("acme"), t("s1"), t(formulaName), i(3), .null, .null, .null, t("2024-05-01")]]),
         ("report_sender_weekly_load",
-         ["iso_week", "source", "sender_id", "invitations_sent", "messages_sent", "invitation_cap", "message_cap",
+         ["iso_week", "source", "sender_id", "sender_name", "invitations_sent", "messages_sent", "invitation_cap", "message_cap",
           "invitation_cap_share", "message_cap_share", "over_cap"],
-         [[t("2024-W16"), t("acme"), t("s1"), i(40), i(10), i(100), i(500), r(0.4), r(0.02), i(0)],
-          [t("2024-W17"), t("acme"), t("s1"), i(120), i(10), i(100), i(500), r(1.2), r(0.02), i(1)]]),
+         [[t("2024-W16"), t("acme"), t("s1"), t("Ada <b>"), i(40), i(10), i(100), i(500), r(0.4), r(0.02), i(0)],
+          [t("2024-W17"), t("acme"), t("s1"), t("Ada <b>"), i(120), i(10), i(100), i(500), r(1.2), r(0.02), i(1)]]),
     ]
 
     /// The rows of `view` in the fixture.
