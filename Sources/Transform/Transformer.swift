@@ -13,16 +13,23 @@ public struct Transformer: Sendable {
         self.replyRules = try replyRules ?? .bundled()
     }
 
+    /// What the normalisers read from the raw pages: a star schema loaded by an older version is rebuilt from the
+    /// pages already landed, so what they held and the old version dropped (campaign steps, pending counts, from
+    /// version 2) is there without fetching anything again. Raise it whenever a normaliser reads more.
+    public static let loadVersion = "2"
+
     /// Loads every page not loaded yet; with `rebuild`, empties the star schema and loads them all.
     /// Rules of another version than the ones the stored messages were classed with rebuild too, so
-    /// every message is classed by the same rules whether it was loaded now or earlier.
+    /// every message is classed by the same rules whether it was loaded now or earlier, and so does a star
+    /// schema loaded by other normalisers (`loadVersion`).
     @discardableResult
     public func run(rebuild: Bool = false) throws -> TransformSummary {
         try warehouse.pool.write { db in
             var watermark = try Int64.fetchOne(db, sql: "SELECT value FROM transform_state WHERE key = 'raw_page'") ?? 0
             // Pages loaded before (by other rules, or before messages had classes) are classed again.
             let classedWith = try WarehouseSetting.value(of: .replyRulesVersion, in: db)
-            let reclassify = watermark > 0 && classedWith != replyRules.version
+            let loadedWith = try WarehouseSetting.value(of: .loadVersion, in: db) ?? "1"
+            let reclassify = watermark > 0 && (classedWith != replyRules.version || loadedWith != Self.loadVersion)
             var summary = TransformSummary()
             if rebuild || reclassify {
                 summary.rebuilt = true
@@ -61,6 +68,7 @@ public struct Transformer: Sendable {
             }
             try db.execute(sql: "INSERT OR REPLACE INTO transform_state (key, value) VALUES ('raw_page', ?)", arguments: [last])
             try WarehouseSetting.set(.replyRulesVersion, to: replyRules.version, in: db)
+            try WarehouseSetting.set(.loadVersion, to: Self.loadVersion, in: db)
             return summary
         }
     }
@@ -72,7 +80,8 @@ public struct TransformSummary: Sendable {
     public var pagesSkipped = 0
     /// Whether the star schema was emptied and every page loaded again.
     public var rebuilt = false
-    /// Whether that was because the reply rules changed since the last transform.
+    /// Whether that was because the reply rules or the normalisers (`Transformer.loadVersion`) changed since the
+    /// star schema was loaded.
     public var reclassified = false
     /// Rows the refresh of the stored reporting views wrote, and how long it took (its part of the transform).
     public var storedRowsWritten = 0

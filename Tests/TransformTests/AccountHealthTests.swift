@@ -44,6 +44,26 @@ import Warehouse
         }
     }
 
+    @Test func aWarehouseLoadedByOlderNormalisersGetsItsStepsFromThePagesItHas() async throws {
+        try await KonnectorFixture.with { fixture in
+            #expect(try await fixture.runner().run().succeeded)
+            let steps = try fixture.rows(of: "report_campaign_steps")
+            // As a warehouse loaded before campaign steps were read: no steps, the first load version.
+            try await fixture.warehouse.pool.write { db in
+                try db.execute(sql: "DELETE FROM fact_campaign_step")
+                try WarehouseSetting.set(.loadVersion, to: "1", in: db)
+                try ReportingViews.refresh(in: db)
+            }
+            #expect(try fixture.rows(of: "report_campaign_steps").isEmpty)
+            let calls = await fixture.server.requests().count
+            let summary = try fixture.runner().transform(fixture.warehouse, rebuild: false)
+            #expect(summary.rebuilt && summary.reclassified)
+            #expect(try fixture.rows(of: "report_campaign_steps") == steps)
+            #expect(await fixture.server.requests().count == calls, "from the raw pages, with no call")
+            #expect(!(try fixture.runner().transform(fixture.warehouse, rebuild: false)).rebuilt)
+        }
+    }
+
     @Test func weeklyLoadIsTheWeeksAgainstTheCapsAndFollowsTheConfiguration() async throws {
         try await KonnectorFixture.with { fixture in
             #expect(try await fixture.runner().run().succeeded)

@@ -156,7 +156,8 @@ public struct PipelineRunner: Sendable {
             return loaded
         }
         for problem in summary.problems { logger.warning("\(problem)") }
-        let how = summary.reclassified ? " (rebuild: the reply rules changed, every message is classed again)"
+        let how = summary.reclassified
+            ? " (rebuild: the reply rules or the normalisers changed since the star schema was loaded; every raw page is read again)"
             : summary.rebuilt ? " (rebuild)" : ""
         let refresh = summary.refreshSeconds > 0
             ? String(format: "; reporting views computed in %.1f s, %d stored rows written", summary.refreshSeconds, summary.storedRowsWritten) : ""

@@ -4,6 +4,8 @@ import GRDB
 public enum WarehouseSetting: String, Sendable {
     /// The version of the reply rules every stored message was classed with.
     case replyRulesVersion = "reply_rules_version"
+    /// The version of the normalisers the star schema was loaded by (`Transformer.loadVersion`).
+    case loadVersion = "load_version"
     /// The IANA zone the reporting views give local weekdays and hours in; `zone_offset` holds its offsets.
     case reportZone = "report_zone"
 
