@@ -16,7 +16,7 @@ import Testing
                 "report_sender_summary", "report_campaign_summary", "report_daily_activity",
                 "report_request_outcomes", "report_threads", "report_replies", "report_reply_quality",
                 "report_follow_up_steps", "report_send_time",
-                "report_campaign_steps", "report_pending_invitations", "report_sender_weekly_load",
+                "report_campaign_steps", "report_pending_invitations", "report_sender_weekly_load", "report_kpi_periods",
             ])
             for view in model.views {
                 let fixture = try #require(ReportFixture.views.first { $0.0 == view.name })

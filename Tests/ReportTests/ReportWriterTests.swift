@@ -28,7 +28,7 @@ import Testing
             #expect(html.allSatisfy { $0.pathExtension == "html" })
             let csv = try ReportWriter().write(model, formats: [.csv], to: directory.appendingPathComponent("b"))
             #expect(csv.map(\.lastPathComponent) == ReportModel.fileViews.map { "\($0).csv" })
-            #expect(csv.count == 12, "the nine contract views and the three health views")
+            #expect(csv.count == 13, "the nine contract views, the three health views and the figures by period")
             #expect(try ReportWriter().write(model, formats: [], to: directory.appendingPathComponent("c")).isEmpty)
         }
     }

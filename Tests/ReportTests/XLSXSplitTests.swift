@@ -16,7 +16,8 @@ import Testing
             #expect(names == ["Summary", "Time to reply", "report_sender_summary", "report_campaign_summary",
                               view, "\(view) (2)", "\(view) (3)", "report_request_outcomes", "report_threads",
                               "report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time",
-                              "report_campaign_steps", "report_pending_invitations", "report_sender_weekly_load"])
+                              "report_campaign_steps", "report_pending_invitations", "report_sender_weekly_load",
+                              "report_kpi_periods"])
             var seen = 0
             for (name, rows) in [(view, 0..<10), ("\(view) (2)", 10..<20), ("\(view) (3)", 20..<25)] {
                 let sheet = try XLSXSheetContents(package, sheet: name)

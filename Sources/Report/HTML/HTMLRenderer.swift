@@ -25,6 +25,7 @@ struct HTMLRenderer {
         "report_campaign_steps": "Campaign steps",
         "report_pending_invitations": "Pending invitations",
         "report_sender_weekly_load": "Weekly load against the caps",
+        "report_kpi_periods": "Headline figures by period",
     ]
     /// The headline figures: label, the report_kpis column they show, and a caption saying what the figure is, if any.
     static let kpiCards: [(label: String, column: String, caption: String?)] = [

@@ -21,9 +21,10 @@ public enum ReportingViews {
     /// The reply analysis views of the contract's second round.
     public static let replyViews = ["report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"]
 
-    /// The account-health views: campaign steps, pending invitations, weekly load against the caps. Not in the
-    /// contract, but written whole by every format beside its views.
-    public static let healthViews = ["report_campaign_steps", "report_pending_invitations", "report_sender_weekly_load"]
+    /// The account-health views (campaign steps, pending invitations, weekly load against the caps) and the
+    /// headline figures by period. Not in the contract, but written whole by every format beside its views.
+    public static let healthViews = ["report_campaign_steps", "report_pending_invitations", "report_sender_weekly_load",
+                                     "report_kpi_periods"]
 
     /// Drops and recreates every view and stored table, unless the file holds exactly these already.
     public static func install(in db: Database) throws {
