@@ -291,7 +291,9 @@ struct ScaleRun {
             defer { try? FileManager.default.removeItem(at: folder) }
             var seconds = 0.0
             var peak: UInt64 = 0
-            for view in ReportingViews.contractViews {
+            // The views the reports write whole: the contract's and the account-health ones (`ReportModel.fileViews`).
+            let written = ReportingViews.contractViews + ReportingViews.healthViews
+            for view in written {
                 let child = try await exportCSV(view, to: folder.appendingPathComponent("\(view).csv").path, timeout: run.stageTimeout)
                 seconds += child.seconds
                 peak = max(peak, child.peakRSS)
@@ -299,7 +301,7 @@ struct ScaleRun {
             result.stages.append(StageFigure(name: StageName.sqliteCSV, kind: .baseline, seconds: seconds, peakRSS: peak))
             try await child(StageName.xlsxBaseline,
                             StageSpec(stage: .xlsxBaseline, warehouse: warehouseURL.path,
-                                      views: ["report_reply_time"] + ReportingViews.contractViews,
+                                      views: ["report_reply_time"] + written,
                                       output: folder.appendingPathComponent("baseline.xlsx").path),
                             into: &result, kind: .baseline)
             try await child(StageName.insertBaseline,
