@@ -149,9 +149,11 @@ public struct PipelineRunner: Sendable {
     @discardableResult
     public func transform(_ warehouse: Warehouse, rebuild: Bool) throws -> TransformSummary {
         let summary = try StorageError.naming("transform", in: warehouse) {
-            let loaded = try Transformer(warehouse: warehouse).run(rebuild: rebuild)
+            // The zone and the limits first: a change to them recomputes the stored views, which the transform
+            // would otherwise have just computed (a new warehouse's first transform then computes them once).
             try ReportZone.use(configuration.reportZone, in: warehouse)
             try configuration.reportLimits.use(in: warehouse)
+            let loaded = try Transformer(warehouse: warehouse).run(rebuild: rebuild)
             try warehouse.checkpoint()
             return loaded
         }
