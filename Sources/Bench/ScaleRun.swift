@@ -291,8 +291,7 @@ struct ScaleRun {
             defer { try? FileManager.default.removeItem(at: folder) }
             var seconds = 0.0
             var peak: UInt64 = 0
-            // The views the reports write whole: the contract's and the account-health ones (`ReportModel.fileViews`).
-            let written = ReportingViews.contractViews + ReportingViews.healthViews
+            let written = ReportModel.fileViews
             for view in written {
                 let child = try await exportCSV(view, to: folder.appendingPathComponent("\(view).csv").path, timeout: run.stageTimeout)
                 seconds += child.seconds

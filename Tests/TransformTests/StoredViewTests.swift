@@ -14,12 +14,19 @@ import Testing
         }
     }
 
-    @Test func aRefreshKeepsEveryViewEqualToItsQueryAndWritesOnlyWhatChanged() throws {
+    /// Runs `body` in one write transaction of a new warehouse filled with the synthetic star schema (not refreshed).
+    private func withSyntheticStar(_ body: (Database) throws -> Void) throws {
         let directory = try TemporaryDirectory("stored-views")
         defer { directory.remove() }
         let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
         try warehouse.pool.write { db in
             try SyntheticStar(scale: 1).fill(db)
+            try body(db)
+        }
+    }
+
+    @Test func aRefreshKeepsEveryViewEqualToItsQueryAndWritesOnlyWhatChanged() throws {
+        try withSyntheticStar { db in
             let first = try ReportingViews.refresh(in: db)
             #expect(try mismatches(db) == [])
             let stored = try ReportingViews.storedViews.reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT count(*) FROM \($1.table)") ?? 0) }
@@ -44,11 +51,7 @@ import Testing
     }
 
     @Test func storedValuesKeepTheirTypes() throws {
-        let directory = try TemporaryDirectory("stored-types")
-        defer { directory.remove() }
-        let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
-        try warehouse.pool.write { db in
-            try SyntheticStar(scale: 1).fill(db)
+        try withSyntheticStar { db in
             try ReportingViews.refresh(in: db)
             for view in ReportingViews.storedViews {
                 let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [view.query]).map { $0["name"] as String }
