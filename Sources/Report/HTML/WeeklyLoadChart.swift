@@ -9,15 +9,13 @@ struct WeeklyLoadChart {
     private static let plotWidth = width - left - right, plotHeight = height - top - bottom
     private static let invitationColour = "#2563eb", messageColour = "#9333ea"
 
+    /// One week: what was sent and each count's share of its cap, as report_sender_weekly_load gives them.
     struct Week {
         let label: String
         let invitations: Double
         let messages: Double
-        let invitationCap: Double?
-        let messageCap: Double?
-
-        var invitationShare: Double? { invitationCap.flatMap { $0 > 0 ? invitations / $0 : nil } }
-        var messageShare: Double? { messageCap.flatMap { $0 > 0 ? messages / $0 : nil } }
+        let invitationShare: Double?
+        let messageShare: Double?
     }
 
     let title: String
@@ -30,8 +28,8 @@ struct WeeklyLoadChart {
             Week(label: load.value("iso_week", row: row).plainText,
                  invitations: load.value("invitations_sent", row: row).number ?? 0,
                  messages: load.value("messages_sent", row: row).number ?? 0,
-                 invitationCap: load.value("invitation_cap", row: row).number,
-                 messageCap: load.value("message_cap", row: row).number)
+                 invitationShare: load.value("invitation_cap_share", row: row).number,
+                 messageShare: load.value("message_cap_share", row: row).number)
         }
     }
 
