@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // Already in the graph through Hummingbird: the extractors' HTTP client.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
         // Already in the graph through postgres-nio and the WebSocket client: TLS to a destination.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         // Already in the graph through postgres-nio: SHA-256 for content hashes, HMAC for the sandbox's signatures.
@@ -56,6 +58,7 @@ let package = Package(
             name: "Extract",
             dependencies: [
                 "Warehouse", "Vendors",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ],
@@ -90,6 +93,8 @@ let package = Package(
             name: "Sandbox",
             dependencies: [
                 "Chronology",
+                // LoopbackHTTP: webhooks delivered, and the tests' requests to the emulators.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -184,7 +189,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Vendors", "Warehouse", "TestSupport"],
+            dependencies: ["Pipeline", "Vendors", "Warehouse", "Sandbox", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -31,7 +31,7 @@ struct ListenCommand: AsyncParsableCommand {
         let runID = try log.beginRun(command: "listen")
         let started = Date()
         let (settings, authenticator) = try runner.settings(for: selected)
-        let session = FetchSession(source: settings, client: URLSessionHTTPClient(), warehouse: warehouse, runID: runID,
+        let session = FetchSession(source: settings, client: NIOHTTPClient(), warehouse: warehouse, runID: runID,
                                    budget: RateBudget(window: settings.rateWindow), logger: logger, authenticator: authenticator)
         let listener = PusherListener(session: session, socketURL: selected.socketURL, logger: logger)
         let task = Task { try await listener.run() }

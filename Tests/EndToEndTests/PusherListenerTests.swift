@@ -20,7 +20,7 @@ import Warehouse
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
             request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            let (data, _) = try await URLSession.shared.data(for: request)
+            let (data, _) = try await LoopbackHTTP.data(for: request)
             return try JSONValue.parse(data)
         }
         let login = try await post("api/beta/login", ["email": fixture.user.email, "password": fixture.user.password])

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Sandbox
 import TestSupport
 import Testing
 import Warehouse
@@ -31,7 +32,7 @@ import Warehouse
         request.httpBody = body
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let header { request.setValue(header, forHTTPHeaderField: "X-Webhook-Secret") }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await LoopbackHTTP.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 

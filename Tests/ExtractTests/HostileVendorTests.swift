@@ -50,7 +50,7 @@ import Warehouse
         settings.runTimeout = runTimeout
         settings.maxBodyBytes = maxBodyBytes
         let budget = RateBudget(window: .seconds(60), time: time)
-        let session = FetchSession(source: settings, client: URLSessionHTTPClient(), warehouse: warehouse,
+        let session = FetchSession(source: settings, client: NIOHTTPClient(), warehouse: warehouse,
                                    runID: try RunLog(warehouse: warehouse).beginRun(command: "test"), budget: budget,
                                    logger: Logger(label: "test"), time: sessionTime)
         return Harness(session: session, warehouse: warehouse, directory: directory, time: time)

@@ -102,7 +102,7 @@ import Warehouse
         request.setValue(fixture.configuration.apiKey, forHTTPHeaderField: "Authorization")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(#"{"limit": 100, "offset": 0, "sort_by": "created_at", "sort_order": "asc"}"#.utf8)
-        let (body, _) = try await URLSession.shared.data(for: request)
+        let (body, _) = try await LoopbackHTTP.data(for: request)
         var json = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
         var data = try #require(json["data"] as? [String: Any])
         let entries = try #require(data["campaign_info"] as? [[String: Any]])

@@ -47,14 +47,14 @@ import Testing
         await #expect(throws: Boom.self) {
             try await KonnectorFixture.with { fixture in
                 baseURL = fixture.server.konnectorBaseURL
-                let (_, response) = try await URLSession.shared.data(from: fixture.server.konnectorBaseURL)
+                let (_, response) = try await LoopbackHTTP.data(for: URLRequest(url: fixture.server.konnectorBaseURL))
                 #expect(response is HTTPURLResponse, "the sandbox answers while the body runs")
                 throw Boom()
             }
         }
         let url = try #require(baseURL)
         await #expect(throws: URLError.self, "nothing listens once `with` has returned") {
-            _ = try await URLSession.shared.data(from: url)
+            _ = try await LoopbackHTTP.data(for: URLRequest(url: url))
         }
     }
 }

@@ -7,6 +7,7 @@ import Glibc
 #endif
 import Logging
 @testable import Pipeline
+import Sandbox
 import TestSupport
 import Testing
 import Warehouse
@@ -34,7 +35,7 @@ import Warehouse
         var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
         request.httpMethod = "POST"
         request.httpBody = body
-        let (_, response) = try await URLSession.shared.data(for: request)
+        let (_, response) = try await LoopbackHTTP.data(for: request)
         return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
 

@@ -27,7 +27,7 @@ struct HTTPResult {
     }
 }
 
-/// Small HTTP helpers over URLSession for the sandbox tests.
+/// Small HTTP helpers over `LoopbackHTTP` for the sandbox tests.
 enum SandboxHTTP {
     static let apiKey = "sandbox-konnector-key"
     static let adminKey = "sandbox-konnector-admin"
@@ -68,7 +68,7 @@ enum SandboxHTTP {
 
     /// Sends `request` and returns the status, headers and body of the answer.
     static func perform(_ request: URLRequest) async throws -> HTTPResult {
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await LoopbackHTTP.data(for: request)
         let http = response as? HTTPURLResponse
         var headers: [String: String] = [:]
         for (name, value) in http?.allHeaderFields ?? [:] {

@@ -42,7 +42,7 @@ enum WeConnectHTTP {
         if let token { request.setValue("Bearer " + token, forHTTPHeaderField: "Authorization") }
         request.httpBody = Data(fields.map { SandboxHTTP.encode($0.0) + "=" + SandboxHTTP.encode($0.1) }
             .joined(separator: "&").utf8)
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await LoopbackHTTP.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         return HTTPResult(status: status, headers: [:], body: data)
     }

@@ -54,7 +54,7 @@ public final class KonnectorFixture: SandboxFixture, Sendable {
     @discardableResult
     public func extract(_ settings: SourceSettings) async throws -> FetchSession {
         let runID = try RunLog(warehouse: warehouse).beginRun(command: "test")
-        let session = FetchSession(source: settings, client: URLSessionHTTPClient(), warehouse: warehouse, runID: runID,
+        let session = FetchSession(source: settings, client: NIOHTTPClient(), warehouse: warehouse, runID: runID,
                                    budget: RateBudget(window: settings.rateWindow, time: time), logger: Logger(label: "test"),
                                    time: time)
         guard let extractor = Extractors.extractor(for: settings.kind) else { return session }

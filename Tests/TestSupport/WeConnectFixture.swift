@@ -66,7 +66,7 @@ public final class WeConnectFixture: SandboxFixture, Sendable {
     public func session(command: String = "test") throws -> FetchSession {
         let runID = try RunLog(warehouse: warehouse).beginRun(command: command)
         let (settings, authenticator) = try runner().settings(for: source)
-        return FetchSession(source: settings, client: URLSessionHTTPClient(), warehouse: warehouse, runID: runID,
+        return FetchSession(source: settings, client: NIOHTTPClient(), warehouse: warehouse, runID: runID,
                             budget: RateBudget(window: settings.rateWindow, time: time), logger: Logger(label: "test"),
                             authenticator: authenticator, time: time)
     }

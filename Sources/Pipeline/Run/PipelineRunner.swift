@@ -20,7 +20,7 @@ public struct PipelineRunner: Sendable {
     /// - Parameter environment: where `*_env` secrets are looked up; the process environment by default.
     /// - Parameter time: the machine's clock by default; a test's `ManualTime` runs the waits in virtual time.
     public init(configuration: PipelineConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
-                client: any HTTPClient = URLSessionHTTPClient(), retry: RetryPolicy = RetryPolicy(),
+                client: any HTTPClient = NIOHTTPClient(), retry: RetryPolicy = RetryPolicy(),
                 logger: Logger = Logger(label: "etl"), progress: (any ProgressReporter)? = nil,
                 time: any TimeSource = SystemTime()) {
         self.time = time

@@ -50,8 +50,8 @@ public actor SandboxWebhookSender {
             request.httpMethod = "POST"
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             request.httpBody = body
-            status = (try? await URLSession.shared.data(for: request))
-                .flatMap { ($0.1 as? HTTPURLResponse)?.statusCode }
+            status = (try? await LoopbackHTTP.data(for: request))
+                .map { $0.1.statusCode }
             if let status, (200..<300).contains(status) { break }
             if attempt < attempts { await clock.sleep(for: retryDelay * (1 << (attempt - 1))) }
         }
