@@ -34,7 +34,7 @@ import Warehouse
         let logger = Logger(label: "test")
         let connection = try await PostgresConnection.connect(
             configuration: .init(host: "127.0.0.1", port: server.port, username: server.user, password: server.password,
-                                 database: "postgres", tls: .disable),
+                                 database: server.database, tls: .disable),
             id: 9, logger: logger)
         _ = try await connection.query("BEGIN", logger: logger).collect()
         _ = try await connection.query(PostgresQuery(unsafeSQL: "LOCK TABLE outreach.\(table) IN ACCESS EXCLUSIVE MODE"), logger: logger).collect()
@@ -46,7 +46,8 @@ import Warehouse
     private func waitUntilBlocked(_ server: PostgresServer) async throws {
         for _ in 0..<600 {
             let waiting = try await server.sql("""
-                SELECT count(*) FROM pg_stat_activity WHERE application_name = 'outreach-etl publish' AND wait_event_type = 'Lock'
+                SELECT count(*) FROM pg_stat_activity WHERE application_name = 'outreach-etl publish' AND datname = current_database()
+                  AND wait_event_type = 'Lock'
                 """)
             if waiting == ["1"] { return }
             try await Task.sleep(for: .milliseconds(50))
@@ -103,9 +104,12 @@ import Warehouse
             // The killed client's session may linger until PostgreSQL notices; end it and wait (inside PostgreSQL)
             // until it is gone.
             _ = try await server.sql("""
-                SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = 'outreach-etl publish'
+                SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity
+                WHERE application_name = 'outreach-etl publish' AND datname = current_database()
                 """)
-            #expect(try await server.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'outreach-etl publish'") == ["0"])
+            #expect(try await server.sql("""
+                SELECT count(*) FROM pg_stat_activity WHERE application_name = 'outreach-etl publish' AND datname = current_database()
+                """) == ["0"])
             // Nothing of the killed publish is visible: the dimension it had rewritten is as the first publish left it.
             #expect(try await server.sql("SELECT name FROM outreach.dim_sender ORDER BY sender_key") == senders)
             #expect(try await server.sql("SELECT count(DISTINCT published_at) FROM outreach.publish_log") == ["1"])
@@ -122,7 +126,7 @@ import Warehouse
         defer { directory.remove() }
         _ = try await PostgresPublishTests.demoWarehouse(directory)
         try configure(directory)
-        try await PostgresServer.with { server in
+        try await PostgresServer.withOwnCluster { server in
             let first = try await CommandRunner().run(["publish", "--config", "etl.toml"], in: directory.url,
                                                       environment: [Self.variable: server.url])
             #expect(first.status == 0, "\(first.stderr)")
@@ -176,7 +180,7 @@ import Warehouse
                 url_env = "\(Self.variable)"
                 """.write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
             let key = ["KEY": sandbox.configuration.apiKey]
-            try await PostgresServer.with { server in
+            try await PostgresServer.withOwnCluster { server in
                 let run = try await CommandRunner().run(["run", "--config", "etl.toml"], in: directory.url,
                                                         environment: key.merging([Self.variable: server.url]) { $1 })
                 #expect(run.status == 0, "\(run.stderr)")

@@ -3,34 +3,58 @@ import Foundation
 import Glibc
 #endif
 
-/// A throwaway PostgreSQL cluster for the destination tests: `initdb` into a temporary directory, password
-/// authentication, a free loopback port, stopped and removed when `with` ends. PostgreSQL refuses to run as root,
-/// so as root (CI) its programs run as Debian's `postgres` user.
+/// A throwaway PostgreSQL server for the destination tests: `initdb` into a temporary directory, password
+/// authentication, a free loopback port. PostgreSQL refuses to run as root, so as root (CI) its programs run as
+/// Debian's `postgres` user.
+///
+/// `with` gives each test a database of its own on one cluster the test process shares (started by the first test
+/// that needs it, stopped when the process exits): an `initdb` per test cost more than any publish test itself.
+/// A test that stops the server takes a cluster of its own (`withOwnCluster`).
 public final class PostgresServer: Sendable {
     public let directory: URL
     public let port: Int
     public let user = "outreach"
     /// With characters a URL must encode, so the tests see it never leaks in any spelling.
     public let password = "pa55:w@rd/x"
+    /// The database the URLs name.
+    public let database: String
     private let bin: URL
 
-    /// `postgres://...` for the `postgres` database, sslmode disabled (the cluster has no certificate).
+    /// `postgres://...` for the test's database, sslmode disabled (the cluster has no certificate).
     public var url: String { url(password: password) }
 
     /// The URL with another password, for the refused-credentials tests.
     public func url(password: String) -> String {
         let encoded = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password
-        return "postgres://\(user):\(encoded)@127.0.0.1:\(port)/postgres?sslmode=disable"
+        return "postgres://\(user):\(encoded)@127.0.0.1:\(port)/\(database)?sslmode=disable"
     }
 
-    private init(directory: URL, port: Int, bin: URL) {
+    private init(directory: URL, port: Int, bin: URL, database: String = "postgres") {
         self.directory = directory
         self.port = port
         self.bin = bin
+        self.database = database
     }
 
-    /// Starts a cluster, runs `body` with it, and stops it however `body` ends.
+    /// Runs `body` with a new database on the shared cluster, dropped however `body` ends.
     public static func with<T>(_ body: (PostgresServer) async throws -> T) async throws -> T {
+        let cluster = try await shared.value
+        let name = "test_" + UUID().uuidString.prefix(8).lowercased()
+        try await cluster.sql("CREATE DATABASE \(name)")
+        let server = PostgresServer(directory: cluster.directory, port: cluster.port, bin: cluster.bin, database: name)
+        do {
+            let result = try await body(server)
+            try? await cluster.sql("DROP DATABASE \(name) WITH (FORCE)")
+            return result
+        } catch {
+            try? await cluster.sql("DROP DATABASE \(name) WITH (FORCE)")
+            throw error
+        }
+    }
+
+    /// Starts a cluster of its own, runs `body` with it, and stops and removes it however `body` ends: for the
+    /// tests that stop the server.
+    public static func withOwnCluster<T>(_ body: (PostgresServer) async throws -> T) async throws -> T {
         let server = try await start()
         do {
             let result = try await body(server)
@@ -41,6 +65,21 @@ public final class PostgresServer: Sendable {
             throw error
         }
     }
+
+    /// The cluster the test process shares, started once; `atexit` stops it.
+    private static let shared = Task { () throws -> PostgresServer in
+        let server = try await start()
+        sharedAtExit = server
+        atexit {
+            guard let server = PostgresServer.sharedAtExit else { return }
+            _ = try? server.runBlocking("pg_ctl", ["-D", server.data, "-w", "-m", "immediate", "stop"])
+            try? FileManager.default.removeItem(at: server.directory)
+        }
+        return server
+    }
+
+    /// The shared cluster, for the exit handler (which cannot capture it).
+    nonisolated(unsafe) private static var sharedAtExit: PostgresServer?
 
     private static func start() async throws -> PostgresServer {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
@@ -86,6 +125,7 @@ public final class PostgresServer: Sendable {
 
     /// Stops the server at once, as a crash or an operator would (`pg_ctl stop -m immediate`).
     public func stopServer() async throws {
+        precondition(database == "postgres", "a test stops only a cluster of its own (PostgresServer.withOwnCluster)")
         try await run("pg_ctl", ["-D", data, "-w", "-m", "immediate", "stop"])
     }
 
@@ -105,12 +145,20 @@ public final class PostgresServer: Sendable {
     }
 
     private func run(_ program: String, _ arguments: [String]) async throws {
+        let (executable, arguments) = invocation(program, arguments)
+        _ = try await capture(executable, arguments)
+    }
+
+    private func runBlocking(_ program: String, _ arguments: [String]) throws {
+        let (executable, arguments) = invocation(program, arguments)
+        _ = try captureBlocking(executable, arguments)
+    }
+
+    /// The cluster's `program`, as the `postgres` user when this process is root.
+    private func invocation(_ program: String, _ arguments: [String]) -> (URL, [String]) {
         let tool = bin.appendingPathComponent(program)
-        if getuid() == 0 {
-            _ = try await capture(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", tool.path] + arguments)
-        } else {
-            _ = try await capture(tool, arguments)
-        }
+        guard getuid() == 0 else { return (tool, arguments) }
+        return (URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", tool.path] + arguments)
     }
 
     /// Runs `executable` and returns what it printed. Spawned and reaped here, not through Foundation's
@@ -135,6 +183,12 @@ public final class PostgresServer: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of this process's: a server started here would otherwise hold the listening sockets of the
+        // tests' sandboxes open after they stop, and a request to a stopped sandbox would wait instead of failing.
+        let inherited = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+        for descriptor in inherited where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var environment = ProcessInfo.processInfo.environment
