@@ -71,9 +71,11 @@ public enum ReportingViews {
 
     /// `sql` with each stored view's definition named as its query.
     static let definitions: String = {
-        storedViews.reduce(sql) { sql, view in
-            sql.replacingOccurrences(of: "CREATE VIEW \(view.name) AS", with: "CREATE VIEW \(view.query) AS")
-        }
+        let stored = Set(storedViews.map(\.name))
+        let preamble = sql.components(separatedBy: "CREATE VIEW ")[0]
+        return preamble + statements.map { statement in
+            "CREATE VIEW " + (stored.contains(statement.name) ? StoredView(name: statement.name).query : statement.name) + statement.body
+        }.joined()
     }()
 
     /// Each view of `sql` with the text of its definition, in the order written.

@@ -39,8 +39,21 @@ struct ViewDependencies {
             .joined(separator: "\n")
     }
 
-    /// The words of `sql` that could name a view.
+    /// The words of `sql` that could name a view (views are named in ASCII letters, digits and `_`).
     static func identifiers(in sql: String) -> Set<String> {
-        Set(sql.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
+        var words: Set<String> = []
+        var word: [UInt8] = []
+        for byte in sql.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                word.append(byte)
+            default:
+                if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 }
