@@ -41,6 +41,10 @@ public struct NIOHTTPClient: HTTPClient {
                 throw error
             } catch {
                 if Task.isCancelled { throw CancellationError() }
+                // AsyncHTTPClient's own deadline (the same instant, for the head) may fire before the one above.
+                if let failure = error as? AsyncHTTPClient.HTTPClientError, failure == .deadlineExceeded {
+                    throw HTTPClientError.deadlineExceeded(deadline)
+                }
                 throw HTTPClientError.transport(Self.describe(error))
             }
         }
