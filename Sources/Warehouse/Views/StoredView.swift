@@ -26,9 +26,13 @@ struct StoredView: Sendable {
     /// are left as they are, and from the first that differs the rest are replaced, so a refresh with nothing
     /// changed writes nothing. Returns the rows written.
     func refresh(in db: Database) throws -> Int {
-        let fresh = try db.makeStatement(sql: "SELECT * FROM \(query.quotedDatabaseIdentifier)")
+        // Cached on the connection: compiling a query through the views it reads is most of a small refresh's work
+        // (GRDB's authorizer sees every column of every view), and a connection refreshes after every transform.
+        let fresh = try db.cachedStatement(sql: "SELECT * FROM \(query.quotedDatabaseIdentifier)")
         let stored = try db.makeStatement(sql: "SELECT rowid, * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
         let freshRow = fresh.sqliteStatement, storedRow = stored.sqliteStatement
+        sqlite3_reset(freshRow)
+        defer { sqlite3_reset(freshRow) }
         let columns = sqlite3_column_count(freshRow)
         var kept: Int64 = 0
         var code = try step(freshRow, db)
