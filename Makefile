@@ -40,7 +40,7 @@ demo: build
 
 ## test: the whole test suite (unit, HTTP on loopback, end to end through the built binary, headless
 ## Chromium, throwaway PostgreSQL clusters), in parallel: vendor time in the tests is a virtual clock they
-## advance, so no test waits on the machine's speed (43-107 s on two cores after the build, as the machine and the suite vary).
+## advance, so no test waits on the machine's speed (about 70 s on two cores after the build in debug, mostly CPU).
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
