@@ -23,6 +23,8 @@ public struct PipelineConfiguration: Sendable {
     /// The weekly caps and the pending backlog the reports hold senders to (`[reports] weekly_invitation_cap`,
     /// `weekly_message_cap`, `pending_warning`; the caps overridable per source).
     public var reportLimits = ReportLimits()
+    /// What a weekly cap may be, in `[reports]` and in a source alike.
+    static let weeklyCapRange: ClosedRange<Int64> = 1...1_000_000
 
     public init(warehouse: URL, reportsDirectory: URL, formats: [ReportFormat] = ReportFormat.allCases,
                 sources: [SourceConfiguration], scheduleZone: TimeZone = PipelineConfiguration.utc) {
@@ -94,7 +96,7 @@ public struct PipelineConfiguration: Sendable {
                                                   reportsDirectory: resolve(reportsPath, baseDirectory),
                                                   formats: formats, sources: sources, scheduleZone: zone)
         configuration.reportZone = try reader.zone(reports["zone"], "[reports] zone")
-        let caps: ClosedRange<Int64> = 1...1_000_000
+        let caps = Self.weeklyCapRange
         if let cap = try reader.integer(reports["weekly_invitation_cap"], "[reports] weekly_invitation_cap", range: caps) {
             configuration.reportLimits.weeklyInvitationCap = cap
         }
@@ -304,8 +306,9 @@ public struct PipelineConfiguration: Sendable {
             if let minutes = try integer(table["run_timeout_minutes"], "\(named) run_timeout_minutes", range: 1...10_080) {
                 source.runTimeout = .seconds(minutes * 60)
             }
-            source.weeklyInvitationCap = try integer(table["weekly_invitation_cap"], "\(named) weekly_invitation_cap", range: 1...1_000_000)
-            source.weeklyMessageCap = try integer(table["weekly_message_cap"], "\(named) weekly_message_cap", range: 1...1_000_000)
+            let caps = PipelineConfiguration.weeklyCapRange
+            source.weeklyInvitationCap = try integer(table["weekly_invitation_cap"], "\(named) weekly_invitation_cap", range: caps)
+            source.weeklyMessageCap = try integer(table["weekly_message_cap"], "\(named) weekly_message_cap", range: caps)
             return source
         }
     }
