@@ -48,7 +48,8 @@ public enum LoopbackHTTP {
         for (name, value) in response.headers {
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
-        let head = HTTPURLResponse(url: url, statusCode: Int(response.status.code), httpVersion: "HTTP/1.1", headerFields: headers)
-        return (Data(body.readBytes(length: body.readableBytes) ?? []), head!)
+        guard let head = HTTPURLResponse(url: url, statusCode: Int(response.status.code), httpVersion: "HTTP/1.1",
+                                         headerFields: headers) else { throw URLError(.badServerResponse) }
+        return (Data(body.readBytes(length: body.readableBytes) ?? []), head)
     }
 }
