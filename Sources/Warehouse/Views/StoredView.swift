@@ -31,7 +31,7 @@ struct StoredView: Sendable {
         let fresh = try db.cachedStatement(sql: "SELECT * FROM \(query.quotedDatabaseIdentifier)")
         let stored = try db.makeStatement(sql: "SELECT rowid, * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
         let freshRow = fresh.sqliteStatement, storedRow = stored.sqliteStatement
-        sqlite3_reset(freshRow)
+        // Reset however the refresh ends, so the next one starts the cached statement from its first row.
         defer { sqlite3_reset(freshRow) }
         let columns = sqlite3_column_count(freshRow)
         var kept: Int64 = 0
