@@ -183,7 +183,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PublishTests",
-            dependencies: ["Publish", "Pipeline", "Demo", "Sandbox", "Warehouse", "TestSupport",
+            dependencies: ["Publish", "Pipeline", "Sandbox", "Warehouse", "TestSupport",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),

@@ -10,16 +10,11 @@ import Warehouse
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// The demo, run once for the suite into a folder kept for inspection (printed): the folder and its index.html.
-    private static let demoRun = Task { () throws -> (folder: URL, index: URL) in
-        let folder = try TemporaryDirectory("browser").url
-        print("BrowserTests output: \(folder.path)")
-        let result = try await CommandRunner().run(["demo", "--out", "out", "--quiet"], in: folder)
-        guard result.status == 0 else { throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: result.stderr]) }
-        return (folder, folder.appendingPathComponent("out/index.html"))
+    /// The shared demo's folder and its index.html; the browser's files go beside them, under names of their own.
+    private func demo() async throws -> (folder: URL, index: URL) {
+        let demo = try await DemoOutput.shared()
+        return (demo.folder, demo.out.appendingPathComponent("index.html"))
     }
-
-    private func demo() async throws -> (folder: URL, index: URL) { try await Self.demoRun.value }
 
     /// Runs Chromium headless on `url` with `arguments` added; returns what it wrote to `output` (or stdout).
     private func chromium(_ arguments: [String], url: String, in folder: URL) async throws -> String {

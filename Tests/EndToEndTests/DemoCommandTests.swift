@@ -19,11 +19,10 @@ import Warehouse
     static let replyViews = ["report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"]
 
     @Test func demoWritesTheWarehouseAndEveryReport() async throws {
-        let directory = try TemporaryDirectory("demo")
-        defer { directory.remove() }
-        let result = try await CommandRunner().run(["demo", "--out", "out", "--quiet"], in: directory.url)
+        let demo = try await DemoOutput.shared()
+        let result = demo.result
         #expect(result.status == 0, "\(result.stderr)")
-        let out = directory.url.appendingPathComponent("out").standardizedFileURL
+        let out = demo.out.standardizedFileURL
         #expect(result.stdout.split(separator: "\n").last.map(String.init) == out.appendingPathComponent("index.html").path)
         for file in ["warehouse.sqlite", "report.xlsx", "index.html"] + Self.headers.keys.map({ "\($0).csv" }) {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
@@ -51,36 +50,33 @@ import Warehouse
     @Test func demoRerunWritesByteIdenticalCSV() async throws {
         let directory = try TemporaryDirectory("demo-rerun")
         defer { directory.remove() }
-        let runner = try CommandRunner()
-        let first = try await runner.run(["demo", "--out", "out", "--quiet"], in: directory.url)
-        #expect(first.status == 0, "\(first.stderr)")
-        let out = directory.url.appendingPathComponent("out")
+        let first = try await DemoOutput.copy(to: directory.file("again"))
+        let out = first.out
         let before = try Self.headers.keys.sorted().map { try Data(contentsOf: out.appendingPathComponent("\($0).csv")) }
-        let second = try await runner.run(["demo", "--out", "out", "--quiet"], in: directory.url)
+        let second = try await CommandRunner().run(["demo", "--out", "out", "--quiet"], in: first.folder)
         #expect(second.status == 0, "\(second.stderr)")
         let after = try Self.headers.keys.sorted().map { try Data(contentsOf: out.appendingPathComponent("\($0).csv")) }
         #expect(before == after)
     }
 
     @Test func aRebuildWritesTheReplyViewsByteIdentical() async throws {
-        let directory = try TemporaryDirectory("demo-replies")
-        defer { directory.remove() }
+        let parent = try TemporaryDirectory("demo-replies")
+        defer { parent.remove() }
+        let directory = try await DemoOutput.copy(to: parent.file("demo"))
         let runner = try CommandRunner()
-        let demo = try await runner.run(["demo", "--out", "out", "--quiet"], in: directory.url)
-        #expect(demo.status == 0, "\(demo.stderr)")
-        let out = directory.url.appendingPathComponent("out")
+        let out = directory.out
         let before = try Self.replyViews.map { try Data(contentsOf: out.appendingPathComponent("\($0).csv")) }
         // Every class shows up in the demo.
         let classes = try String(contentsOf: out.appendingPathComponent("report_replies.csv"), encoding: .utf8)
             .split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").dropFirst(4).first.map(String.init) }
         #expect(Set(classes) == ["auto_reply", "positive", "negative", "referral", "neutral"], "\(Set(classes))")
         try "[warehouse]\npath = \"out/warehouse.sqlite\"\n[reports]\ndir = \"again\"\nformats = [\"csv\"]\n"
-            .write(to: directory.file("etl.toml"), atomically: true, encoding: .utf8)
-        let rebuild = try await runner.run(["transform", "--config", "etl.toml", "--rebuild", "--quiet"], in: directory.url)
+            .write(to: directory.folder.appendingPathComponent("etl.toml"), atomically: true, encoding: .utf8)
+        let rebuild = try await runner.run(["transform", "--config", "etl.toml", "--rebuild", "--quiet"], in: directory.folder)
         #expect(rebuild.status == 0, "\(rebuild.stderr)")
-        let report = try await runner.run(["report", "--config", "etl.toml", "--quiet"], in: directory.url)
+        let report = try await runner.run(["report", "--config", "etl.toml", "--quiet"], in: directory.folder)
         #expect(report.status == 0, "\(report.stderr)")
-        let after = try Self.replyViews.map { try Data(contentsOf: directory.url.appendingPathComponent("again/\($0).csv")) }
+        let after = try Self.replyViews.map { try Data(contentsOf: directory.folder.appendingPathComponent("again/\($0).csv")) }
         #expect(before == after)
     }
 }

@@ -1,4 +1,3 @@
-import Demo
 import Foundation
 import GRDB
 import Pipeline
@@ -10,20 +9,15 @@ import Warehouse
 /// Publishing the warehouse to a real PostgreSQL server started for the test: what lands, how it is merged,
 /// hostile values, and what a failure leaves behind.
 @Suite struct PostgresPublishTests {
-    /// The demo's warehouse (every vendor), made once for all the publish tests: each takes a copy.
-    private static let demo = Task { () throws -> URL in
-        let directory = try TemporaryDirectory("publish-demo")
-        _ = try await Demo.run(scale: 1, directory: directory.url, endDate: "2026-11-20")
-        let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
-        // Everything in the main file, so a plain copy is the whole warehouse.
-        try warehouse.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        return directory.file("warehouse.sqlite")
-    }
-
-    /// A copy of the demo warehouse (every vendor) in `directory`.
+    /// A copy of the shared demo's warehouse (every vendor) in `directory`: the demo exited, so its file is whole
+    /// (a write-ahead log left beside it goes along).
     static func demoWarehouse(_ directory: TemporaryDirectory) async throws -> Warehouse {
-        try FileManager.default.copyItem(at: try await demo.value, to: directory.file("warehouse.sqlite"))
-        return try Warehouse(url: directory.file("warehouse.sqlite"))
+        let demo = try await DemoOutput.shared().warehouse
+        let copy = directory.file("warehouse.sqlite")
+        try FileManager.default.copyItem(at: demo, to: copy)
+        let log = demo.path + "-wal"
+        if FileManager.default.fileExists(atPath: log) { try FileManager.default.copyItem(atPath: log, toPath: copy.path + "-wal") }
+        return try Warehouse(url: copy)
     }
 
     static func destination(_ server: PostgresServer, password: String? = nil, schema: String = "outreach") throws -> PostgresDestination {
