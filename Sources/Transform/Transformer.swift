@@ -24,53 +24,64 @@ public struct Transformer: Sendable {
     /// schema loaded by other normalisers (`loadVersion`).
     @discardableResult
     public func run(rebuild: Bool = false) throws -> TransformSummary {
-        try warehouse.pool.write { db in
-            var watermark = try Int64.fetchOne(db, sql: "SELECT value FROM transform_state WHERE key = 'raw_page'") ?? 0
-            // Pages loaded before (by other rules, or before messages had classes) are classed again.
-            let classedWith = try WarehouseSetting.value(of: .replyRulesVersion, in: db)
-            let loadedWith = try WarehouseSetting.value(of: .loadVersion, in: db) ?? "1"
-            let reclassify = watermark > 0 && (classedWith != replyRules.version || loadedWith != Self.loadVersion)
+        try warehouse.pool.writeWithoutTransaction { db in
+            // Every key the load writes is one it has just looked up or made, so checking each row's references
+            // again would only cost a lookup per reference (a daily row has two); `TransformIntegrityTests` checks
+            // them once over whole loads. SQLite takes the setting only outside a transaction.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             var summary = TransformSummary()
-            if rebuild || reclassify {
-                summary.rebuilt = true
-                summary.reclassified = !rebuild
-                for table in WarehouseSchema.derivedTables {
-                    try db.execute(sql: "DELETE FROM \(table)")
-                }
-                watermark = 0
+            try db.inTransaction {
+                summary = try load(rebuild: rebuild, in: db)
+                return .commit
             }
-            let star = StarWriter(db: db, replies: ReplyClassifier(rules: replyRules))
-            let pages = try RawPage.fetchCursor(db, sql: "SELECT * FROM raw_page WHERE id > ? ORDER BY id", arguments: [watermark])
-            var last = watermark
-            while let page = try pages.next() {
-                last = page.id ?? last
-                guard page.isSuccess, let normaliser = Normalisers.normaliser(for: page.kind) else {
-                    summary.pagesSkipped += 1
-                    continue
-                }
-                let json: JSONValue
-                do {
-                    json = try JSONValue.parse(page.body)
-                } catch {
-                    summary.pagesSkipped += 1
-                    summary.problems.append("\(page.source): \(page.endpoint): raw page \(last) skipped: \(error)")
-                    continue
-                }
-                let sourceKey = try star.sourceKey(name: page.source, kind: page.kind)
-                try normaliser.load(page, json: json, sourceKey: sourceKey, into: star)
-                summary.pagesLoaded += 1
-            }
-            try star.ensureEventDays()
-            if summary.pagesLoaded > 0 || summary.rebuilt {
-                let started = ContinuousClock.now
-                summary.storedRowsWritten = try ReportingViews.refresh(in: db)
-                summary.refreshSeconds = (ContinuousClock.now - started).timeInterval
-            }
-            try db.execute(sql: "INSERT OR REPLACE INTO transform_state (key, value) VALUES ('raw_page', ?)", arguments: [last])
-            try WarehouseSetting.set(.replyRulesVersion, to: replyRules.version, in: db)
-            try WarehouseSetting.set(.loadVersion, to: Self.loadVersion, in: db)
             return summary
         }
+    }
+
+    private func load(rebuild: Bool, in db: Database) throws -> TransformSummary {
+        var watermark = try Int64.fetchOne(db, sql: "SELECT value FROM transform_state WHERE key = 'raw_page'") ?? 0
+        // Pages loaded before (by other rules, or before messages had classes) are classed again.
+        let classedWith = try WarehouseSetting.value(of: .replyRulesVersion, in: db)
+        let loadedWith = try WarehouseSetting.value(of: .loadVersion, in: db) ?? "1"
+        let reclassify = watermark > 0 && (classedWith != replyRules.version || loadedWith != Self.loadVersion)
+        var summary = TransformSummary()
+        if rebuild || reclassify {
+            summary.rebuilt = true
+            summary.reclassified = !rebuild
+            for table in WarehouseSchema.derivedTables {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            watermark = 0
+        }
+        let star = StarWriter(db: db, replies: ReplyClassifier(rules: replyRules))
+        let pages = try RawPage.fetchCursor(db, sql: "SELECT * FROM raw_page WHERE id > ? ORDER BY id", arguments: [watermark])
+        var last = watermark
+        while let page = try pages.next() {
+            last = page.id ?? last
+            guard page.isSuccess, let normaliser = Normalisers.normaliser(for: page.kind) else {
+                summary.pagesSkipped += 1
+                continue
+            }
+            do {
+                try normaliser.load(page, into: star)
+            } catch let error as JSONValue.ParseError {
+                summary.pagesSkipped += 1
+                summary.problems.append("\(page.source): \(page.endpoint): raw page \(last) skipped: \(error)")
+                continue
+            }
+            summary.pagesLoaded += 1
+        }
+        try star.ensureEventDays()
+        if summary.pagesLoaded > 0 || summary.rebuilt {
+            let started = ContinuousClock.now
+            summary.storedRowsWritten = try ReportingViews.refresh(in: db)
+            summary.refreshSeconds = (ContinuousClock.now - started).timeInterval
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO transform_state (key, value) VALUES ('raw_page', ?)", arguments: [last])
+        try WarehouseSetting.set(.replyRulesVersion, to: replyRules.version, in: db)
+        try WarehouseSetting.set(.loadVersion, to: Self.loadVersion, in: db)
+        return summary
     }
 }
 

@@ -13,20 +13,84 @@ enum KonnectorDailyRow {
         case members, requests, accepts, connections, messages, mixed
     }
 
+    /// One row's day and counts.
+    typealias Day = (day: String, counts: DailyCounts)
+
+    /// The values of the keys a row's shapes use; nil where the row has no such key. Read from a tree, or straight
+    /// from the page's bytes, so that both give the same day.
+    struct Fields {
+        var date, day, countData, count, sent, replied, accepted, connections, messages: JSONValue?
+        var requestsSent, requestsAccepted, messagesSent, messagesReplied, membersAdded: JSONValue?
+
+        init(_ row: JSONValue) {
+            date = row["date"]; day = row["day"]; countData = row["count_data"]; count = row["count"]
+            sent = row["sent"]; replied = row["replied"]; accepted = row["accepted"]
+            connections = row["connections"]; messages = row["messages"]
+            requestsSent = row["requests_sent"]; requestsAccepted = row["requests_accepted"]
+            messagesSent = row["messages_sent"]; messagesReplied = row["messages_replied"]; membersAdded = row["members_added"]
+        }
+
+        /// The row at the reader: an object's keys (the last of a key given twice, as in a tree), none for another value.
+        init(reading reader: inout JSONReader) throws(JSONValue.ParseError) {
+            guard try reader.peek() == .object else {
+                try reader.skipValue()
+                return
+            }
+            var fields = Fields(.null)
+            try reader.readObject { (reader: inout JSONReader, key: JSONKey) throws(JSONValue.ParseError) in
+                switch key {
+                case "date": fields.date = try reader.readValue()
+                case "day": fields.day = try reader.readValue()
+                case "count_data": fields.countData = try reader.readValue()
+                case "count": fields.count = try reader.readValue()
+                case "sent": fields.sent = try reader.readValue()
+                case "replied": fields.replied = try reader.readValue()
+                case "accepted": fields.accepted = try reader.readValue()
+                case "connections": fields.connections = try reader.readValue()
+                case "messages": fields.messages = try reader.readValue()
+                case "requests_sent": fields.requestsSent = try reader.readValue()
+                case "requests_accepted": fields.requestsAccepted = try reader.readValue()
+                case "messages_sent": fields.messagesSent = try reader.readValue()
+                case "messages_replied": fields.messagesReplied = try reader.readValue()
+                case "members_added": fields.membersAdded = try reader.readValue()
+                default: try reader.skipValue()
+                }
+            }
+            self = fields
+        }
+    }
+
     /// The row's UTC day and counts, or nil when it has no usable day or no figure.
-    static func decode(_ row: JSONValue, series: Series) -> (day: String, counts: DailyCounts)? {
+    static func decode(_ row: JSONValue, series: Series) -> Day? {
+        decode(Fields(row), series: series)
+    }
+
+    /// The rows of the series at the reader (an array; any other value has none), decoded as they are read.
+    static func readSeries(_ reader: inout JSONReader, series: Series) throws(JSONValue.ParseError) -> [Day] {
+        guard try reader.peek() == .array else {
+            try reader.skipValue()
+            return []
+        }
+        var days: [Day] = []
+        try reader.readArray { (reader: inout JSONReader) throws(JSONValue.ParseError) in
+            if let day = decode(try Fields(reading: &reader), series: series) { days.append(day) }
+        }
+        return days
+    }
+
+    static func decode(_ row: Fields, series: Series) -> Day? {
         // A bucket is labelled with the day the vendor wrote, even when a time and offset follow it:
         // moving `2025-05-02T00:00:00+05:30` to UTC would file the day's figures under the day before.
-        guard let rawDay = (row["date"] ?? row["day"])?.string,
+        guard let rawDay = (row.date ?? row.day)?.string,
               let day = DayParts(String(rawDay.prefix(10))).map(\.key) ?? Timestamp.day(fromVendor: rawDay) else {
             return nil
         }
         // A row's own keys say what it counts when the series does not: `replied` only goes with
         // messages, `accepted` only with connections.
         var series = series
-        if row["replied"] != nil { series = .messages } else if row["accepted"] != nil { series = .connections }
+        if row.replied != nil { series = .messages } else if row.accepted != nil { series = .connections }
         var counts = DailyCounts()
-        if let count = row["count_data"]?.int ?? row["count"]?.int {
+        if let count = row.countData?.int ?? row.count?.int {
             switch series {
             case .members: counts.membersAdded = count
             case .requests, .connections: counts.requestsSent = count
@@ -37,26 +101,26 @@ enum KonnectorDailyRow {
         }
         switch series {
         case .connections:
-            counts.requestsSent = row["sent"]?.int ?? counts.requestsSent
-            counts.requestsAccepted = row["accepted"]?.int
+            counts.requestsSent = row.sent?.int ?? counts.requestsSent
+            counts.requestsAccepted = row.accepted?.int
         case .messages:
-            counts.messagesSent = row["sent"]?.int ?? counts.messagesSent
-            counts.messagesReplied = row["replied"]?.int
+            counts.messagesSent = row.sent?.int ?? counts.messagesSent
+            counts.messagesReplied = row.replied?.int
         default: break
         }
-        if let connections = row["connections"] {
+        if let connections = row.connections {
             counts.requestsSent = connections["sent"]?.int ?? counts.requestsSent
             counts.requestsAccepted = connections["accepted"]?.int ?? counts.requestsAccepted
         }
-        if let messages = row["messages"] {
+        if let messages = row.messages {
             counts.messagesSent = messages["sent"]?.int ?? counts.messagesSent
             counts.messagesReplied = messages["replied"]?.int ?? counts.messagesReplied
         }
-        counts.requestsSent = row["requests_sent"]?.int ?? counts.requestsSent
-        counts.requestsAccepted = row["requests_accepted"]?.int ?? counts.requestsAccepted
-        counts.messagesSent = row["messages_sent"]?.int ?? counts.messagesSent
-        counts.messagesReplied = row["messages_replied"]?.int ?? counts.messagesReplied
-        counts.membersAdded = row["members_added"]?.int ?? counts.membersAdded
+        counts.requestsSent = row.requestsSent?.int ?? counts.requestsSent
+        counts.requestsAccepted = row.requestsAccepted?.int ?? counts.requestsAccepted
+        counts.messagesSent = row.messagesSent?.int ?? counts.messagesSent
+        counts.messagesReplied = row.messagesReplied?.int ?? counts.messagesReplied
+        counts.membersAdded = row.membersAdded?.int ?? counts.membersAdded
         counts.dropNegatives()
         return counts.isEmpty ? nil : (day, counts)
     }

@@ -5,9 +5,19 @@ import Warehouse
 /// day reads the same from `campaign-info`'s `daily_stats` as from `optimized_routine_data`'s two
 /// series, so the facts do not depend on which endpoint brought the day.
 struct KonnectorNormaliser: Normaliser {
-    func load(_ page: RawPage, json: JSONValue, sourceKey: Int64, into star: StarWriter) throws {
-        guard let data = json["data"], let pageID = page.id else { return }
-        let context = Context(page: page, pageID: pageID, sourceKey: sourceKey, star: star)
+    /// Where each endpoint's daily series are, and what each counts.
+    static let series: [String: [KonnectorPage.Path: KonnectorDailyRow.Series]] = [
+        "campaign-info": [["data", "campaign_info", "*", "daily_stats"]: .mixed],
+        "dashboard-info": [["data", "campaign_member_info", "data"]: .members, ["data", "connection_graph", "request"]: .requests,
+                           ["data", "connection_graph", "accept"]: .accepts, ["data", "message_stats", "daily_stats"]: .messages],
+        "optimized_routine_data": [["data", "performance_metrics", "connection_metrics", "daily_metrics"]: .connections,
+                                   ["data", "performance_metrics", "message_metrics", "daily_metrics"]: .messages],
+    ]
+
+    func load(_ page: RawPage, into star: StarWriter) throws {
+        let read = try KonnectorPage(page.body, series: Self.series[page.endpoint] ?? [:])
+        guard let data = read.tree["data"], let pageID = page.id else { return }
+        let context = Context(page: page, read: read, pageID: pageID, sourceKey: try star.sourceKey(of: page), star: star)
         switch page.endpoint {
         case "user-campaign-filters": try context.loadFilters(data)
         case "campaign-info": try context.loadCampaignInfo(data)
@@ -20,6 +30,7 @@ struct KonnectorNormaliser: Normaliser {
     /// One page being loaded.
     private struct Context {
         let page: RawPage
+        let read: KonnectorPage
         let pageID: Int64
         let sourceKey: Int64
         let star: StarWriter
@@ -37,7 +48,7 @@ struct KonnectorNormaliser: Normaliser {
         }
 
         func loadCampaignInfo(_ data: JSONValue) throws {
-            for entry in data["campaign_info"]?.array ?? [] {
+            for (index, entry) in (data["campaign_info"]?.array ?? []).enumerated() {
                 guard let routine = entry["linkedin_campaign_routine"], let id = routine["id"]?.string else { continue }
                 let senderKey = try entry["linkedin_user"].flatMap(sender)
                 let key = try campaign(id, CampaignAttributes(
@@ -50,7 +61,9 @@ struct KonnectorNormaliser: Normaliser {
                     vendorAcceptancePct: entry["connection_percentage"]?.double,
                     messagesSent: entry["message_sent_count"]?.int, messagesReplied: entry["message_replied_count"]?.int,
                     vendorResponsePct: entry["response_rate"]?.double))
-                try daily(entry["daily_stats"], .mixed) { try star.campaignDaily(campaignKey: key, day: $0, $1, rawPageID: pageID) }
+                for (day, counts) in read.rows(["data", "campaign_info", String(index), "daily_stats"]) {
+                    try star.campaignDaily(campaignKey: key, day: day, counts, rawPageID: pageID)
+                }
                 try steps(entry["campaign_steps"], campaignKey: key)
             }
         }
@@ -65,13 +78,12 @@ struct KonnectorNormaliser: Normaliser {
             guard let ids = parameters["linkedin_user_information_ids"]?.array, ids.count == 1,
                   let id = ids[0].string else { return }
             let senderKey = try star.sender(sourceKey: sourceKey, id: id)
-            let store = { (day: String, counts: DailyCounts) in
-                try star.senderDaily(senderKey: senderKey, day: day, counts, rawPageID: pageID)
+            for series in [["campaign_member_info", "data"], ["connection_graph", "request"], ["connection_graph", "accept"],
+                           ["message_stats", "daily_stats"]] {
+                for (day, counts) in read.rows(["data"] + series) {
+                    try star.senderDaily(senderKey: senderKey, day: day, counts, rawPageID: pageID)
+                }
             }
-            try daily(data.at("campaign_member_info", "data"), .members, store)
-            try daily(data.at("connection_graph", "request"), .requests, store)
-            try daily(data.at("connection_graph", "accept"), .accepts, store)
-            try daily(data.at("message_stats", "daily_stats"), .messages, store)
             let graph = data["connection_graph"]
             let messages = data["message_stats"]
             try star.senderWindow(senderKey: senderKey, rawPageID: pageID, observedAt: page.fetchedAt,
@@ -93,11 +105,11 @@ struct KonnectorNormaliser: Normaliser {
                 name: details?["name"]?.string ?? details?["campaign_name"]?.string,
                 type: details?["campaign_type"]?.string, status: details?["campaign_status"]?.string,
                 senderKey: senderKey, createdAt: details?["created_at"]?.string.flatMap(Timestamp.utc(fromVendor:))))
-            let store = { (day: String, counts: DailyCounts) in
-                try star.campaignDaily(campaignKey: key, day: day, counts, rawPageID: pageID)
+            for metrics in ["connection_metrics", "message_metrics"] {
+                for (day, counts) in read.rows(["data", "performance_metrics", metrics, "daily_metrics"]) {
+                    try star.campaignDaily(campaignKey: key, day: day, counts, rawPageID: pageID)
+                }
             }
-            try daily(data.at("performance_metrics", "connection_metrics", "daily_metrics"), .connections, store)
-            try daily(data.at("performance_metrics", "message_metrics", "daily_metrics"), .messages, store)
             try steps(data["campaign_steps"], campaignKey: key)
             if let pending = data.at("performance_metrics", "connection_metrics", "pending_count")?.int {
                 try star.campaignPending(campaignKey: key, count: pending, rawPageID: pageID)
@@ -119,15 +131,6 @@ struct KonnectorNormaliser: Normaliser {
         @discardableResult
         private func campaign(_ id: String, _ attributes: CampaignAttributes) throws -> Int64 {
             try star.campaign(sourceKey: sourceKey, id: id, attributes: attributes, observedAt: page.fetchedAt, rawPageID: pageID)
-        }
-
-        private func daily(_ rows: JSONValue?, _ series: KonnectorDailyRow.Series,
-                           _ store: (String, DailyCounts) throws -> Void) throws {
-            for row in rows?.array ?? [] {
-                if let (day, counts) = KonnectorDailyRow.decode(row, series: series) {
-                    try store(day, counts)
-                }
-            }
         }
     }
 }

@@ -5,7 +5,7 @@ import Warehouse
 /// Loads Linked API's pages: the invitations `etl track` registered, what connection-status
 /// checks said of them (held answers, result links and webhook deliveries alike),
 /// `network.connectionAccepted` events, and conversations polled since a time.
-struct LinkedAPINormaliser: Normaliser {
+struct LinkedAPINormaliser: TreeNormaliser {
     func load(_ page: RawPage, json: JSONValue, sourceKey: Int64, into star: StarWriter) throws {
         guard let pageID = page.id else { return }
         func senderKey() throws -> Int64? {

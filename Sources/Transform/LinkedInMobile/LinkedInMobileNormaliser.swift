@@ -10,7 +10,7 @@ import Warehouse
 /// other member (the format has no thread id). Invitations the owner sent are outreach; those the
 /// owner received are not and are left out. A member appears under their public id when the file
 /// gives a profile URL, else under `member:<id>` (the format's numeric id), which no other vendor uses.
-struct LinkedInMobileNormaliser: Normaliser {
+struct LinkedInMobileNormaliser: TreeNormaliser {
     static let mailbox = "li/v1/pages/mailbox"
     static let connections = "li/v1/people/connections"
 

@@ -98,8 +98,16 @@ extension StarWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, message) in ordered.enumerated() {
-            try insert.execute(arguments: [threadKey, position, message.direction, message.sentAt, message.author, rawPageID, message.id,
-                                           message.replyClass?.rawValue])
+            try insert.run { row in
+                row.bind(threadKey)
+                row.bind(position)
+                row.bind(message.direction)
+                row.bind(message.sentAt)
+                row.bind(message.author)
+                row.bind(rawPageID)
+                row.bind(message.id)
+                row.bind(message.replyClass?.rawValue)
+            }
         }
     }
 

@@ -23,7 +23,9 @@ final class StarWriter {
         self.replies = replies
     }
 
-    func sourceKey(name: String, kind: String) throws -> Int64 {
+    /// The key of the source `page` came from.
+    func sourceKey(of page: RawPage) throws -> Int64 {
+        let name = page.source, kind = page.kind
         if let key = sourceKeys[name] { return key }
         try db.execute(sql: "INSERT INTO dim_source (name, kind) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind",
                        arguments: [name, kind])
@@ -178,9 +180,16 @@ final class StarWriter {
 
     private func upsertDaily(table: String, keyColumn: String, key: Int64, day: String, _ counts: DailyCounts, _ rawPageID: Int64) throws {
         guard !counts.isEmpty, try ensureDay(day) else { return }
-        try dailyStatement(table: table, keyColumn: keyColumn).execute(arguments: [key, day, counts.membersAdded, counts.requestsSent,
-                                                                              counts.requestsAccepted, counts.messagesSent,
-                                                                              counts.messagesReplied, rawPageID])
+        try dailyStatement(table: table, keyColumn: keyColumn).run { row in
+            row.bind(key)
+            row.bind(day)
+            row.bind(counts.membersAdded)
+            row.bind(counts.requestsSent)
+            row.bind(counts.requestsAccepted)
+            row.bind(counts.messagesSent)
+            row.bind(counts.messagesReplied)
+            row.bind(rawPageID)
+        }
     }
 
     private func dailyStatement(table: String, keyColumn: String) throws -> Statement {

@@ -6,7 +6,7 @@ import Warehouse
 ///
 /// Every page of a run belongs to the user that run logged in as, found through the run's own
 /// login page, so an incremental load and a rebuild attribute pages the same way.
-struct WeConnectNormaliser: Normaliser {
+struct WeConnectNormaliser: TreeNormaliser {
     func load(_ page: RawPage, json: JSONValue, sourceKey: Int64, into star: StarWriter) throws {
         guard let pageID = page.id else { return }
         switch page.endpoint {

@@ -5,7 +5,7 @@ import Warehouse
 /// Loads We-Link's pages: each `get_response` answer or webhook delivery is one observation of a
 /// followed request (a connection or a message, its status, a reply), or a page of message threads.
 /// The sender is the We-Link account, named by the result or by the request's `accountId`.
-struct WeLinkNormaliser: Normaliser {
+struct WeLinkNormaliser: TreeNormaliser {
     func load(_ page: RawPage, json: JSONValue, sourceKey: Int64, into star: StarWriter) throws {
         guard let pageID = page.id, page.endpoint.hasPrefix("get_response") || page.endpoint == "webhook" else { return }
         let result = json["result"]

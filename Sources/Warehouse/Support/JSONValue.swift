@@ -12,8 +12,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Parses `data`; throws `JSONValue.ParseError` with a one-line reason when it is not JSON.
     public static func parse(_ data: Data) throws(ParseError) -> JSONValue {
-        var parser = JSONParser(bytes: [UInt8](data))
-        return try parser.parseDocument()
+        try JSONReader.read(data) { (reader: inout JSONReader) throws(ParseError) in try reader.readValue() }
     }
 
     /// Why a body is not JSON.
