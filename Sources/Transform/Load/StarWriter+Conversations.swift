@@ -22,18 +22,31 @@ extension StarWriter {
         return key
     }
 
-    /// The prospect's key, creating it when new and updating what this observation says.
+    /// The prospect's key, creating it when new and updating what this observation says. An observation that says
+    /// nothing the stored row does not already hold writes nothing (the load meets most people again and again).
     func prospect(publicID: String, name: String? = nil, job: String? = nil, company: String? = nil,
                   location: String? = nil) throws -> Int64 {
+        let observed = ProspectAttributes(name: name, job: job, company: company, location: location)
+        if let known = prospects[publicID], observed.filled(from: known.attributes) == known.attributes { return known.key }
         try db.cachedStatement(sql: """
             INSERT INTO dim_prospect (public_id, name, job, company, location) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(public_id) DO UPDATE SET name = COALESCE(excluded.name, name), job = COALESCE(excluded.job, job),
                 company = COALESCE(excluded.company, company), location = COALESCE(excluded.location, location)
             WHERE COALESCE(excluded.name, name) IS NOT name OR COALESCE(excluded.job, job) IS NOT job
                OR COALESCE(excluded.company, company) IS NOT company OR COALESCE(excluded.location, location) IS NOT location
-            """).execute(arguments: [publicID, name, job, company, location])
-        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT prospect_key FROM dim_prospect WHERE public_id = ?"),
-                                  arguments: [publicID]) ?? 0
+            """).run { row in
+            row.bind(publicID)
+            row.bind(name)
+            row.bind(job)
+            row.bind(company)
+            row.bind(location)
+        }
+        guard let stored = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT prospect_key, name, job, company, location FROM dim_prospect WHERE public_id = ?
+            """), arguments: [publicID]) else { return 0 }
+        let key: Int64 = stored[0]
+        prospects[publicID] = (key, ProspectAttributes(name: stored[1], job: stored[2], company: stored[3], location: stored[4]))
+        return key
     }
 
     /// A thread seen in a listing: it exists, with whom; its contents come with its own page.
@@ -50,7 +63,15 @@ extension StarWriter {
                OR COALESCE(excluded.prospect_key, prospect_key) IS NOT prospect_key
                OR COALESCE(excluded.prospect_name, prospect_name) IS NOT prospect_name
                OR COALESCE(excluded.last_activity_at, last_activity_at) IS NOT last_activity_at
-            """).execute(arguments: [sourceKey, threadID, senderKey, prospectKey, prospectName, lastActivityAt, rawPageID])
+            """).run { row in
+            row.bind(sourceKey)
+            row.bind(threadID)
+            row.bind(senderKey)
+            row.bind(prospectKey)
+            row.bind(prospectName)
+            row.bind(lastActivityAt)
+            row.bind(rawPageID)
+        }
     }
 
     /// A thread's full contents: its messages replace the ones stored (a thread page is always
@@ -72,7 +93,7 @@ extension StarWriter {
                   let end = figures.firstReplyAt.flatMap(Timestamp.date(fromVendor:)) else { return nil }
             return end.timeIntervalSince(start) / 60
         }()
-        try db.cachedStatement(sql: """
+        let threadKey = try db.cachedStatement(sql: """
             INSERT INTO fact_thread (source_key, thread_id, sender_key, prospect_key, prospect_name, last_activity_at,
                                      first_outbound_at, first_reply_at, messages_in, messages_out, reply_minutes, raw_page_id,
                                      genuine_reply_at, reply_class, follow_ups_before_reply, steps_before_genuine_reply)
@@ -86,13 +107,26 @@ extension StarWriter {
                 genuine_reply_at = excluded.genuine_reply_at, reply_class = excluded.reply_class,
                 follow_ups_before_reply = excluded.follow_ups_before_reply,
                 steps_before_genuine_reply = excluded.steps_before_genuine_reply
-            """).execute(arguments: [sourceKey, threadID, senderKey, prospectKey, prospectName, ordered.last?.sentAt,
-                                     figures.firstOutboundAt, figures.firstReplyAt, ordered.count { $0.direction == "in" },
-                                     ordered.count { $0.direction == "out" }, minutes, rawPageID, figures.genuineReplyAt,
-                                     figures.replyClass?.rawValue, figures.followUpsBeforeReply, figures.stepsBeforeGenuineReply])
-        let threadKey = try Int64.fetchOne(db.cachedStatement(sql: "SELECT thread_key FROM fact_thread WHERE source_key = ? AND thread_id = ?"),
-                                           arguments: [sourceKey, threadID]) ?? 0
-        try db.cachedStatement(sql: "DELETE FROM fact_message WHERE thread_key = ?").execute(arguments: [threadKey])
+            RETURNING thread_key
+            """).integer { row in
+            row.bind(sourceKey)
+            row.bind(threadID)
+            row.bind(senderKey)
+            row.bind(prospectKey)
+            row.bind(prospectName)
+            row.bind(ordered.last?.sentAt)
+            row.bind(figures.firstOutboundAt)
+            row.bind(figures.firstReplyAt)
+            row.bind(ordered.count { $0.direction == "in" })
+            row.bind(ordered.count { $0.direction == "out" })
+            row.bind(minutes)
+            row.bind(rawPageID)
+            row.bind(figures.genuineReplyAt)
+            row.bind(figures.replyClass?.rawValue)
+            row.bind(figures.followUpsBeforeReply)
+            row.bind(figures.stepsBeforeGenuineReply)
+        } ?? 0
+        try db.cachedStatement(sql: "DELETE FROM fact_message WHERE thread_key = ?").run { $0.bind(threadKey) }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO fact_message (thread_key, position, direction, sent_at, author, raw_page_id, message_id, reply_class)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

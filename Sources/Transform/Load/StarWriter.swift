@@ -12,6 +12,8 @@ final class StarWriter {
     /// Each campaign's open version: its attributes and the page that opened it.
     private var currentVersions: [Int64: (attributes: CampaignAttributes, validFrom: String, rawPageID: Int64)] = [:]
     private var knownDays: Set<String> = []
+    /// Each person's key and stored attributes, once the load has met them.
+    var prospects: [String: (key: Int64, attributes: ProspectAttributes)] = [:]
     /// The daily upserts, prepared once: the statement cache would hash their long SQL per row.
     private var dailyStatements: [String: Statement] = [:]
 

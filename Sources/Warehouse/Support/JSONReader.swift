@@ -19,6 +19,9 @@ public struct JSONReader {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
     private var depth = 0
+    /// The members and elements of the objects and arrays `readValue` is in the middle of, innermost last.
+    private var members: [(String, JSONValue)] = []
+    private var elements: [JSONValue] = []
 
     private init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -58,15 +61,25 @@ public struct JSONReader {
     public mutating func readValue() throws(JSONValue.ParseError) -> JSONValue {
         switch try peek() {
         case .object:
-            var object: [String: JSONValue] = [:]
+            // An object's members wait on one stack shared by every level, so its dictionary is made once at its
+            // final size instead of growing (and rehashing) member by member.
+            let start = members.count
+            defer { members.removeSubrange(start...) }
             try readObject { (reader: inout JSONReader, key: JSONKey) throws(JSONValue.ParseError) in
-                object[key.string] = try reader.readValue()
+                let value = try reader.readValue()
+                reader.members.append((key.string, value))
             }
+            var object = [String: JSONValue](minimumCapacity: members.count - start)
+            for (key, value) in members[start...] { object[key] = value }
             return .object(object)
         case .array:
-            var array: [JSONValue] = []
-            try readArray { (reader: inout JSONReader) throws(JSONValue.ParseError) in array.append(try reader.readValue()) }
-            return .array(array)
+            let start = elements.count
+            defer { elements.removeSubrange(start...) }
+            try readArray { (reader: inout JSONReader) throws(JSONValue.ParseError) in
+                let value = try reader.readValue()
+                reader.elements.append(value)
+            }
+            return .array(Array(elements[start...]))
         case .string: return .string(try readString())
         case .bool:
             if bytes[index] == UInt8(ascii: "t") { try expect("true"); return .bool(true) }

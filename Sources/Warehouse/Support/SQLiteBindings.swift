@@ -42,15 +42,28 @@ extension Statement {
     /// Runs the statement once with the parameters `bind` sets, then resets it; throws SQLite's error when it fails.
     /// For statements that write: any row it would give is not read.
     public func run(_ bind: (inout SQLiteBindings) -> Void) throws {
+        _ = try step(bind)
+    }
+
+    /// Runs the statement once with the parameters `bind` sets and returns the first column of the first row it
+    /// gives as an integer (nil when it gives none), as a write's `RETURNING` clause does.
+    public func integer(_ bind: (inout SQLiteBindings) -> Void) throws -> Int64? {
+        try step(bind)
+    }
+
+    private func step(_ bind: (inout SQLiteBindings) -> Void) throws -> Int64? {
         let statement = sqliteStatement
+        defer { sqlite3_reset(statement) }
         var bindings = SQLiteBindings(statement: statement)
         bind(&bindings)
-        let code = sqlite3_step(statement)
-        guard code == SQLITE_DONE || code == SQLITE_ROW else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(statement)))
-            sqlite3_reset(statement)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        var code = sqlite3_step(statement)
+        let value = code == SQLITE_ROW && sqlite3_column_type(statement, 0) != SQLITE_NULL ? sqlite3_column_int64(statement, 0) : nil
+        // A statement with RETURNING finishes its write only when stepped to its end.
+        while code == SQLITE_ROW { code = sqlite3_step(statement) }
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))),
+                                sql: sql)
         }
-        sqlite3_reset(statement)
+        return value
     }
 }
