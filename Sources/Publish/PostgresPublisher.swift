@@ -114,12 +114,16 @@ public struct PostgresPublisher: Sendable {
         return published
     }
 
-    /// One table: created when new, given the columns it lacks, then loaded with `chunks`, its rows.
+    /// One table: created when new, given the columns it lacks and the types its columns now need, then loaded with
+    /// `chunks`, its rows.
     private func publish(_ table: PublishedTable, rows chunks: RowChunks, on connection: PostgresConnection) async throws -> Int {
         let name = Self.quoted(table.name)
         let existing = try await connection.query("""
-            SELECT column_name FROM information_schema.columns WHERE table_schema = \(destination.schema) AND table_name = \(table.name)
-            """, logger: logger).collect().map { try $0.decode(String.self) }
+            SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = \(destination.schema) AND table_name = \(table.name)
+            """, logger: logger).collect().reduce(into: [String: String]()) { types, row in
+            let (column, type) = try row.decode((String, String).self)
+            types[column] = type
+        }
         if existing.isEmpty {
             var definitions = table.columns.map { "\(Self.quoted($0.name)) \($0.type)" }
             if case let .star(keys) = table.kind, !keys.isEmpty {
@@ -128,8 +132,19 @@ public struct PostgresPublisher: Sendable {
             try await execute("CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))", on: connection)
         } else {
             // A column added to a view (or a table) since the last publish is added at the end, so the order holds.
-            for column in table.columns where !existing.contains(column.name) {
-                try await execute("ALTER TABLE \(name) ADD COLUMN \(Self.quoted(column.name)) \(column.type)", on: connection)
+            for column in table.columns {
+                guard let type = existing[column.name] else {
+                    try await execute("ALTER TABLE \(name) ADD COLUMN \(Self.quoted(column.name)) \(column.type)", on: connection)
+                    continue
+                }
+                // A column an older version created with another type (a count once taken for a 0/1 flag, `smallint`)
+                // takes the one its values need now.
+                if type != PublishedTable.formatted(column.type) {
+                    try await execute("""
+                        ALTER TABLE \(name) ALTER COLUMN \(Self.quoted(column.name)) TYPE \(column.type) \
+                        USING \(Self.quoted(column.name))::\(column.type)
+                        """, on: connection)
+                }
             }
         }
         let columns = table.columns.map(\.name)

@@ -59,9 +59,13 @@ struct PublishedTable: Sendable {
         case .rate, .minutes: "numeric"
         case .date: "date"
         case .timestamp: "timestamptz"
-        case .flag: "smallint"
         case .text: type(declared: declared)
         }
+    }
+
+    /// A type as PostgreSQL's `information_schema` spells it.
+    static func formatted(_ type: String) -> String {
+        type == "timestamptz" ? "timestamp with time zone" : type
     }
 
     /// SQLite's declared type as PostgreSQL's.

@@ -55,11 +55,12 @@ import Warehouse
             }
             let types = try await server.sql("""
                 SELECT table_name || '.' || column_name || '=' || data_type FROM information_schema.columns
-                WHERE table_schema = 'outreach' AND table_name IN ('report_sender_summary', 'report_threads', 'report_daily_activity')
+                WHERE table_schema = 'outreach'
+                  AND table_name IN ('report_sender_summary', 'report_threads', 'report_campaign_steps', 'report_daily_activity')
                 """)
             for expected in ["report_sender_summary.source=text", "report_sender_summary.requests_sent=bigint",
                              "report_sender_summary.acceptance_rate=numeric", "report_threads.first_outbound_at=timestamp with time zone",
-                             "report_threads.replied=smallint", "report_daily_activity.date=date"] {
+                             "report_threads.replied=bigint", "report_campaign_steps.replied=bigint", "report_daily_activity.date=date"] {
                 #expect(types.contains(expected), "\(expected) in \(types)")
             }
             // The view's columns in the view's order.
@@ -146,6 +147,23 @@ import Warehouse
                 SELECT string_agg(column_name || ' ' || data_type, ',' ORDER BY ordinal_position) FROM information_schema.columns
                 WHERE table_schema = 'outreach' AND table_name = 'report_extra'
                 """) == ["conversations bigint,note text,reply_rate numeric"])
+        }
+    }
+
+    @Test func aColumnAnOlderVersionTypedNarrowerIsWidened() async throws {
+        let directory = try TemporaryDirectory("publish-widen")
+        defer { directory.remove() }
+        let warehouse = try Warehouse(url: directory.file("warehouse.sqlite"))
+        try await warehouse.pool.write { db in try db.execute(sql: "CREATE VIEW report_extra AS SELECT 98493 AS replied") }
+        try await PostgresServer.with { server in
+            // The table as a version that took every `replied` for a 0/1 flag created it.
+            _ = try await server.sql("CREATE SCHEMA outreach; CREATE TABLE outreach.report_extra (replied smallint)")
+            let summary = try await PostgresPublisher(destination: try Self.destination(server)).publish(warehouse, runID: nil)
+            #expect(summary.rows.first { $0.table == "report_extra" }?.rows == 1)
+            #expect(try await server.sql("SELECT replied FROM outreach.report_extra") == ["98493"])
+            #expect(try await server.sql("""
+                SELECT data_type FROM information_schema.columns WHERE table_schema = 'outreach' AND table_name = 'report_extra'
+                """) == ["bigint"])
         }
     }
 

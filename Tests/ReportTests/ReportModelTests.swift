@@ -123,7 +123,7 @@ import Testing
 
     @Test(arguments: [
         ("acceptance_rate", ColumnKind.rate), ("response_rate", .rate), ("date", .date),
-        ("first_outbound_at", .timestamp), ("first_reply_at", .timestamp), ("replied", .flag),
+        ("first_outbound_at", .timestamp), ("first_reply_at", .timestamp), ("replied", .count),
         ("requests_sent", .count), ("requests_accepted", .count), ("messages_sent", .count),
         ("messages_replied", .count), ("members", .count), ("requests", .count), ("messages_in", .count),
         ("messages_out", .count), ("sender_name", .text), ("source", .text), ("thread_id", .text),

@@ -21,7 +21,7 @@ struct XLSXStyles {
         switch kind {
         case .rate: rate
         case .minutes: minutes
-        case .text, .count, .date, .timestamp, .flag: nil
+        case .text, .count, .date, .timestamp: nil
         }
     }
 }

@@ -5,13 +5,26 @@ import Warehouse
 /// day reads the same from `campaign-info`'s `daily_stats` as from `optimized_routine_data`'s two
 /// series, so the facts do not depend on which endpoint brought the day.
 struct KonnectorNormaliser: Normaliser {
-    /// Where each endpoint's daily series are, and what each counts.
+    /// A daily series: where it sits in its page and what it counts.
+    typealias Series = (path: KonnectorPage.Path, counts: KonnectorDailyRow.Series)
+
+    /// `campaign-info`'s series, one per campaign of its `campaign_info` array.
+    static let campaignInfoSeries: Series = (["data", "campaign_info", "*", "daily_stats"], .mixed)
+    /// A dashboard's series, in the order they are loaded.
+    static let dashboardSeries: [Series] = [
+        (["data", "campaign_member_info", "data"], .members), (["data", "connection_graph", "request"], .requests),
+        (["data", "connection_graph", "accept"], .accepts), (["data", "message_stats", "daily_stats"], .messages),
+    ]
+    /// `optimized_routine_data`'s series, in the order they are loaded.
+    static let routineSeries: [Series] = [
+        (["data", "performance_metrics", "connection_metrics", "daily_metrics"], .connections),
+        (["data", "performance_metrics", "message_metrics", "daily_metrics"], .messages),
+    ]
+    /// Each endpoint's series, as the page reader takes them.
     static let series: [String: [KonnectorPage.Path: KonnectorDailyRow.Series]] = [
-        "campaign-info": [["data", "campaign_info", "*", "daily_stats"]: .mixed],
-        "dashboard-info": [["data", "campaign_member_info", "data"]: .members, ["data", "connection_graph", "request"]: .requests,
-                           ["data", "connection_graph", "accept"]: .accepts, ["data", "message_stats", "daily_stats"]: .messages],
-        "optimized_routine_data": [["data", "performance_metrics", "connection_metrics", "daily_metrics"]: .connections,
-                                   ["data", "performance_metrics", "message_metrics", "daily_metrics"]: .messages],
+        "campaign-info": [campaignInfoSeries.path: campaignInfoSeries.counts],
+        "dashboard-info": Dictionary(uniqueKeysWithValues: dashboardSeries.map { ($0.path, $0.counts) }),
+        "optimized_routine_data": Dictionary(uniqueKeysWithValues: routineSeries.map { ($0.path, $0.counts) }),
     ]
 
     func load(_ page: RawPage, into star: StarWriter) throws {
@@ -61,7 +74,8 @@ struct KonnectorNormaliser: Normaliser {
                     vendorAcceptancePct: entry["connection_percentage"]?.double,
                     messagesSent: entry["message_sent_count"]?.int, messagesReplied: entry["message_replied_count"]?.int,
                     vendorResponsePct: entry["response_rate"]?.double))
-                for (day, counts) in read.rows(["data", "campaign_info", String(index), "daily_stats"]) {
+                let series = KonnectorNormaliser.campaignInfoSeries.path.map { $0 == "*" ? String(index) : $0 }
+                for (day, counts) in read.rows(series) {
                     try star.campaignDaily(campaignKey: key, day: day, counts, rawPageID: pageID)
                 }
                 try steps(entry["campaign_steps"], campaignKey: key)
@@ -78,9 +92,8 @@ struct KonnectorNormaliser: Normaliser {
             guard let ids = parameters["linkedin_user_information_ids"]?.array, ids.count == 1,
                   let id = ids[0].string else { return }
             let senderKey = try star.sender(sourceKey: sourceKey, id: id)
-            for series in [["campaign_member_info", "data"], ["connection_graph", "request"], ["connection_graph", "accept"],
-                           ["message_stats", "daily_stats"]] {
-                for (day, counts) in read.rows(["data"] + series) {
+            for series in KonnectorNormaliser.dashboardSeries {
+                for (day, counts) in read.rows(series.path) {
                     try star.senderDaily(senderKey: senderKey, day: day, counts, rawPageID: pageID)
                 }
             }
@@ -105,8 +118,8 @@ struct KonnectorNormaliser: Normaliser {
                 name: details?["name"]?.string ?? details?["campaign_name"]?.string,
                 type: details?["campaign_type"]?.string, status: details?["campaign_status"]?.string,
                 senderKey: senderKey, createdAt: details?["created_at"]?.string.flatMap(Timestamp.utc(fromVendor:))))
-            for metrics in ["connection_metrics", "message_metrics"] {
-                for (day, counts) in read.rows(["data", "performance_metrics", metrics, "daily_metrics"]) {
+            for series in KonnectorNormaliser.routineSeries {
+                for (day, counts) in read.rows(series.path) {
                     try star.campaignDaily(campaignKey: key, day: day, counts, rawPageID: pageID)
                 }
             }
