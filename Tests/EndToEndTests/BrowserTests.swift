@@ -10,9 +10,15 @@ import Warehouse
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// The shared demo's folder and its index.html; the browser's files go beside them, under names of their own.
+    /// A copy of the shared demo for the suite, which writes its browser profiles, page dumps and harness pages
+    /// beside the reports (a copy, so no other test copies the shared folder while a browser writes in it).
+    private static let demoCopy = Task { () throws -> DemoOutput.Run in
+        try await DemoOutput.copy(to: try TemporaryDirectory("browser").url.appendingPathComponent("demo"))
+    }
+
+    /// The suite's demo folder and its index.html.
     private func demo() async throws -> (folder: URL, index: URL) {
-        let demo = try await DemoOutput.shared()
+        let demo = try await Self.demoCopy.value
         return (demo.folder, demo.out.appendingPathComponent("index.html"))
     }
 

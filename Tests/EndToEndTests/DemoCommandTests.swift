@@ -19,11 +19,14 @@ import Warehouse
     static let replyViews = ["report_replies", "report_reply_quality", "report_follow_up_steps", "report_send_time"]
 
     @Test func demoWritesTheWarehouseAndEveryReport() async throws {
-        let demo = try await DemoOutput.shared()
+        let directory = try TemporaryDirectory("demo")
+        defer { directory.remove() }
+        let demo = try await DemoOutput.copy(to: directory.file("demo"))
         let result = demo.result
         #expect(result.status == 0, "\(result.stderr)")
         let out = demo.out.standardizedFileURL
-        #expect(result.stdout.split(separator: "\n").last.map(String.init) == out.appendingPathComponent("index.html").path)
+        let printed = demo.ranIn.appendingPathComponent("out/index.html").standardizedFileURL.path
+        #expect(result.stdout.split(separator: "\n").last.map(String.init) == printed)
         for file in ["warehouse.sqlite", "report.xlsx", "index.html"] + Self.headers.keys.map({ "\($0).csv" }) {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }

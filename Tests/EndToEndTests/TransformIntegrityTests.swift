@@ -14,7 +14,9 @@ import Warehouse
     }
 
     @Test func everyReferenceTheDemoLoadedNamesARow() async throws {
-        let demo = try await DemoOutput.shared()
+        let parent = try TemporaryDirectory("integrity-demo")
+        defer { parent.remove() }
+        let demo = try await DemoOutput.copy(to: parent.file("demo"))
         let facts = try await Warehouse(url: demo.warehouse).pool.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM fact_campaign_daily) + (SELECT count(*) FROM fact_message)") ?? 0
         }

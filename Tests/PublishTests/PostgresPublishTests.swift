@@ -9,15 +9,11 @@ import Warehouse
 /// Publishing the warehouse to a real PostgreSQL server started for the test: what lands, how it is merged,
 /// hostile values, and what a failure leaves behind.
 @Suite struct PostgresPublishTests {
-    /// A copy of the shared demo's warehouse (every vendor) in `directory`: the demo exited, so its file is whole
-    /// (a write-ahead log left beside it goes along).
+    /// A copy of the demo's warehouse (every vendor) in `directory`.
     static func demoWarehouse(_ directory: TemporaryDirectory) async throws -> Warehouse {
-        let demo = try await DemoOutput.shared().warehouse
-        let copy = directory.file("warehouse.sqlite")
-        try FileManager.default.copyItem(at: demo, to: copy)
-        let log = demo.path + "-wal"
-        if FileManager.default.fileExists(atPath: log) { try FileManager.default.copyItem(atPath: log, toPath: copy.path + "-wal") }
-        return try Warehouse(url: copy)
+        let demo = try await DemoOutput.copy(to: directory.file("demo"))
+        try FileManager.default.moveItem(at: demo.warehouse, to: directory.file("warehouse.sqlite"))
+        return try Warehouse(url: directory.file("warehouse.sqlite"))
     }
 
     static func destination(_ server: PostgresServer, password: String? = nil, schema: String = "outreach") throws -> PostgresDestination {

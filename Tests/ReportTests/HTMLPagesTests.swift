@@ -85,6 +85,13 @@ import Testing
         }
     }
 
+    @Test func theCapBannerNamesAFewSendersAndCountsTheRest() {
+        #expect(HTMLPage.listed(["a", "b"], of: 2) == "a; b")
+        let many = (1...8).map { "s\($0)" }
+        #expect(HTMLPage.listed(Array(many.prefix(HTMLPage.bannerNames)), of: many.count) == "s1; s2; s3; s4; s5; and 3 more")
+        #expect(HTMLPage.listed(many, of: many.count) == "s1; s2; s3; s4; s5; and 3 more")
+    }
+
     @Test func senderPageShowsItsFiguresTrendCampaignsAndReplyTimes() throws {
         let document = try RenderedSite(model).document(senderPath("acme", "s1"))
         #expect(document.elements(named: "h1").first?.text == ReportFixture.formulaName)

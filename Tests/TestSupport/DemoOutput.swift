@@ -1,13 +1,15 @@
 import Foundation
 
-/// `etl demo --out out --quiet`, run once per test process as the built binary and shared by every test that only
-/// needs its result: the demo takes a second of CPU, and half the suites that read one used to run their own.
-/// A test that changes the output works on a copy (`copy(to:)`).
+/// `etl demo --out out --quiet`, run once per test process as the built binary, for every test that needs its
+/// output: the demo takes a second of CPU, and half the suites that read one used to run their own. Each test
+/// works on a copy of its own (`copy(to:)`), so none opens, and none writes, the folder the others copy.
 public enum DemoOutput {
-    /// The folder the demo ran in (its reports in `out/`, its warehouse `out/warehouse.sqlite`) and what it printed.
+    /// A copy of the demo's folder (its reports in `out/`, its warehouse `out/warehouse.sqlite`) and what the demo printed.
     public struct Run: Sendable {
         public let folder: URL
         public let result: CommandRunner.Result
+        /// The folder the demo ran in, which its output names (`folder` is a copy of it).
+        public let ranIn: URL
 
         public var out: URL { folder.appendingPathComponent("out") }
         public var warehouse: URL { out.appendingPathComponent("warehouse.sqlite") }
@@ -22,16 +24,13 @@ public enum DemoOutput {
         let folder = try TemporaryDirectory("demo").url
         let result = try await CommandRunner().run(["demo", "--out", "out", "--quiet"], in: folder)
         guard result.status == 0 else { throw Failure(description: "etl demo exited \(result.status): \(result.stderr)") }
-        return Run(folder: folder, result: result)
+        return Run(folder: folder, result: result, ranIn: folder)
     }
 
-    /// The shared run; read it, never change it.
-    public static func shared() async throws -> Run { try await run.value }
-
-    /// A copy of the shared run's folder at `directory` (which must not exist yet): the demo's output to change.
+    /// A copy of the demo's folder at `directory` (which must not exist yet), with what the demo printed.
     public static func copy(to directory: URL) async throws -> Run {
-        let shared = try await shared()
+        let shared = try await run.value
         try FileManager.default.copyItem(at: shared.folder, to: directory)
-        return Run(folder: directory, result: shared.result)
+        return Run(folder: directory, result: shared.result, ranIn: shared.ranIn)
     }
 }

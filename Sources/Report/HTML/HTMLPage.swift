@@ -55,11 +55,21 @@ struct HTMLPage {
         model.sources.filter(\.isStale).map(banner).joined() + capBanner(model, root: root)
     }
 
+    /// How many senders the cap banner names: it is on every page, so naming them all made the pages grow with the
+    /// number of senders times the number of pages (880 MB of HTML at the bench's full size); the rest are counted.
+    static let bannerNames = 5
+
+    /// `names` as a banner lists them: the first `bannerNames`, then how many more of `total` there are.
+    static func listed(_ names: [String], of total: Int) -> String {
+        let shown = names.prefix(bannerNames).joined(separator: "; ")
+        return total > bannerNames ? shown + "; and \(total - bannerNames) more" : shown
+    }
+
     /// A banner naming the senders over a weekly cap in the last complete week, when there are any.
     static func capBanner(_ model: ReportModel, root: String) -> String {
         let over = model.overCapLastWeek
         guard !over.rows.isEmpty else { return "" }
-        let names = over.rows.indices.map { row in
+        let names = over.rows.indices.prefix(bannerNames).map { row in
             let name = over.value("sender_name", row: row).plainText
             return "\(name.isEmpty ? over.value("sender_id", row: row).plainText : name) (\(over.value("source", row: row).plainText): "
                 + "\(over.value("invitations_sent", row: row).plainText) invitations of \(over.value("invitation_cap", row: row).plainText), "
@@ -67,7 +77,7 @@ struct HTMLPage {
         }
         return """
             <div class="banner" role="alert"><strong>\(over.rows.count) sender\(over.rows.count == 1 ? "" : "s") over a \
-            weekly cap in \(model.lastCompleteWeek.htmlEscaped)</strong>: \(names.joined(separator: "; ").htmlEscaped). \
+            weekly cap in \(model.lastCompleteWeek.htmlEscaped)</strong>: \(listed(names, of: over.rows.count).htmlEscaped). \
             LinkedIn restricts accounts that send much more than this; see \
             <a href="\(root.htmlEscaped)index.html#report_sender_weekly_load">the weekly load</a>.</div>
 
