@@ -85,6 +85,16 @@ import Testing
         }
     }
 
+    @Test func pagesBelowTheIndexCountTheSourcesAndLinkToTheirTable() throws {
+        let site = try RenderedSite(model)
+        for path in site.order where path != "index.html" {
+            let footer = try #require(try site.document(path).all.first { $0.attributes["id"] == "provenance" }, "\(path)")
+            #expect(footer.all(named: "table").isEmpty, "\(path) repeats the sources' table")
+            #expect(footer.text.contains("2 sources, 1 of them stale"), "\(path): \(footer.text)")
+            #expect(footer.all(named: "a").contains { $0.attributes["href"] == "../index.html#provenance" }, "\(path)")
+        }
+    }
+
     @Test func theCapBannerNamesAFewSendersAndCountsTheRest() {
         #expect(HTMLPage.listed(["a", "b"], of: 2) == "a; b")
         let many = (1...8).map { "s\($0)" }
