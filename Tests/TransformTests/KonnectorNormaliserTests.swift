@@ -108,8 +108,11 @@ import Warehouse
     }
 
     @Test func acceptsEveryDailyRowShapeSeenInTheVendorsMaterial() {
+        // Each row as the load reads it: the one row of a series, straight from the bytes.
         let decode = { (json: String, series: KonnectorDailyRow.Series) in
-            KonnectorDailyRow.decode((try? JSONValue.parse(Data(json.utf8))) ?? .null, series: series)
+            (try? JSONReader.read(Data("[\(json)]".utf8)) { (reader: inout JSONReader) throws(JSONValue.ParseError) in
+                try KonnectorDailyRow.readSeries(&reader, series: series)
+            })?.first
         }
         #expect(decode(#"{"date":"2025-05-01","count_data":25}"#, .requests)?.counts == DailyCounts(requestsSent: 25))
         #expect(decode(#"{"date":"2025-05-01","count_data":25}"#, .members)?.counts == DailyCounts(membersAdded: 25))

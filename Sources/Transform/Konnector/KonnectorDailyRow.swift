@@ -16,19 +16,13 @@ enum KonnectorDailyRow {
     /// One row's day and counts.
     typealias Day = (day: String, counts: DailyCounts)
 
-    /// The values of the keys a row's shapes use; nil where the row has no such key. Read from a tree, or straight
-    /// from the page's bytes, so that both give the same day.
+    /// The values of the keys a row's shapes use, read straight from the page's bytes; nil where the row has no
+    /// such key.
     struct Fields {
         var date, day, countData, count, sent, replied, accepted, connections, messages: JSONValue?
         var requestsSent, requestsAccepted, messagesSent, messagesReplied, membersAdded: JSONValue?
 
-        init(_ row: JSONValue) {
-            date = row["date"]; day = row["day"]; countData = row["count_data"]; count = row["count"]
-            sent = row["sent"]; replied = row["replied"]; accepted = row["accepted"]
-            connections = row["connections"]; messages = row["messages"]
-            requestsSent = row["requests_sent"]; requestsAccepted = row["requests_accepted"]
-            messagesSent = row["messages_sent"]; messagesReplied = row["messages_replied"]; membersAdded = row["members_added"]
-        }
+        private init() {}
 
         /// The row at the reader: an object's keys (the last of a key given twice, as in a tree), none for another value.
         init(reading reader: inout JSONReader) throws(JSONValue.ParseError) {
@@ -36,7 +30,7 @@ enum KonnectorDailyRow {
                 try reader.skipValue()
                 return
             }
-            var fields = Fields(.null)
+            var fields = Fields()
             try reader.readObject { (reader: inout JSONReader, key: JSONKey) throws(JSONValue.ParseError) in
                 switch key {
                 case "date": fields.date = try reader.readValue()
@@ -60,11 +54,6 @@ enum KonnectorDailyRow {
         }
     }
 
-    /// The row's UTC day and counts, or nil when it has no usable day or no figure.
-    static func decode(_ row: JSONValue, series: Series) -> Day? {
-        decode(Fields(row), series: series)
-    }
-
     /// The rows of the series at the reader (an array; any other value has none), decoded as they are read.
     static func readSeries(_ reader: inout JSONReader, series: Series) throws(JSONValue.ParseError) -> [Day] {
         guard try reader.peek() == .array else {
@@ -78,6 +67,7 @@ enum KonnectorDailyRow {
         return days
     }
 
+    /// The row's UTC day and counts, or nil when it has no usable day or no figure.
     static func decode(_ row: Fields, series: Series) -> Day? {
         // A bucket is labelled with the day the vendor wrote, even when a time and offset follow it:
         // moving `2025-05-02T00:00:00+05:30` to UTC would file the day's figures under the day before.

@@ -95,42 +95,40 @@ public struct JSONReader {
     public mutating func readObject(
         _ member: (inout JSONReader, JSONKey) throws(JSONValue.ParseError) -> Void
     ) throws(JSONValue.ParseError) {
-        try enter("{")
-        defer { depth -= 1 }
-        skipWhitespace()
-        if byte(is: UInt8(ascii: "}")) { index += 1; return }
-        while true {
-            skipWhitespace()
-            guard byte(is: UInt8(ascii: "\"")) else { throw fail("expected a key") }
-            let key = try readKey()
-            skipWhitespace()
-            guard byte(is: UInt8(ascii: ":")) else { throw fail("expected ':'") }
-            index += 1
-            skipWhitespace()
-            try member(&self, key)
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("unterminated object") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return }
-            throw fail("expected ',' or '}'")
+        try readSequence(opening: "{", closing: "}", name: "object") { (reader: inout JSONReader) throws(JSONValue.ParseError) in
+            guard reader.byte(is: UInt8(ascii: "\"")) else { throw reader.fail("expected a key") }
+            let key = try reader.readKey()
+            reader.skipWhitespace()
+            guard reader.byte(is: UInt8(ascii: ":")) else { throw reader.fail("expected ':'") }
+            reader.index += 1
+            reader.skipWhitespace()
+            try member(&reader, key)
         }
     }
 
     /// Reads the next value, which must be an array: `element` is called with the reader at each element, which it
     /// must read or skip.
     public mutating func readArray(_ element: (inout JSONReader) throws(JSONValue.ParseError) -> Void) throws(JSONValue.ParseError) {
-        try enter("[")
+        try readSequence(opening: "[", closing: "]", name: "array", element)
+    }
+
+    /// An object's or an array's items between `opening` and `closing`, separated by commas, each read by `item`.
+    private mutating func readSequence(
+        opening: Unicode.Scalar, closing: Unicode.Scalar, name: String,
+        _ item: (inout JSONReader) throws(JSONValue.ParseError) -> Void
+    ) throws(JSONValue.ParseError) {
+        try enter(opening)
         defer { depth -= 1 }
         skipWhitespace()
-        if byte(is: UInt8(ascii: "]")) { index += 1; return }
+        if byte(is: UInt8(ascii: closing)) { index += 1; return }
         while true {
             skipWhitespace()
-            try element(&self)
+            try item(&self)
             skipWhitespace()
-            guard index < bytes.count else { throw fail("unterminated array") }
+            guard index < bytes.count else { throw fail("unterminated \(name)") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return }
-            throw fail("expected ',' or ']'")
+            if bytes[index] == UInt8(ascii: closing) { index += 1; return }
+            throw fail("expected ',' or '\(closing)'")
         }
     }
 
