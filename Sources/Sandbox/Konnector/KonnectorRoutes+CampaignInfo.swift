@@ -48,17 +48,19 @@ extension KonnectorRoutes {
                 && (type.map { campaign.type == $0 } ?? true)
                 && (needle.map { campaign.name.lowercased().contains($0) } ?? true)
         }
-        let sorted = matching.sorted { a, b in
+        // Each campaign's creation time parsed once, not once per comparison: a page is asked for
+        // by offset, so every page sorts the whole account again.
+        let created = sortBy == "created_at" ? matching.map { ISOTimestamp.parse($0.createdAt) ?? 0 } : []
+        let sorted = matching.indices.sorted { a, b in
             let order: Bool?
             if sortBy == "campaign_name" {
-                order = a.name == b.name ? nil : (a.name < b.name)
+                order = matching[a].name == matching[b].name ? nil : (matching[a].name < matching[b].name)
             } else {
-                let ta = ISOTimestamp.parse(a.createdAt) ?? 0, tb = ISOTimestamp.parse(b.createdAt) ?? 0
-                order = ta == tb ? nil : (ta < tb)
+                order = created[a] == created[b] ? nil : (created[a] < created[b])
             }
-            guard let order else { return a.id < b.id }
+            guard let order else { return matching[a].id < matching[b].id }
             return sortOrder == "desc" ? !order : order
-        }
+        }.map { matching[$0] }
         let page = sorted.dropFirst(offset).prefix(limit)
         let total = sorted.count
         let url = pathPrefix + "/campaign-info"

@@ -8,7 +8,7 @@ extension LinkedAPIState {
         guard let slug = LinkedAPIPersonURL.slug(personURL), let person = directory[slug] else {
             return .failure(action, "personNotFound", "No LinkedIn member found at \(personURL).")
         }
-        let status = LinkedAPIConnectionStatus(invitations: invitations.filter { $0.slug == slug })
+        let status = LinkedAPIConnectionStatus(invitations: invitations(to: slug))
         switch action.type {
         case .checkConnectionStatus:
             return .success(action, ["connectionStatus": .string(status.rawValue)])
@@ -22,7 +22,7 @@ extension LinkedAPIState {
                 runtimeInvitations += 1
                 // The runtime invitation keeps the URL as the workflow gave it; it stays pending
                 // (assumption: nobody accepts during a run but the dataset's live invitations).
-                invitations.append(LinkedAPIInvitation(
+                addInvitation(LinkedAPIInvitation(
                     id: "inv-run-\(runtimeInvitations)", personURL: personURL, slug: slug, name: person.name,
                     sentAt: second, acceptedAt: nil, withdrawn: false, acceptsLive: false))
                 return .success(action)

@@ -30,7 +30,9 @@ actor LinkedAPIState {
     let account: LinkedAPIAccount
     private let settings: Settings
     private let clock: SandboxClock
-    var invitations: [LinkedAPIInvitation]
+    private(set) var invitations: [LinkedAPIInvitation]
+    /// Positions in `invitations` by normalised slug: an action looks up its person's, not every one.
+    private var invitationPositions: [String: [Int]] = [:]
     /// Every person the sandbox knows, by normalised slug: name and the dataset's URL.
     let directory: [String: (name: String, personURL: String)]
     /// By normalised slug.
@@ -53,6 +55,9 @@ actor LinkedAPIState {
         self.settings = settings
         self.clock = clock
         invitations = dataset.invitations
+        for (position, invitation) in dataset.invitations.enumerated() {
+            invitationPositions[invitation.slug, default: []].append(position)
+        }
         var directory: [String: (name: String, personURL: String)] = [:]
         for member in dataset.members { directory[member.slug] = (member.name, member.personURL) }
         for invitation in dataset.invitations { directory[invitation.slug] = (invitation.name, invitation.personURL) }
@@ -92,6 +97,16 @@ actor LinkedAPIState {
             }
         }
         running.removeAll { workflows[$0]?.completion != nil }
+    }
+
+    /// Every invitation to the person of `slug`, oldest first.
+    func invitations(to slug: String) -> [LinkedAPIInvitation] {
+        (invitationPositions[slug] ?? []).map { invitations[$0] }
+    }
+
+    func addInvitation(_ invitation: LinkedAPIInvitation) {
+        invitationPositions[invitation.slug, default: []].append(invitations.count)
+        invitations.append(invitation)
     }
 
     private func acceptLive(at second: Int64) {
