@@ -297,5 +297,5 @@ public struct RunResult: Sendable {
 
 extension DateWindow {
     /// Whether `text` is a real `YYYY-MM-DD` day.
-    public static func isDay(_ text: String) -> Bool { DayParts(text) != nil }
+    public static func isDay(_ text: String) -> Bool { DayParts.isDay(text) }
 }

@@ -67,14 +67,32 @@ enum KonnectorDailyRow {
         return days
     }
 
+    /// The days of several series (or of one listing a day twice) as one row per day, in the order the days first
+    /// appear: each later figure replaces an earlier one, each figure left out keeps the earlier one, as upserting
+    /// the rows one by one would store them, with one write per day.
+    static func merged(_ series: [[Day]]) -> [Day] {
+        var days: [Day] = []
+        var positions: [String: Int] = [:]
+        for rows in series {
+            for row in rows {
+                if let position = positions[row.day] {
+                    days[position].counts = row.counts.filled(from: days[position].counts)
+                } else {
+                    positions[row.day] = days.count
+                    days.append(row)
+                }
+            }
+        }
+        return days
+    }
+
     /// The row's UTC day and counts, or nil when it has no usable day or no figure.
     static func decode(_ row: Fields, series: Series) -> Day? {
         // A bucket is labelled with the day the vendor wrote, even when a time and offset follow it:
         // moving `2025-05-02T00:00:00+05:30` to UTC would file the day's figures under the day before.
-        guard let rawDay = (row.date ?? row.day)?.string,
-              let day = DayParts(String(rawDay.prefix(10))).map(\.key) ?? Timestamp.day(fromVendor: rawDay) else {
-            return nil
-        }
+        guard let rawDay = (row.date ?? row.day)?.string else { return nil }
+        let label = rawDay.utf8.count == 10 ? rawDay : String(rawDay.prefix(10))
+        guard let day = DayParts.isDay(label) ? label : Timestamp.day(fromVendor: rawDay) else { return nil }
         // A row's own keys say what it counts when the series does not: `replied` only goes with
         // messages, `accepted` only with connections.
         var series = series

@@ -75,9 +75,7 @@ struct KonnectorNormaliser: Normaliser {
                     messagesSent: entry["message_sent_count"]?.int, messagesReplied: entry["message_replied_count"]?.int,
                     vendorResponsePct: entry["response_rate"]?.double))
                 let series = KonnectorNormaliser.campaignInfoSeries.path.map { $0 == "*" ? String(index) : $0 }
-                for (day, counts) in read.rows(series) {
-                    try star.campaignDaily(campaignKey: key, day: day, counts, rawPageID: pageID)
-                }
+                try star.campaignDaily(campaignKey: key, read.rows(series), rawPageID: pageID)
                 try steps(entry["campaign_steps"], campaignKey: key)
             }
         }
@@ -92,11 +90,8 @@ struct KonnectorNormaliser: Normaliser {
             guard let ids = parameters["linkedin_user_information_ids"]?.array, ids.count == 1,
                   let id = ids[0].string else { return }
             let senderKey = try star.sender(sourceKey: sourceKey, id: id)
-            for series in KonnectorNormaliser.dashboardSeries {
-                for (day, counts) in read.rows(series.path) {
-                    try star.senderDaily(senderKey: senderKey, day: day, counts, rawPageID: pageID)
-                }
-            }
+            try star.senderDaily(senderKey: senderKey, KonnectorDailyRow.merged(KonnectorNormaliser.dashboardSeries.map { read.rows($0.path) }),
+                                 rawPageID: pageID)
             let graph = data["connection_graph"]
             let messages = data["message_stats"]
             try star.senderWindow(senderKey: senderKey, rawPageID: pageID, observedAt: page.fetchedAt,
@@ -118,11 +113,8 @@ struct KonnectorNormaliser: Normaliser {
                 name: details?["name"]?.string ?? details?["campaign_name"]?.string,
                 type: details?["campaign_type"]?.string, status: details?["campaign_status"]?.string,
                 senderKey: senderKey, createdAt: details?["created_at"]?.string.flatMap(Timestamp.utc(fromVendor:))))
-            for series in KonnectorNormaliser.routineSeries {
-                for (day, counts) in read.rows(series.path) {
-                    try star.campaignDaily(campaignKey: key, day: day, counts, rawPageID: pageID)
-                }
-            }
+            try star.campaignDaily(campaignKey: key, KonnectorDailyRow.merged(KonnectorNormaliser.routineSeries.map { read.rows($0.path) }),
+                                   rawPageID: pageID)
             try steps(data["campaign_steps"], campaignKey: key)
             if let pending = data.at("performance_metrics", "connection_metrics", "pending_count")?.int {
                 try star.campaignPending(campaignKey: key, count: pending, rawPageID: pageID)

@@ -25,6 +25,13 @@ public struct DailyCounts: Sendable, Equatable {
         messagesReplied = known(messagesReplied)
     }
 
+    /// These counts with every figure they leave out taken from `earlier`: what upserting them after `earlier` stores.
+    func filled(from earlier: DailyCounts) -> DailyCounts {
+        DailyCounts(membersAdded: membersAdded ?? earlier.membersAdded, requestsSent: requestsSent ?? earlier.requestsSent,
+                    requestsAccepted: requestsAccepted ?? earlier.requestsAccepted,
+                    messagesSent: messagesSent ?? earlier.messagesSent, messagesReplied: messagesReplied ?? earlier.messagesReplied)
+    }
+
     var isEmpty: Bool {
         membersAdded == nil && requestsSent == nil && requestsAccepted == nil && messagesSent == nil && messagesReplied == nil
     }

@@ -14,8 +14,6 @@ final class StarWriter {
     private var knownDays: Set<String> = []
     /// Each person's key and stored attributes, once the load has met them.
     var prospects: [String: (key: Int64, attributes: ProspectAttributes)] = [:]
-    /// The daily upserts, prepared once: the statement cache would hash their long SQL per row.
-    private var dailyStatements: [String: Statement] = [:]
 
     /// Decides each inbound message's class as its thread is stored.
     let replies: ReplyClassifier
@@ -145,9 +143,9 @@ final class StarWriter {
             try upsert.execute(arguments: [campaignKey, step.number, step.type, step.sent, step.accepted, step.replied, rawPageID])
         }
         let numbers = steps.map(\.number)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             DELETE FROM fact_campaign_step WHERE campaign_key = ? AND step_number NOT IN (SELECT value FROM json_each(?))
-            """, arguments: [campaignKey, "[" + numbers.map(String.init).joined(separator: ",") + "]"])
+            """).execute(arguments: [campaignKey, "[" + numbers.map(String.init).joined(separator: ",") + "]"])
     }
 
     /// A campaign's pending invitations as a page counted them, written when the count changed.
@@ -170,37 +168,66 @@ final class StarWriter {
                                      counters.messagesReplied, counters.vendorResponsePct])
     }
 
-    /// Merges one observation of a campaign's day: figures it gives replace the stored ones,
-    /// figures it leaves out keep theirs.
-    func campaignDaily(campaignKey: Int64, day: String, _ counts: DailyCounts, rawPageID: Int64) throws {
-        try upsertDaily(table: "fact_campaign_daily", keyColumn: "campaign_key", key: campaignKey, day: day, counts, rawPageID)
+    /// Merges observations of a campaign's days: figures they give replace the stored ones, figures they leave
+    /// out keep theirs.
+    func campaignDaily(campaignKey: Int64, _ days: [KonnectorDailyRow.Day], rawPageID: Int64) throws {
+        try upsertDaily(.campaign, key: campaignKey, days, rawPageID)
     }
 
-    func senderDaily(senderKey: Int64, day: String, _ counts: DailyCounts, rawPageID: Int64) throws {
-        try upsertDaily(table: "fact_sender_daily", keyColumn: "sender_key", key: senderKey, day: day, counts, rawPageID)
+    func senderDaily(senderKey: Int64, _ days: [KonnectorDailyRow.Day], rawPageID: Int64) throws {
+        try upsertDaily(.sender, key: senderKey, days, rawPageID)
     }
 
-    private func upsertDaily(table: String, keyColumn: String, key: Int64, day: String, _ counts: DailyCounts, _ rawPageID: Int64) throws {
-        guard !counts.isEmpty, try ensureDay(day) else { return }
-        try dailyStatement(table: table, keyColumn: keyColumn).run { row in
-            row.bind(key)
-            row.bind(day)
-            row.bind(counts.membersAdded)
-            row.bind(counts.requestsSent)
-            row.bind(counts.requestsAccepted)
-            row.bind(counts.messagesSent)
-            row.bind(counts.messagesReplied)
-            row.bind(rawPageID)
+    /// A daily fact table: the rows of one campaign or one sender by day.
+    private enum DailyFact: Int {
+        case campaign, sender
+
+        var table: String { self == .campaign ? "fact_campaign_daily" : "fact_sender_daily" }
+        var keyColumn: String { self == .campaign ? "campaign_key" : "sender_key" }
+    }
+
+    /// How many days one daily upsert writes, largest first: a statement's own cost (its cursors, its step) is paid
+    /// once for them, and a year of days needs a dozen statements of four shapes.
+    private static let dailyBatches = [64, 16, 4, 1]
+
+    private func upsertDaily(_ fact: DailyFact, key: Int64, _ days: [KonnectorDailyRow.Day], _ rawPageID: Int64) throws {
+        var kept: [KonnectorDailyRow.Day] = []
+        kept.reserveCapacity(days.count)
+        for row in days where !row.counts.isEmpty {
+            if try ensureDay(row.day) { kept.append(row) }
+        }
+        var start = 0
+        while start < kept.count {
+            let size = Self.dailyBatches.first { $0 <= kept.count - start } ?? 1
+            let batch = kept[start..<start + size]
+            try dailyStatement(fact, rows: size).run { bindings in
+                for (day, counts) in batch {
+                    bindings.bind(key)
+                    bindings.bind(day)
+                    bindings.bind(counts.membersAdded)
+                    bindings.bind(counts.requestsSent)
+                    bindings.bind(counts.requestsAccepted)
+                    bindings.bind(counts.messagesSent)
+                    bindings.bind(counts.messagesReplied)
+                    bindings.bind(rawPageID)
+                }
+            }
+            start = batch.endIndex
         }
     }
 
-    private func dailyStatement(table: String, keyColumn: String) throws -> Statement {
-        if let statement = dailyStatements[table] { return statement }
+    /// The daily upserts by fact and number of rows, prepared once: the statement cache would hash their long SQL
+    /// per use. SQLite applies a statement's rows in order, so a day given twice is merged as by two statements.
+    private var dailyStatements: [[Int: Statement]] = [[:], [:]]
+
+    private func dailyStatement(_ fact: DailyFact, rows: Int) throws -> Statement {
+        if let statement = dailyStatements[fact.rawValue][rows] { return statement }
+        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
         let statement = try db.makeStatement(sql: """
-            INSERT INTO \(table) (\(keyColumn), date_key, members_added, requests_sent, requests_accepted,
+            INSERT INTO \(fact.table) (\(fact.keyColumn), date_key, members_added, requests_sent, requests_accepted,
                                   messages_sent, messages_replied, raw_page_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(\(keyColumn), date_key) DO UPDATE SET
+            VALUES \(values)
+            ON CONFLICT(\(fact.keyColumn), date_key) DO UPDATE SET
                 members_added = COALESCE(excluded.members_added, members_added),
                 requests_sent = COALESCE(excluded.requests_sent, requests_sent),
                 requests_accepted = COALESCE(excluded.requests_accepted, requests_accepted),
@@ -214,7 +241,7 @@ final class StarWriter {
                OR COALESCE(excluded.messages_sent, messages_sent) IS NOT messages_sent
                OR COALESCE(excluded.messages_replied, messages_replied) IS NOT messages_replied
             """)
-        dailyStatements[table] = statement
+        dailyStatements[fact.rawValue][rows] = statement
         return statement
     }
 

@@ -13,6 +13,9 @@ public struct DayParts: Sendable {
 
     /// Reads a valid `YYYY-MM-DD` day; nil for anything else (including 2025-02-30). The transform reads one per
     /// daily row, so this is `CivilDate`'s integer arithmetic, not Foundation's calendar.
+    /// Whether `text` is a valid `YYYY-MM-DD` day, without working out its weeks.
+    public static func isDay(_ text: some StringProtocol) -> Bool { CivilDate(iso: text) != nil }
+
     public init?(_ text: String) {
         guard let date = CivilDate(iso: text) else { return nil }
         key = text

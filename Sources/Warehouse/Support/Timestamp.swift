@@ -25,7 +25,7 @@ public enum Timestamp {
     /// A vendor's day: `YYYY-MM-DD` as is, or the UTC day of a full timestamp; nil otherwise.
     public static func day(fromVendor text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.utf8.count == 10, let parts = DayParts(trimmed) { return parts.key }
+        if trimmed.utf8.count == 10, DayParts.isDay(trimmed) { return trimmed }
         return utc(fromVendor: trimmed).map { String($0.prefix(10)) }
     }
 
