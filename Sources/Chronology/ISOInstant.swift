@@ -105,9 +105,36 @@ public struct ISOInstant: Sendable, Equatable {
         let local = epochSeconds + Int64(offsetMinutes) * 60
         let days = local >= 0 || local % 86_400 == 0 ? local / 86_400 : local / 86_400 - 1
         let seconds = Int(local - days * 86_400)
-        let clock = CivilDate.pad(seconds / 3600, 2) + ":" + CivilDate.pad(seconds / 60 % 60, 2) + ":"
-            + CivilDate.pad(seconds % 60, 2)
-        return CivilDate(dayNumber: Int(days)).iso + "T" + clock + zone(offsetMinutes)
+        let date = CivilDate(dayNumber: Int(days))
+        let (year, month, day) = date.components
+        guard (0...9999).contains(year), offsetMinutes == 0 else {
+            let clock = CivilDate.pad(seconds / 3600, 2) + ":" + CivilDate.pad(seconds / 60 % 60, 2) + ":"
+                + CivilDate.pad(seconds % 60, 2)
+            return date.iso + "T" + clock + zone(offsetMinutes)
+        }
+        // The transform writes one per message: twenty bytes written in place, not six strings joined.
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            put(seconds / 3600, 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put(seconds / 60 % 60, 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(seconds % 60, 2, at: 17)
+            buffer[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     private static func zone(_ offsetMinutes: Int) -> String {

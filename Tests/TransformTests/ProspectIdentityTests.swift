@@ -20,6 +20,17 @@ import Warehouse
         #expect(ProspectID.normalise(form) == "jane-doe")
     }
 
+    @Test(arguments: [
+        "jane-doe", " JANE-DOE\t", "https://www.linkedin.com/in/Jane-Doe/?x=1", "in", "/in/", "in/", "a/b", "IN/x", " \n ", "",
+        "https://x.com/in", "?x", "#", "in/a/b", "https://linkedin.com/IN/a#b?c", "//in//jane//", "https://linkedin.com/company/x",
+        "a?b/in/c", "in/in", "x/In/y",
+    ])
+    func theASCIIPathReadsAsTheGeneralOne(_ form: String) {
+        var text = form
+        let ascii = text.withUTF8 { ProspectID.normaliseASCII($0) }
+        #expect(ascii == .some(ProspectID.normaliseAnyText(form)))
+    }
+
     @Test func percentEncodedNamesAreDecodedAndNonProfilesRejected() {
         #expect(ProspectID.normalise("https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa-4a1b2c3d/") == "josé-garcía-4a1b2c3d")
         #expect(ProspectID.normalise("https://www.linkedin.com/company/acme") == nil)

@@ -93,22 +93,7 @@ extension StarWriter {
                   let end = figures.firstReplyAt.flatMap(Timestamp.date(fromVendor:)) else { return nil }
             return end.timeIntervalSince(start) / 60
         }()
-        let threadKey = try db.cachedStatement(sql: """
-            INSERT INTO fact_thread (source_key, thread_id, sender_key, prospect_key, prospect_name, last_activity_at,
-                                     first_outbound_at, first_reply_at, messages_in, messages_out, reply_minutes, raw_page_id,
-                                     genuine_reply_at, reply_class, follow_ups_before_reply, steps_before_genuine_reply)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(source_key, thread_id) DO UPDATE SET
-                sender_key = COALESCE(excluded.sender_key, sender_key), prospect_key = COALESCE(excluded.prospect_key, prospect_key),
-                prospect_name = COALESCE(excluded.prospect_name, prospect_name), last_activity_at = excluded.last_activity_at,
-                first_outbound_at = excluded.first_outbound_at, first_reply_at = excluded.first_reply_at,
-                messages_in = excluded.messages_in, messages_out = excluded.messages_out,
-                reply_minutes = excluded.reply_minutes, raw_page_id = excluded.raw_page_id,
-                genuine_reply_at = excluded.genuine_reply_at, reply_class = excluded.reply_class,
-                follow_ups_before_reply = excluded.follow_ups_before_reply,
-                steps_before_genuine_reply = excluded.steps_before_genuine_reply
-            RETURNING thread_key
-            """).integer { row in
+        let threadKey = try threadUpsert().integer { row in
             row.bind(sourceKey)
             row.bind(threadID)
             row.bind(senderKey)
@@ -127,22 +112,59 @@ extension StarWriter {
             row.bind(figures.stepsBeforeGenuineReply)
         } ?? 0
         try db.cachedStatement(sql: "DELETE FROM fact_message WHERE thread_key = ?").run { $0.bind(threadKey) }
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO fact_message (thread_key, position, direction, sent_at, author, raw_page_id, message_id, reply_class)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (position, message) in ordered.enumerated() {
-            try insert.run { row in
-                row.bind(threadKey)
-                row.bind(position)
-                row.bind(message.direction)
-                row.bind(message.sentAt)
-                row.bind(message.author)
-                row.bind(rawPageID)
-                row.bind(message.id)
-                row.bind(message.replyClass?.rawValue)
+        var start = 0
+        while start < ordered.count {
+            let size = Self.messageBatches.first { $0 <= ordered.count - start } ?? 1
+            try messageInsert(rows: size).run { row in
+                for position in start..<start + size {
+                    let message = ordered[position]
+                    row.bind(threadKey)
+                    row.bind(position)
+                    row.bind(message.direction)
+                    row.bind(message.sentAt)
+                    row.bind(message.author)
+                    row.bind(rawPageID)
+                    row.bind(message.id)
+                    row.bind(message.replyClass?.rawValue)
+                }
             }
+            start += size
         }
+    }
+
+    /// How many messages one insert writes, largest first (a thread's dozen in three statements, not twelve).
+    private static let messageBatches = [16, 4, 1]
+
+    private func messageInsert(rows: Int) throws -> Statement {
+        if let statement = messageStatements[rows] { return statement }
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO fact_message (thread_key, position, direction, sent_at, author, raw_page_id, message_id, reply_class)
+            VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+            """)
+        messageStatements[rows] = statement
+        return statement
+    }
+
+    private func threadUpsert() throws -> Statement {
+        if let threadStatement { return threadStatement }
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO fact_thread (source_key, thread_id, sender_key, prospect_key, prospect_name, last_activity_at,
+                                     first_outbound_at, first_reply_at, messages_in, messages_out, reply_minutes, raw_page_id,
+                                     genuine_reply_at, reply_class, follow_ups_before_reply, steps_before_genuine_reply)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(source_key, thread_id) DO UPDATE SET
+                sender_key = COALESCE(excluded.sender_key, sender_key), prospect_key = COALESCE(excluded.prospect_key, prospect_key),
+                prospect_name = COALESCE(excluded.prospect_name, prospect_name), last_activity_at = excluded.last_activity_at,
+                first_outbound_at = excluded.first_outbound_at, first_reply_at = excluded.first_reply_at,
+                messages_in = excluded.messages_in, messages_out = excluded.messages_out,
+                reply_minutes = excluded.reply_minutes, raw_page_id = excluded.raw_page_id,
+                genuine_reply_at = excluded.genuine_reply_at, reply_class = excluded.reply_class,
+                follow_ups_before_reply = excluded.follow_ups_before_reply,
+                steps_before_genuine_reply = excluded.steps_before_genuine_reply
+            RETURNING thread_key
+            """)
+        threadStatement = statement
+        return statement
     }
 
     /// One observation of a followed action (a poll or a pushed event); its status history grows.

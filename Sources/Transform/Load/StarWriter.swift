@@ -15,6 +15,10 @@ final class StarWriter {
     /// Each person's key and stored attributes, once the load has met them.
     var prospects: [String: (key: Int64, attributes: ProspectAttributes)] = [:]
 
+    /// The thread upsert and the message inserts by number of rows, prepared once (see `dailyStatements`).
+    var threadStatement: Statement?
+    var messageStatements: [Int: Statement] = [:]
+
     /// Decides each inbound message's class as its thread is stored.
     let replies: ReplyClassifier
 

@@ -18,13 +18,21 @@ public enum Timestamp {
     /// A vendor's ISO 8601 timestamp as an instant: any form `ISOInstant` reads, a day past its month's end rolled
     /// over as a calendar would.
     public static func date(fromVendor text: String) -> Date? {
-        guard let instant = ISOInstant(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+        guard let instant = ISOInstant(trimmed(text)) else { return nil }
         return Date(timeIntervalSince1970: Double(instant.epochSeconds) + instant.fraction)
+    }
+
+    /// `text` without the spaces around it (most vendors send none, and Foundation's trimming is slow).
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last,
+              first == UInt8(ascii: " ") || first == 0x09 || first >= 0x80 || last == UInt8(ascii: " ") || last == 0x09 || last >= 0x80
+        else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// A vendor's day: `YYYY-MM-DD` as is, or the UTC day of a full timestamp; nil otherwise.
     public static func day(fromVendor text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmed(text)
         if trimmed.utf8.count == 10, DayParts.isDay(trimmed) { return trimmed }
         return utc(fromVendor: trimmed).map { String($0.prefix(10)) }
     }
