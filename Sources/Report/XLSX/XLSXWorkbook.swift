@@ -88,18 +88,19 @@ final class XLSXWorkbook {
         try check(workbook_close(book), "close")
     }
 
-    /// The live handle, or an error once the workbook is closed.
-    func open(_ operation: String) throws -> UnsafeMutablePointer<lxw_workbook> {
+    /// The live handle, or an error once the workbook is closed. `operation` is only spelled out for an error: this
+    /// runs for every cell.
+    func open(_ operation: @autoclosure () -> String) throws -> UnsafeMutablePointer<lxw_workbook> {
         guard let handle else {
-            throw ReportError.xlsx(path: path, operation: operation, message: "the workbook is already closed")
+            throw ReportError.xlsx(path: path, operation: operation(), message: "the workbook is already closed")
         }
         return handle
     }
 
     /// Throws unless `result` is `LXW_NO_ERROR`.
-    func check(_ result: lxw_error, _ operation: String) throws {
+    func check(_ result: lxw_error, _ operation: @autoclosure () -> String) throws {
         guard result != LXW_NO_ERROR else { return }
         let message = lxw_strerror(result).map { String(cString: $0) } ?? "error \(result.rawValue)"
-        throw ReportError.xlsx(path: path, operation: operation, message: message)
+        throw ReportError.xlsx(path: path, operation: operation(), message: message)
     }
 }
