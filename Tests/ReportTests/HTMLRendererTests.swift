@@ -196,6 +196,8 @@ import Testing
         #expect("<a href=\"x\">&'".htmlEscaped == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
         #expect("Zoë 李雷\n".htmlEscaped == "Zoë 李雷\n")
         #expect("bell\u{7}".htmlEscaped == "bell\u{FFFD}")
+        #expect("a\u{FFFE}b\u{FFFF}".htmlEscaped == "a\u{FFFD}b\u{FFFD}")
+        #expect("\u{FEFF}plain".htmlEscaped == "\u{FEFF}plain")
         #expect(try XMLTree("<p>\("x\u{1}<y>".htmlEscaped)</p>").root?.text == "x\u{FFFD}<y>")
     }
 }

@@ -66,7 +66,7 @@ struct CSVWriter {
             guard kind == .rate else { return buffer.append(contentsOf: value.plainText.utf8) }
             guard let fraction = value.number else { return }
             // Round tiny negatives to zero so the output never reads "-0.0000".
-            buffer.append(contentsOf: String(format: "%.4f", abs(fraction) < 0.00005 ? 0 : fraction).utf8)
+            buffer.append(contentsOf: FixedDecimal.text(abs(fraction) < 0.00005 ? 0 : fraction, decimals: 4).utf8)
         }
     }
 

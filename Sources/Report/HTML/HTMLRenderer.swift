@@ -69,7 +69,7 @@ struct HTMLRenderer {
     /// The index page of `site`; `totals` gives the row counts of long views already counted.
     private func index(_ site: ReportSite, in db: Database, totals: [String: Int]) throws -> String {
         let model = site.model
-        let generated = ISO8601DateFormatter().string(from: model.generatedAt)
+        let generated = model.generatedAt.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
         let header = """
             <header><h1>Outreach report</h1><p>Generated <time datetime="\(generated)">\(generated)</time></p>\
             <nav class="toc"><ul><li><a href="#kpis">Headline figures</a></li><li><a href="#trend">Trend</a></li>\

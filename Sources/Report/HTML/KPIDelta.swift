@@ -44,7 +44,7 @@ struct KPIDelta {
     }
 
     private func magnitude(_ number: Double) -> String {
-        isRate ? String(format: "%.1f pp", number * 100) : SVGText.count(number)
+        isRate ? FixedDecimal.text(number * 100, decimals: 1) + " pp" : SVGText.count(number)
     }
 
     private func value(_ number: Double) -> String {

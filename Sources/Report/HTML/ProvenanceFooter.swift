@@ -12,7 +12,7 @@ struct ProvenanceFooter {
     let root: String
 
     var html: String {
-        let generated = ISO8601DateFormatter().string(from: generatedAt)
+        let generated = generatedAt.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
         let warnings = warningCount == 1 ? "1 data-quality warning" : "\(warningCount) data-quality warnings"
         var html = """
             <footer id="provenance"><h2>Provenance</h2><p>Generated <time datetime="\(generated)">\(generated)</time> \

@@ -41,6 +41,6 @@ enum SVGText {
 
     /// A coordinate with one decimal.
     static func n(_ value: Double) -> String {
-        String(format: "%.1f", value)
+        FixedDecimal.text(value, decimals: 1)
     }
 }

@@ -118,8 +118,5 @@ struct TrendChart {
         "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\">\(content.htmlEscaped)</text>"
     }
 
-    /// A coordinate with one decimal.
-    private func n(_ value: Double) -> String {
-        String(format: "%.1f", value)
-    }
+    private func n(_ value: Double) -> String { SVGText.n(value) }
 }

@@ -38,7 +38,7 @@ public enum CellValue: Sendable, Equatable {
 
     /// A fraction as a percentage with one decimal, such as `62.5%`.
     static func percent(_ fraction: Double) -> String {
-        String(format: "%.1f%%", fraction * 100)
+        FixedDecimal.text(fraction * 100, decimals: 1) + "%"
     }
 
     private static func plain(_ value: Double) -> String {

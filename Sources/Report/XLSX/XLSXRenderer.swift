@@ -22,8 +22,10 @@ struct XLSXRenderer {
     static let widthRange = XLSXColumnWidths.range
     /// The data rows an Excel sheet holds: 1,048,576 rows less the header.
     static let maxRowsPerSheet = XLSXSheet.maxRow
-    /// Sheets with more data rows than this are written in constant-memory mode, without a table.
-    static let defaultConstantMemoryRows = 50_000
+    /// Sheets with more data rows than this are written in constant-memory mode, without a table. A table is for a
+    /// sheet a person scrolls; past ten thousand rows a sheet is read through its filter, and holding its cells until
+    /// the file is assembled is most of the workbook's memory and slower than streaming them (`benchmarks/README.md`).
+    static let defaultConstantMemoryRows = 10_000
 
     /// Data rows per sheet before a view continues on its next sheet.
     let rowsPerSheet: Int

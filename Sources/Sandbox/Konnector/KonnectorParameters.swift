@@ -47,7 +47,7 @@ struct KonnectorParameters: Sendable {
         case .bool(let flag): text = flag ? "true" : "false"
         case .array, .object: throw .invalidRequest("\(name) must be a string")
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimming(.whitespaces)
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -62,7 +62,7 @@ struct KonnectorParameters: Sendable {
         case .double(let number) where number.rounded() == number && abs(number) < 1e15:
             return Int(number)
         case .string(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimming(.whitespaces)
             if trimmed.isEmpty { return nil }
             if let number = Int(trimmed) { return number }
             throw .invalidRequest("\(name) must be an integer")
@@ -79,7 +79,7 @@ struct KonnectorParameters: Sendable {
             switch value {
             case .null: break
             case .string(let text):
-                result += text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                result += text.split(separator: ",").map { $0.trimming(.whitespaces) }
                     .filter { !$0.isEmpty }
             case .int(let number): result.append(String(number))
             case .array(let elements):

@@ -43,7 +43,7 @@ struct LinkedAPIAction: Sendable {
         }
         for name in type.requiredParameters {
             guard case .string(let value)? = members[name],
-                  !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+                  !value.trimming(.whitespacesAndNewlines).isEmpty else { return nil }
         }
         for name in type.optionalParameters {
             switch members[name] {

@@ -9,7 +9,7 @@ public enum LinkedAPIPersonURL {
     /// locale segment after the slug (`/in/<slug>/de/`). Nil for anything else (assumption: other
     /// paths such as `/in/<slug>/details/` or `/pub/` are not profile URLs).
     public static func slug(_ url: String) -> String? {
-        var text = Substring(url.trimmingCharacters(in: .whitespacesAndNewlines))
+        var text = Substring(url.trimming(.whitespacesAndNewlines))
         if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<cut] }
         let lower = text.lowercased()
         if lower.hasPrefix("https://") {

@@ -15,7 +15,7 @@ struct SandboxHTTPRequest: Sendable {
 
     /// The first value of the header `name` (any case), trimmed; nil when absent or blank.
     func header(_ name: String) -> String? {
-        guard let value = headers[name.lowercased()]?.first?.trimmingCharacters(in: .whitespaces),
+        guard let value = headers[name.lowercased()]?.first?.trimming(.whitespaces),
               !value.isEmpty else { return nil }
         return value
     }

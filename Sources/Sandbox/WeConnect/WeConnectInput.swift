@@ -43,7 +43,7 @@ struct WeConnectInput: Sendable {
         switch value {
         case .string(let text):
             let keep = name.lowercased().contains("password")
-            let trimmed = keep ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = keep ? text : text.trimming(.whitespacesAndNewlines)
             return trimmed.isEmpty ? .null : .string(trimmed)
         case .array(let elements):
             return .array(elements.map { normalised(name, $0) })

@@ -74,7 +74,7 @@ struct WeConnectVendor: SandboxVendor {
         guard let header = request.header("Authorization") else { throw .unauthenticated }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw .unauthenticated }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        let token = parts[1].trimming(.whitespaces)
         guard let userID = try? routes.jwt.verify(token, now: routes.clock.epochSeconds()),
               let user = await routes.state.user(id: userID)
         else { throw .unauthenticated }

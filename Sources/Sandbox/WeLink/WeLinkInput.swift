@@ -21,7 +21,7 @@ struct WeLinkInput: Sendable {
             if required { throw .invalid("\(name) is required") }
             return nil
         case .string(let text)?:
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimming(.whitespacesAndNewlines)
             if trimmed.isEmpty, required { throw .invalid("\(name) is required") }
             return trimmed.isEmpty ? nil : trimmed
         default:
@@ -54,7 +54,7 @@ struct WeLinkInput: Sendable {
         case .double(let value)? where value == value.rounded() && abs(value) < 1e15:
             number = Int(value)
         case .string(let text)?:
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { throw problem }
+            guard let value = Int(text.trimming(.whitespaces)) else { throw problem }
             number = value
         default:
             throw problem

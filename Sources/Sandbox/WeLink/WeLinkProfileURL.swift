@@ -9,7 +9,7 @@ public enum WeLinkProfileURL {
     /// `text` is no LinkedIn profile URL: another host, no `/in/<slug>`, or a bare slug (assumption:
     /// the endpoints take a `profile_url`, so a bare slug is not one).
     public static func slug(from text: String) -> String? {
-        var rest = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var rest = Substring(text.trimming(.whitespacesAndNewlines))
         for scheme in ["https://", "http://"] where rest.lowercased().hasPrefix(scheme) {
             rest = rest.dropFirst(scheme.count)
             break

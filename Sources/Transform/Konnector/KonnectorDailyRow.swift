@@ -16,11 +16,38 @@ enum KonnectorDailyRow {
     /// One row's day and counts.
     typealias Day = (day: String, counts: DailyCounts)
 
-    /// The values of the keys a row's shapes use, read straight from the page's bytes; nil where the row has no
-    /// such key.
+    /// The values of the keys a row's shapes use, read straight from the page's bytes: the day as given, each figure
+    /// as a whole number (nil where the row has no such key or it holds no number).
     struct Fields {
-        var date, day, countData, count, sent, replied, accepted, connections, messages: JSONValue?
-        var requestsSent, requestsAccepted, messagesSent, messagesReplied, membersAdded: JSONValue?
+        var date, day: JSONValue?
+        var countData, count, sent, requestsSent, requestsAccepted, messagesSent, messagesReplied, membersAdded: Int64?
+        /// Whether the row has the key at all, which says what it counts, and its figure.
+        var replied, accepted: Int64??
+        /// `connections: {sent, accepted}` and `messages: {sent, replied}`; nil unless the key holds an object.
+        var connections, messages: Counts?
+
+        /// The figures of a nested `{sent, accepted, replied}` object, read without building it.
+        struct Counts {
+            var sent, accepted, replied: Int64?
+
+            /// The object at the reader (the last of a key given twice); nil for any other value.
+            static func read(_ reader: inout JSONReader) throws(JSONValue.ParseError) -> Counts? {
+                guard try reader.peek() == .object else {
+                    try reader.skipValue()
+                    return nil
+                }
+                var counts = Counts()
+                try reader.readObject { (reader: inout JSONReader, key: JSONKey) throws(JSONValue.ParseError) in
+                    switch key {
+                    case "sent": counts.sent = try reader.readValue().int
+                    case "accepted": counts.accepted = try reader.readValue().int
+                    case "replied": counts.replied = try reader.readValue().int
+                    default: try reader.skipValue()
+                    }
+                }
+                return counts
+            }
+        }
 
         private init() {}
 
@@ -35,18 +62,18 @@ enum KonnectorDailyRow {
                 switch key {
                 case "date": fields.date = try reader.readValue()
                 case "day": fields.day = try reader.readValue()
-                case "count_data": fields.countData = try reader.readValue()
-                case "count": fields.count = try reader.readValue()
-                case "sent": fields.sent = try reader.readValue()
-                case "replied": fields.replied = try reader.readValue()
-                case "accepted": fields.accepted = try reader.readValue()
-                case "connections": fields.connections = try reader.readValue()
-                case "messages": fields.messages = try reader.readValue()
-                case "requests_sent": fields.requestsSent = try reader.readValue()
-                case "requests_accepted": fields.requestsAccepted = try reader.readValue()
-                case "messages_sent": fields.messagesSent = try reader.readValue()
-                case "messages_replied": fields.messagesReplied = try reader.readValue()
-                case "members_added": fields.membersAdded = try reader.readValue()
+                case "count_data": fields.countData = try reader.readValue().int
+                case "count": fields.count = try reader.readValue().int
+                case "sent": fields.sent = try reader.readValue().int
+                case "replied": fields.replied = .some(try reader.readValue().int)
+                case "accepted": fields.accepted = .some(try reader.readValue().int)
+                case "connections": fields.connections = try Counts.read(&reader)
+                case "messages": fields.messages = try Counts.read(&reader)
+                case "requests_sent": fields.requestsSent = try reader.readValue().int
+                case "requests_accepted": fields.requestsAccepted = try reader.readValue().int
+                case "messages_sent": fields.messagesSent = try reader.readValue().int
+                case "messages_replied": fields.messagesReplied = try reader.readValue().int
+                case "members_added": fields.membersAdded = try reader.readValue().int
                 default: try reader.skipValue()
                 }
             }
@@ -98,7 +125,7 @@ enum KonnectorDailyRow {
         var series = series
         if row.replied != nil { series = .messages } else if row.accepted != nil { series = .connections }
         var counts = DailyCounts()
-        if let count = row.countData?.int ?? row.count?.int {
+        if let count = row.countData ?? row.count {
             switch series {
             case .members: counts.membersAdded = count
             case .requests, .connections: counts.requestsSent = count
@@ -109,26 +136,26 @@ enum KonnectorDailyRow {
         }
         switch series {
         case .connections:
-            counts.requestsSent = row.sent?.int ?? counts.requestsSent
-            counts.requestsAccepted = row.accepted?.int
+            counts.requestsSent = row.sent ?? counts.requestsSent
+            counts.requestsAccepted = row.accepted ?? nil
         case .messages:
-            counts.messagesSent = row.sent?.int ?? counts.messagesSent
-            counts.messagesReplied = row.replied?.int
+            counts.messagesSent = row.sent ?? counts.messagesSent
+            counts.messagesReplied = row.replied ?? nil
         default: break
         }
         if let connections = row.connections {
-            counts.requestsSent = connections["sent"]?.int ?? counts.requestsSent
-            counts.requestsAccepted = connections["accepted"]?.int ?? counts.requestsAccepted
+            counts.requestsSent = connections.sent ?? counts.requestsSent
+            counts.requestsAccepted = connections.accepted ?? counts.requestsAccepted
         }
         if let messages = row.messages {
-            counts.messagesSent = messages["sent"]?.int ?? counts.messagesSent
-            counts.messagesReplied = messages["replied"]?.int ?? counts.messagesReplied
+            counts.messagesSent = messages.sent ?? counts.messagesSent
+            counts.messagesReplied = messages.replied ?? counts.messagesReplied
         }
-        counts.requestsSent = row.requestsSent?.int ?? counts.requestsSent
-        counts.requestsAccepted = row.requestsAccepted?.int ?? counts.requestsAccepted
-        counts.messagesSent = row.messagesSent?.int ?? counts.messagesSent
-        counts.messagesReplied = row.messagesReplied?.int ?? counts.messagesReplied
-        counts.membersAdded = row.membersAdded?.int ?? counts.membersAdded
+        counts.requestsSent = row.requestsSent ?? counts.requestsSent
+        counts.requestsAccepted = row.requestsAccepted ?? counts.requestsAccepted
+        counts.messagesSent = row.messagesSent ?? counts.messagesSent
+        counts.messagesReplied = row.messagesReplied ?? counts.messagesReplied
+        counts.membersAdded = row.membersAdded ?? counts.membersAdded
         counts.dropNegatives()
         return counts.isEmpty ? nil : (day, counts)
     }
