@@ -67,13 +67,15 @@ endif
 ## BENCH_ARGS passes options to etl-bench, e.g. BENCH_ARGS="--scales 1,10 --days 60".
 BENCH_ARGS ?=
 BENCH_PACKAGES := $(APT_PACKAGES) sqlite3 postgresql
+# Without debug information: the bench measures speed, and DWARF for every dependency costs build minutes on two cores.
+BENCH_BUILD_FLAGS := -Xswiftc -gnone -Xcc -g0
 bench:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
 	@start=$$(date +%s); \
-	$(SWIFT) build -c release --product etl-bench || exit 1; \
+	$(SWIFT) build -c release --product etl-bench $(BENCH_BUILD_FLAGS) || exit 1; \
 	built=$$(( $$(date +%s) - start )); \
 	echo "release build: $$built s"; \
-	"$$($(SWIFT) build -c release --show-bin-path)/etl-bench" --build-seconds $$built --out benchmarks/results.md $(BENCH_ARGS)
+	"$$($(SWIFT) build -c release $(BENCH_BUILD_FLAGS) --show-bin-path)/etl-bench" --build-seconds $$built --out benchmarks/results.md $(BENCH_ARGS)
 
 clean:
 	rm -rf .build reports/demo
