@@ -251,13 +251,19 @@ struct ScaleRun {
         }
 
         /// Every stored view's query (what a refresh computes, over the stored views it reads), stepped to its end,
-        /// each in its own child.
+        /// each in its own child, twice: the faster run is kept, since most take a second or less, within the
+        /// machine's own variation between runs, and the growth between scales compares them.
         private func views(into result: inout ScaleResult) async throws {
             for view in ReportingViews.storedViewNames.sorted() {
-                let output = try await child(StageName.view(view),
-                                             StageSpec(stage: .view, warehouse: warehouseURL.path, view: ReportingViews.query(of: view)),
-                                             into: &result)
+                let spec = StageSpec(stage: .view, warehouse: warehouseURL.path, view: ReportingViews.query(of: view))
+                let output = try await child(StageName.view(view), spec, into: &result)
                 result.viewRows[view] = output.rows
+                guard let first = result.stages.last, !first.timedOut else { continue }
+                result.stages.removeLast()
+                _ = try await child(StageName.view(view), spec, into: &result)
+                if let second = result.stages.last, (first.ownSeconds ?? first.seconds) < (second.ownSeconds ?? second.seconds) {
+                    result.stages[result.stages.count - 1] = first
+                }
             }
         }
 
